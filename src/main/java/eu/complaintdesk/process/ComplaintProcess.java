@@ -1,0 +1,71 @@
+package eu.complaintdesk.process;
+
+/**
+ * Ids of {@code bpmn/ComplaintHandlingProcess.bpmn} that code and tests refer to. The user task
+ * ids and message names are part of the public contract.
+ */
+public final class ComplaintProcess {
+
+  public static final String PROCESS_KEY = "ComplaintHandlingProcess";
+
+  // User tasks (public contract)
+  public static final String TASK_CHECK_COMPLETENESS = "UserTask_CheckCompleteness";
+  public static final String TASK_CLASSIFY_COMPLAINT = "UserTask_ClassifyComplaint";
+  public static final String TASK_DRAFT_ANSWER = "UserTask_DraftAnswer";
+  public static final String TASK_RECORD_EXTERNAL_REPLY = "UserTask_RecordExternalReply";
+  public static final String TASK_REVIEW_ANSWER = "UserTask_ReviewAnswer";
+  public static final String TASK_EVALUATE_PROPOSAL = "UserTask_EvaluateProposal";
+  public static final String TASK_ANSWER_INFORMATION_REQUEST = "UserTask_AnswerInformationRequest";
+
+  // Messages correlated by the application
+  public static final String MESSAGE_INFORMATION_SUPPLIED = "Message_InformationSupplied";
+  public static final String MESSAGE_CUSTOMER_MESSAGE_RECEIVED = "Message_CustomerMessageReceived";
+  public static final String MESSAGE_WITHDRAWAL_REQUESTED = "Message_WithdrawalRequested";
+  public static final String MESSAGE_SURVEY_ANSWERED = "Message_SurveyAnswered";
+
+  // Service and business rule tasks
+  public static final String SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
+  public static final String SUGGEST_CLASSIFICATION = "BusinessRuleTask_SuggestClassification";
+  public static final String DETERMINE_REQUIRED_INFORMATION =
+      "BusinessRuleTask_DetermineRequiredInformation";
+  public static final String REQUEST_MISSING_INFORMATION = "ServiceTask_RequestMissingInformation";
+  public static final String RESUME_DEADLINE = "ServiceTask_ResumeDeadline";
+  public static final String CLOSE_AS_INCOMPLETE = "ServiceTask_CloseAsIncomplete";
+  public static final String REGISTER_CLASSIFICATION = "ServiceTask_RegisterClassification";
+  public static final String ROUTE_COMPLAINT = "BusinessRuleTask_RouteComplaint";
+  public static final String SET_RESPONSE_DEADLINE = "ServiceTask_SetResponseDeadline";
+  public static final String FORWARD_PRAISE = "ServiceTask_ForwardPraise";
+  public static final String THANK_CUSTOMER = "ServiceTask_ThankCustomer";
+  public static final String SEND_DRAFT_REMINDER = "ServiceTask_SendDraftReminder";
+  public static final String ESCALATE_DRAFT_TO_SUPERVISORS = "ServiceTask_EscalateDraftToSupervisors";
+  public static final String EXTEND_DEADLINE = "ServiceTask_ExtendDeadline";
+  public static final String SEND_EXTENSION_NOTICE = "ServiceTask_SendExtensionNotice";
+  public static final String SEND_EXTERNAL_INQUIRY = "ServiceTask_SendExternalInquiry";
+  public static final String RECORD_DECISION = "ServiceTask_RecordDecision";
+  public static final String SEND_ANSWER = "ServiceTask_SendAnswer";
+  public static final String DETERMINE_APPEAL_AUTHORITY = "BusinessRuleTask_DetermineAppealAuthority";
+  public static final String SEND_APPEAL_NOTICE = "ServiceTask_SendAppealNotice";
+  public static final String SEND_SURVEY_INVITATION = "ServiceTask_SendSurveyInvitation";
+  public static final String CLOSE_COMPLAINT = "ServiceTask_CloseComplaint";
+  public static final String CONFIRM_WITHDRAWAL = "ServiceTask_ConfirmWithdrawal";
+  public static final String SHOW_CUSTOMER_MESSAGE = "ServiceTask_ShowCustomerMessage";
+  public static final String CHECK_CASE_DEADLINE = "ServiceTask_CheckCaseDeadline";
+  public static final String ESCALATE_TO_MANAGERS = "ServiceTask_EscalateToManagers";
+
+  // Timers
+  public static final String INFORMATION_WAIT_EXPIRED = "TimerEvent_InformationWaitExpired";
+  public static final String DRAFT_REMINDER_DUE = "BoundaryEvent_DraftReminderDue";
+  public static final String DRAFT_OVERDUE = "BoundaryEvent_DraftOverdue";
+  public static final String SURVEY_EXPIRED = "TimerEvent_SurveyExpired";
+  public static final String CASE_DEADLINE_REACHED = "StartEvent_CaseDeadlineReached";
+  public static final String MOVED_DEADLINE_REACHED = "TimerEvent_MovedDeadlineReached";
+
+  // End events
+  public static final String END_CLOSED_INCOMPLETE = "EndEvent_ClosedIncomplete";
+  public static final String END_PRAISE_ACKNOWLEDGED = "EndEvent_PraiseAcknowledged";
+  public static final String END_SURVEY_ANSWERED = "EndEvent_SurveyAnswered";
+  public static final String END_SURVEY_EXPIRED = "EndEvent_SurveyExpired";
+  public static final String END_WITHDRAWN = "EndEvent_ComplaintWithdrawn";
+
+  private ComplaintProcess() {}
+}

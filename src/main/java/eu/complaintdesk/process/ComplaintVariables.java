@@ -1,0 +1,119 @@
+package eu.complaintdesk.process;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The process variables of {@code ComplaintHandlingProcess}: each name exists once, here, and is
+ * read and written through a typed accessor. Variables hold references and routing facts only;
+ * the documents live in the complaint register.
+ */
+public final class ComplaintVariables {
+
+  // References and intake facts
+  public static final String COMPLAINT_ID = "complaintId";
+  public static final String REGISTRATION_NUMBER = "registrationNumber";
+  public static final String CHANNEL = "channel";
+  public static final String LANGUAGE = "language";
+  public static final String CATEGORY_HINT = "categoryHint";
+
+  // DMN suggestion and required information
+  public static final String SUGGESTED_FEEDBACK_TYPE = "suggestedFeedbackType";
+  public static final String SUGGESTED_CATEGORY = "suggestedCategory";
+  public static final String SUGGESTED_PRIORITY = "suggestedPriority";
+  public static final String REQUIRED_DATA = "requiredData";
+  public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
+
+  // UserTask_CheckCompleteness
+  public static final String COMPLETE = "complete";
+  public static final String MISSING_INFORMATION = "missingInformation";
+
+  // UserTask_ClassifyComplaint and routing
+  public static final String FEEDBACK_TYPE = "feedbackType";
+  public static final String CATEGORY = "category";
+  public static final String PRIORITY = "priority";
+  public static final String TASK_PRIORITY = "taskPriority";
+  public static final String CANDIDATE_GROUP = "candidateGroup";
+  public static final String REPEAT_COMPLAINT = "repeatComplaint";
+
+  // Deadlines (java.util.Date, so that timers and task due dates use them directly)
+  public static final String RESPONSE_DUE_AT = "responseDueAt";
+  public static final String DRAFT_REMINDER_AT = "draftReminderAt";
+  public static final String INFORMATION_DUE_AT = "informationDueAt";
+  public static final String SURVEY_EXPIRES_AT = "surveyExpiresAt";
+  public static final String NEXT_DEADLINE_CHECK_AT = "nextDeadlineCheckAt";
+  public static final String CASE_OVERDUE = "caseOverdue";
+  public static final String EXTENDED = "extended";
+
+  // UserTask_DraftAnswer
+  public static final String DRAFT_ANSWER = "draftAnswer";
+  public static final String PROPOSED_OUTCOME = "proposedOutcome";
+  public static final String REFUSAL_REASONS = "refusalReasons";
+  public static final String NEEDS_EXTERNAL_INFORMATION = "needsExternalInformation";
+  public static final String EXTERNAL_ORGANISATIONS = "externalOrganisations";
+  public static final String DRAFTED_BY = "draftedBy";
+
+  // One external inquiry (multi-instance element)
+  public static final String EXTERNAL_ORGANISATION = "externalOrganisation";
+  public static final String INQUIRY_ID = "inquiryId";
+  public static final String EXTERNAL_REPLY = "externalReply";
+
+  // UserTask_ReviewAnswer
+  public static final String ANSWER_APPROVED = "answerApproved";
+  public static final String REVIEW_COMMENT = "reviewComment";
+
+  // UserTask_EvaluateProposal, UserTask_AnswerInformationRequest
+  public static final String PROPOSAL_ACCEPTED = "proposalAccepted";
+  public static final String ANSWER = "answer";
+
+  // Answer and appeal
+  public static final String OUTCOME = "outcome";
+  public static final String APPEAL_NOTICE_REQUIRED = "appealNoticeRequired";
+  public static final String APPEAL_AUTHORITY_NAME = "appealAuthorityName";
+  public static final String APPEAL_AUTHORITY_CONTACTS = "appealAuthorityContacts";
+
+  private final VariableScope scope;
+
+  private ComplaintVariables(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static ComplaintVariables of(VariableScope scope) {
+    return new ComplaintVariables(scope);
+  }
+
+  public long complaintId() {
+    return ((Number) required(COMPLAINT_ID)).longValue();
+  }
+
+  public String string(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  public boolean flag(String name) {
+    return Boolean.TRUE.equals(scope.getVariable(name));
+  }
+
+  public Instant instant(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : ((Date) value).toInstant();
+  }
+
+  public void setInstant(String name, Instant value) {
+    scope.setVariable(name, value == null ? null : Date.from(value));
+  }
+
+  public void set(String name, Object value) {
+    scope.setVariable(name, value);
+  }
+
+  private Object required(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      throw new IllegalStateException("Process variable '" + name + "' is missing");
+    }
+    return value;
+  }
+}
