@@ -36,6 +36,7 @@ public final class ComplaintVariables {
   public static final String TASK_PRIORITY = "taskPriority";
   public static final String CANDIDATE_GROUP = "candidateGroup";
   public static final String REPEAT_COMPLAINT = "repeatComplaint";
+  public static final String CLASSIFIED_BY = "classifiedBy";
 
   // Deadlines (java.util.Date, so that timers and task due dates use them directly)
   public static final String RESPONSE_DUE_AT = "responseDueAt";
@@ -45,6 +46,7 @@ public final class ComplaintVariables {
   public static final String NEXT_DEADLINE_CHECK_AT = "nextDeadlineCheckAt";
   public static final String CASE_OVERDUE = "caseOverdue";
   public static final String EXTENDED = "extended";
+  public static final String PAUSED_WORKING_DAYS = "pausedWorkingDays";
 
   // UserTask_DraftAnswer
   public static final String DRAFT_ANSWER = "draftAnswer";
@@ -53,6 +55,7 @@ public final class ComplaintVariables {
   public static final String NEEDS_EXTERNAL_INFORMATION = "needsExternalInformation";
   public static final String EXTERNAL_ORGANISATIONS = "externalOrganisations";
   public static final String DRAFTED_BY = "draftedBy";
+  public static final String DRAFT_ID = "draftId";
 
   // One external inquiry (multi-instance element)
   public static final String EXTERNAL_ORGANISATION = "externalOrganisation";
@@ -62,6 +65,7 @@ public final class ComplaintVariables {
   // UserTask_ReviewAnswer
   public static final String ANSWER_APPROVED = "answerApproved";
   public static final String REVIEW_COMMENT = "reviewComment";
+  public static final String REVIEWED_BY = "reviewedBy";
 
   // UserTask_EvaluateProposal, UserTask_AnswerInformationRequest
   public static final String PROPOSAL_ACCEPTED = "proposalAccepted";
@@ -85,6 +89,12 @@ public final class ComplaintVariables {
 
   public long complaintId() {
     return ((Number) required(COMPLAINT_ID)).longValue();
+  }
+
+  /** Working days the deadline clock has stood still while waiting for the customer. */
+  public int pausedWorkingDays() {
+    Object value = scope.getVariable(PAUSED_WORKING_DAYS);
+    return value == null ? 0 : ((Number) value).intValue();
   }
 
   public String string(String name) {

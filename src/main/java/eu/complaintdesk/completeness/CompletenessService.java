@@ -1,0 +1,88 @@
+package eu.complaintdesk.completeness;
+
+
+import eu.complaintdesk.deadline.CaseDeadlineTimer;
+import eu.complaintdesk.deadline.DeadlineService;
+import eu.complaintdesk.notification.NotificationKind;
+import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.ComplaintStatus;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Asking the customer for what is missing. While the organisation waits, the deadline clock
+ * stands still; when the information comes, the deadline moves by the working days waited.
+ */
+@Service
+class CompletenessService {
+
+  record Resumed(int pausedWorkingDays, Instant responseDueAt) {}
+
+  private final ComplaintRegister register;
+  private final DeadlineService deadlines;
+  private final CaseDeadlineTimer caseDeadlineTimer;
+  private final NotificationService notifications;
+
+  CompletenessService(
+      ComplaintRegister register,
+      DeadlineService deadlines,
+      CaseDeadlineTimer caseDeadlineTimer,
+      NotificationService notifications) {
+    this.register = register;
+    this.deadlines = deadlines;
+    this.caseDeadlineTimer = caseDeadlineTimer;
+    this.notifications = notifications;
+  }
+
+  void recordCheck(long complaintId, String user, String missingInformation) {
+    register.addEvent(
+        complaintId,
+        "COMPLETENESS_CHECKED",
+        user,
+        missingInformation == null ? "Complete" : "Information missing",
+        false);
+  }
+
+  /** Pauses the clock, tells the customer what is missing and until when; returns that date. */
+  Instant requestMissingInformation(
+      long complaintId,
+      String processInstanceId,
+      String missingInformation,
+      Instant responseDueAt,
+      String effectKey) {
+    Instant waitUntil = deadlines.pause(complaintId);
+    register.changeStatus(
+        complaintId, ComplaintStatus.AWAITING_INFORMATION, "system", "Waiting for the customer");
+    caseDeadlineTimer.moveTo(processInstanceId, deadlines.dueIfResumedAt(responseDueAt, waitUntil));
+    notifications.notifyCustomer(
+        complaintId,
+        NotificationKind.MISSING_INFORMATION_REQUEST,
+        Map.of("missingInformation", missingInformation, "informationDueDate", waitUntil),
+        effectKey);
+    return waitUntil;
+  }
+
+  /** The clock runs again, the deadline moves by the working days waited. */
+  Resumed informationSupplied(long complaintId, String processInstanceId, int pausedBefore) {
+    int paused = pausedBefore + deadlines.resume(complaintId);
+    boolean extended = register.get(complaintId).extended();
+    Instant due =
+        deadlines.recompute(complaintId, extended, paused, "Information supplied by the customer");
+    register.changeStatus(
+        complaintId, ComplaintStatus.REGISTERED, "customer", "Information supplied");
+    caseDeadlineTimer.moveTo(processInstanceId, due);
+    return new Resumed(paused, due);
+  }
+
+  void closeAsIncomplete(long complaintId, String effectKey) {
+    register.changeStatus(
+        complaintId,
+        ComplaintStatus.CLOSED_INCOMPLETE,
+        "system",
+        "The missing information did not arrive in time");
+    notifications.notifyCustomer(
+        complaintId, NotificationKind.CLOSED_INCOMPLETE, Map.of(), effectKey);
+  }
+}

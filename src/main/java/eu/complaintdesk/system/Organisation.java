@@ -1,0 +1,37 @@
+package eu.complaintdesk.system;
+
+import eu.complaintdesk.calendar.CalendarProperties;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation's facts that rules need, exposed to process expressions as
+ * {@code ${organisation.country()}} and {@code ${organisation.sector()}}.
+ */
+@Component("organisation")
+public class Organisation {
+
+  private final OrganisationProperties properties;
+  private final CalendarProperties calendar;
+
+  public Organisation(OrganisationProperties properties, CalendarProperties calendar) {
+    this.properties = properties;
+    this.calendar = calendar;
+  }
+
+  public String name() {
+    return properties.name();
+  }
+
+  public String sector() {
+    return properties.sector();
+  }
+
+  public String country() {
+    return calendar.country();
+  }
+
+  public Duration repeatWindow() {
+    return properties.repeatWindow();
+  }
+}

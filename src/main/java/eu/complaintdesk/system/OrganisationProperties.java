@@ -1,0 +1,12 @@
+package eu.complaintdesk.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code complaints.organisation.*}: who runs this Complaint Desk. */
+@ConfigurationProperties("complaints.organisation")
+public record OrganisationProperties(
+    @DefaultValue("Complaint Desk") String name,
+    @DefaultValue("OTHER") String sector,
+    @DefaultValue("P90D") Duration repeatWindow) {}
