@@ -37,7 +37,8 @@ public final class ComplaintProcess {
   public static final String FORWARD_PRAISE = "ServiceTask_ForwardPraise";
   public static final String THANK_CUSTOMER = "ServiceTask_ThankCustomer";
   public static final String SEND_DRAFT_REMINDER = "ServiceTask_SendDraftReminder";
-  public static final String ESCALATE_DRAFT_TO_SUPERVISORS = "ServiceTask_EscalateDraftToSupervisors";
+  public static final String ESCALATE_DRAFT_TO_SUPERVISORS =
+      "ServiceTask_EscalateDraftToSupervisors";
   public static final String EXTEND_DEADLINE = "ServiceTask_ExtendDeadline";
   public static final String SEND_EXTENSION_NOTICE = "ServiceTask_SendExtensionNotice";
   public static final String SEND_EXTERNAL_INQUIRY = "ServiceTask_SendExternalInquiry";
@@ -58,13 +59,11 @@ public final class ComplaintProcess {
   public static final String DRAFT_OVERDUE = "BoundaryEvent_DraftOverdue";
   public static final String SURVEY_EXPIRED = "TimerEvent_SurveyExpired";
   public static final String CASE_DEADLINE_REACHED = "StartEvent_CaseDeadlineReached";
-  public static final String MOVED_DEADLINE_REACHED = "TimerEvent_MovedDeadlineReached";
 
   // End events
   public static final String END_CLOSED_INCOMPLETE = "EndEvent_ClosedIncomplete";
   public static final String END_PRAISE_ACKNOWLEDGED = "EndEvent_PraiseAcknowledged";
-  public static final String END_SURVEY_ANSWERED = "EndEvent_SurveyAnswered";
-  public static final String END_SURVEY_EXPIRED = "EndEvent_SurveyExpired";
+  public static final String END_COMPLAINT_CLOSED = "EndEvent_ComplaintClosed";
   public static final String END_WITHDRAWN = "EndEvent_ComplaintWithdrawn";
 
   private ComplaintProcess() {}

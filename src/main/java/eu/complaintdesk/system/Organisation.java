@@ -31,6 +31,11 @@ public class Organisation {
     return calendar.country();
   }
 
+  /** Where customers reach the public pages, for links in messages. */
+  public String publicBaseUrl() {
+    return properties.publicBaseUrl();
+  }
+
   public Duration repeatWindow() {
     return properties.repeatWindow();
   }

@@ -9,4 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrganisationProperties(
     @DefaultValue("Complaint Desk") String name,
     @DefaultValue("OTHER") String sector,
-    @DefaultValue("P90D") Duration repeatWindow) {}
+    @DefaultValue("P90D") Duration repeatWindow,
+    @DefaultValue("http://localhost:8080") String publicBaseUrl) {}

@@ -1,0 +1,118 @@
+package eu.complaintdesk.answer;
+
+import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_CONTACTS;
+import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_NAME;
+import static eu.complaintdesk.process.ComplaintVariables.APPEAL_NOTICE_REQUIRED;
+import static eu.complaintdesk.process.ComplaintVariables.DRAFTED_BY;
+import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
+import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
+import static eu.complaintdesk.process.ComplaintVariables.OUTCOME;
+import static eu.complaintdesk.process.ComplaintVariables.PROPOSAL_ACCEPTED;
+import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
+import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
+import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
+
+import eu.complaintdesk.process.ComplaintVariables;
+import eu.complaintdesk.process.Executions;
+import eu.complaintdesk.process.TaskInput;
+import eu.complaintdesk.register.FeedbackType;
+import eu.complaintdesk.register.Outcome;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Draft, review, decision, answer and appeal notice. */
+@Configuration(proxyBeanMethods = false)
+class AnswerDelegates {
+
+  /** Checks and stores a draft; a handler who needs outside information may leave it empty. */
+  @Bean
+  TaskListener draftAnswerListener(AnswerService answers) {
+    return task -> {
+      TaskInput input = TaskInput.of(task);
+      ComplaintVariables variables = ComplaintVariables.of(task);
+      String drafter = Executions.currentUser(task);
+      if (drafter == null) {
+        throw TaskInput.invalid(DRAFTED_BY, "is unknown: claim the task before completing it");
+      }
+      if (input.optionalFlag(NEEDS_EXTERNAL_INFORMATION)) {
+        String organisations = input.requiredText(EXTERNAL_ORGANISATIONS);
+        answers.recordInquiryRequest(variables.complaintId(), drafter, organisations);
+        return;
+      }
+      String text = input.requiredText(DRAFT_ANSWER);
+      Outcome outcome = input.requiredEnum(PROPOSED_OUTCOME, Outcome.class);
+      String reasons =
+          outcome == Outcome.UPHELD
+              ? input.optionalText(REFUSAL_REASONS)
+              : input.requiredText(REFUSAL_REASONS);
+      task.setVariable(DRAFT_ID, answers.saveDraft(variables.complaintId(), text, outcome, reasons, drafter));
+      task.setVariable(DRAFTED_BY, drafter);
+    };
+  }
+
+  @Bean
+  TaskListener fourEyesListener(AnswerService answers) {
+    return new FourEyesListener(answers);
+  }
+
+  @Bean
+  JavaDelegate recordDecisionDelegate(AnswerService answers) {
+    return execution -> {
+      ComplaintVariables variables = ComplaintVariables.of(execution);
+      Outcome outcome = Outcome.valueOf(variables.string(PROPOSED_OUTCOME));
+      answers.recordDecision(variables.complaintId(), outcome, variables.string(REVIEWED_BY));
+      variables.set(OUTCOME, outcome.name());
+      variables.set(APPEAL_NOTICE_REQUIRED, outcome != Outcome.UPHELD);
+    };
+  }
+
+  @Bean
+  TaskListener informationAnswerListener() {
+    return task -> {
+      TaskInput.of(task).requiredText(ANSWER);
+      task.setVariable(APPEAL_NOTICE_REQUIRED, false);
+    };
+  }
+
+  @Bean
+  TaskListener proposalEvaluationListener() {
+    return task -> {
+      TaskInput input = TaskInput.of(task);
+      input.requiredFlag(PROPOSAL_ACCEPTED);
+      input.requiredText(ANSWER);
+      task.setVariable(APPEAL_NOTICE_REQUIRED, false);
+    };
+  }
+
+  @Bean
+  JavaDelegate sendAnswerDelegate(AnswerService answers) {
+    return execution -> {
+      ComplaintVariables variables = ComplaintVariables.of(execution);
+      boolean complaint = FeedbackType.valueOf(variables.string(FEEDBACK_TYPE)).isComplaint();
+      answers.sendAnswer(
+          variables.complaintId(),
+          complaint ? Outcome.valueOf(variables.string(OUTCOME)) : null,
+          variables.string(complaint ? DRAFT_ANSWER : ANSWER),
+          complaint ? variables.string(REFUSAL_REASONS) : null,
+          Executions.effectKey(execution));
+    };
+  }
+
+  @Bean
+  JavaDelegate sendAppealNoticeDelegate(AnswerService answers) {
+    return execution -> {
+      ComplaintVariables variables = ComplaintVariables.of(execution);
+      answers.sendAppealNotice(
+          variables.complaintId(),
+          variables.string(APPEAL_AUTHORITY_NAME),
+          variables.string(APPEAL_AUTHORITY_CONTACTS),
+          Executions.effectKey(execution));
+    };
+  }
+}

@@ -1,0 +1,139 @@
+package eu.complaintdesk.intake;
+
+import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.TimelineEntry;
+import eu.complaintdesk.system.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public API: submit, check status, send more information, withdraw. */
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintController {
+
+  static final String ACCESS_CODE = "X-Access-Code";
+
+  record ReceiptView(
+      String registrationNumber, String accessCode, Instant receivedAt, LocalDate responseDueDate) {
+    static ReceiptView of(IntakeService.Receipt receipt) {
+      return new ReceiptView(
+          receipt.registrationNumber(),
+          receipt.accessCode(),
+          receipt.receivedAt(),
+          receipt.responseDueDate());
+    }
+  }
+
+  record TimelineView(Instant at, String event, String detail) {}
+
+  record StatusView(
+      String registrationNumber,
+      String status,
+      String feedbackType,
+      Instant receivedAt,
+      LocalDate responseDueDate,
+      boolean extended,
+      List<TimelineView> timeline) {}
+
+  record Information(@NotBlank @Size(max = Submission.Limits.MESSAGE) String message) {}
+
+  private final IntakeService intake;
+  private final CustomerRequests requests;
+  private final ComplaintRegister register;
+  private final WorkingCalendar calendar;
+  private final Clock clock;
+
+  ComplaintController(
+      IntakeService intake,
+      CustomerRequests requests,
+      ComplaintRegister register,
+      WorkingCalendar calendar,
+      Clock clock) {
+    this.intake = intake;
+    this.requests = requests;
+    this.register = register;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  ResponseEntity<ReceiptView> submit(@Valid @RequestBody Submission submission) {
+    if (submission.channel() != null) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "channel", "channel: may be given only by staff");
+    }
+    if (submission.receivedAt() != null) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST, "receivedAt", "receivedAt: may be given only by staff");
+    }
+    IntakeService.Receipt receipt = intake.submit(submission, Channel.API, clock.instant(), null);
+    return created(receipt);
+  }
+
+  @GetMapping("/{registrationNumber}")
+  StatusView status(
+      @PathVariable String registrationNumber,
+      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
+    Complaint complaint = accessible(registrationNumber, accessCode);
+    List<TimelineView> timeline =
+        register.timeline(complaint.id()).stream()
+            .filter(TimelineEntry::visibleToCustomer)
+            .map(e -> new TimelineView(e.occurredAt(), e.type(), e.detail()))
+            .toList();
+    return new StatusView(
+        complaint.registrationNumber(),
+        complaint.status().name(),
+        complaint.feedbackType(),
+        complaint.receivedAt(),
+        calendar.localDate(complaint.responseDueAt()),
+        complaint.extended(),
+        timeline);
+  }
+
+  @PostMapping("/{registrationNumber}/information")
+  ResponseEntity<Void> information(
+      @PathVariable String registrationNumber,
+      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+      @Valid @RequestBody Information information) {
+    requests.supplyInformation(accessible(registrationNumber, accessCode), information.message());
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{registrationNumber}/withdrawal")
+  ResponseEntity<Void> withdrawal(
+      @PathVariable String registrationNumber,
+      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
+    requests.withdraw(accessible(registrationNumber, accessCode));
+    return ResponseEntity.accepted().build();
+  }
+
+  static ResponseEntity<ReceiptView> created(IntakeService.Receipt receipt) {
+    return ResponseEntity.created(URI.create("/api/complaints/" + receipt.registrationNumber()))
+        .body(ReceiptView.of(receipt));
+  }
+
+  /** Unknown number and wrong code get the same answer. */
+  private Complaint accessible(String registrationNumber, String accessCode) {
+    if (accessCode == null || accessCode.isBlank()) {
+      throw ApiProblem.notFound();
+    }
+    return register.findAccessible(registrationNumber, accessCode).orElseThrow(ApiProblem::notFound);
+  }
+}

@@ -1,0 +1,48 @@
+package eu.complaintdesk.intake;
+
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.system.ApiProblem;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff register what came by phone, post, visit, e-address and the other channels, with the
+ * time it was actually received (never in the future).
+ */
+@RestController
+class StaffComplaintController {
+
+  private final IntakeService intake;
+  private final Clock clock;
+
+  StaffComplaintController(IntakeService intake, Clock clock) {
+    this.intake = intake;
+    this.clock = clock;
+  }
+
+  @PostMapping("/api/staff/complaints")
+  ResponseEntity<ComplaintController.ReceiptView> register(
+      @Valid @RequestBody Submission submission, Principal staff) {
+    if (submission.channel() == null) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "channel", "channel: is required");
+    }
+    Instant now = clock.instant();
+    Instant receivedAt =
+        submission.receivedAt() == null ? now : submission.receivedAt().toInstant();
+    if (receivedAt.isAfter(now)) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST, "receivedAt", "receivedAt: must not be in the future");
+    }
+    Channel channel = submission.channel();
+    IntakeService.Receipt receipt =
+        intake.submit(submission, channel, receivedAt, staff == null ? null : staff.getName());
+    return ComplaintController.created(receipt);
+  }
+}

@@ -1,0 +1,437 @@
+package eu.complaintdesk.process;
+
+import static eu.complaintdesk.process.ComplaintProcess.*;
+import static eu.complaintdesk.process.ComplaintVariables.*;
+import static eu.complaintdesk.process.ProcessTestSupport.fireTimer;
+import static eu.complaintdesk.process.ProcessTestSupport.runAsyncJobs;
+import static eu.complaintdesk.process.ProcessTestSupport.submit;
+import static eu.complaintdesk.process.ProcessTestSupport.timer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import eu.complaintdesk.intake.CustomerRequests;
+import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.notification.NotificationKind;
+import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.ComplaintStatus;
+import eu.complaintdesk.register.ExternalInquiry;
+import eu.complaintdesk.survey.SurveyService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * The whole lifecycle on the real engine (in-memory H2, job executor off): the happy path end
+ * to end, then one test per detour, each checking what was stored and what was sent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(
+    value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ComplaintHandlingProcessTest {
+
+  /** Tuesday 24 November 2026, 10:00 in Riga: inside working hours. */
+  static final Instant RECEIVED = Instant.parse("2026-11-24T08:00:00Z");
+  /** Close of the 10th working day after receipt: Tuesday 8 December 2026, 18:00 Riga. */
+  static final Instant DUE_10 = Instant.parse("2026-12-08T16:00:00Z");
+  /** Close of the 20th working day: Tuesday 22 December 2026, 18:00 Riga. */
+  static final Instant DUE_20 = Instant.parse("2026-12-22T16:00:00Z");
+  /** Close of the 1st working day: Wednesday 25 November 2026, 18:00 Riga. */
+  static final Instant DUE_1 = Instant.parse("2026-11-25T16:00:00Z");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IntakeService intake;
+  @Autowired CustomerRequests customerRequests;
+  @Autowired SurveyService surveys;
+  @Autowired ComplaintRegister register;
+  @Autowired NotificationService notifications;
+
+  IntakeService.Receipt receipt;
+  ProcessInstance instance;
+
+  @BeforeEach
+  void submitComplaint() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(RECEIVED));
+    receipt = submit(intake, RECEIVED);
+    instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(receipt.registrationNumber())
+            .singleResult();
+    runAsyncJobs(management, instance);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void complaintIsRegisteredAcknowledgedAnsweredAndClosedAfterTheSurvey() {
+    assertThat(receipt.registrationNumber()).matches("\\d{4}-\\d{6}");
+    assertThat(receipt.responseDueDate()).isEqualTo("2026-12-08");
+    assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    assertThat(task()).hasCandidateGroup("registrars").hasDueDate(Date.from(DUE_10));
+    assertThat(instance).variables().containsEntry(SUGGESTED_CATEGORY, "BILLING");
+    assertThat(sent()).contains(NotificationKind.ACKNOWLEDGEMENT.name());
+
+    completeAsComplete();
+    classifyAs("SERVICE_COMPLAINT", "BILLING");
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(task()).hasCandidateGroup("dept-billing").hasDueDate(Date.from(DUE_10));
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+
+    draft("handler", "UPHELD", null);
+    review("supervisor", true, null);
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isWaitingAt("IntermediateCatchEvent_SurveyAnswered");
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
+    assertThat(complaint().outcome()).isEqualTo("UPHELD");
+    assertThat(sent()).contains(NotificationKind.ANSWER.name(), NotificationKind.SURVEY_INVITATION.name())
+        .doesNotContain(NotificationKind.APPEAL_NOTICE.name());
+
+    String token = surveyToken();
+    assertThat(surveys.answer(token, 5, "Ātri un laipni")).isEqualTo(SurveyService.Result.RECORDED);
+    assertThat(instance).isEnded().hasPassed(END_COMPLAINT_CLOSED);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
+    assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(5);
+  }
+
+  @Test
+  void missingInformationPausesTheClockAndTheCaseContinuesWhenItArrives() {
+    completeAsIncomplete("Rēķina kopija");
+    assertThat(instance).isWaitingAt("IntermediateCatchEvent_InformationSupplied");
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.AWAITING_INFORMATION);
+    assertThat(sent()).contains(NotificationKind.MISSING_INFORMATION_REQUEST.name());
+
+    // The customer answers two working days later (Thursday 26 November).
+    ClockUtil.setCurrentTime(Date.from(RECEIVED.plus(Duration.ofDays(2))));
+    customerRequests.supplyInformation(complaint(), "Pielikumā rēķina kopija");
+
+    assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.REGISTERED);
+    assertThat(complaint().clockPausedAt()).isNull();
+    Instant movedDue = Instant.parse("2026-12-10T16:00:00Z");
+    assertThat(complaint().responseDueAt()).isEqualTo(movedDue);
+    assertThat(timer(management, instance, CASE_DEADLINE_REACHED).getDuedate())
+        .isEqualTo(Date.from(movedDue));
+  }
+
+  @Test
+  void incompleteComplaintIsClosedWhenCustomerDoesNotAnswer() {
+    completeAsIncomplete("Skaitītāja fotogrāfija");
+    fireTimer(management, instance, INFORMATION_WAIT_EXPIRED);
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isEnded().hasPassed(END_CLOSED_INCOMPLETE);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED_INCOMPLETE);
+    assertThat(sent()).contains(NotificationKind.CLOSED_INCOMPLETE.name());
+  }
+
+  @Test
+  void deadlineIsExtendedOnceAndEveryExternalOrganisationIsAskedAndItsReplyRecorded() {
+    toDraft();
+    complete(
+        claim("handler"),
+        Map.of(
+            NEEDS_EXTERNAL_INFORMATION, true,
+            EXTERNAL_ORGANISATIONS, "Sadales tīkls\nRīgas ūdens\n"));
+    runAsyncJobs(management, instance);
+
+    assertThat(complaint().extended()).isTrue();
+    assertThat(complaint().responseDueAt()).isEqualTo(DUE_20);
+    assertThat(sent()).contains(NotificationKind.EXTENSION_NOTICE.name());
+    List<Task> replies = tasks.createTaskQuery().taskDefinitionKey(TASK_RECORD_EXTERNAL_REPLY)
+        .processInstanceId(instance.getId()).list();
+    assertThat(replies).hasSize(2);
+    for (Task reply : replies) {
+      tasks.complete(reply.getId(), Map.of(EXTERNAL_REPLY, "Atbilde no organizācijas"));
+    }
+    assertThat(register.inquiries(complaint().id()))
+        .extracting(ExternalInquiry::organisation)
+        .containsExactlyInAnyOrder("Sadales tīkls", "Rīgas ūdens");
+    assertThat(register.inquiries(complaint().id())).allMatch(i -> i.repliedAt() != null);
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(task()).hasDueDate(Date.from(DUE_20));
+
+    // A second round of questions does not extend the deadline again.
+    complete(claim("handler"),
+        Map.of(NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "Būvvalde"));
+    runAsyncJobs(management, instance);
+    assertThat(complaint().responseDueAt()).isEqualTo(DUE_20);
+    assertThat(sent().stream().filter(NotificationKind.EXTENSION_NOTICE.name()::equals)).hasSize(1);
+    assertThat(instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+  }
+
+  @Test
+  void reviewerReturnsTheDraftWithCommentsAndTheHandlerReworksIt() {
+    toDraft();
+    draft("handler", "PARTIALLY_UPHELD", "Daļa prasības nav pamatota");
+    review("supervisor", false, "Lūdzu norādiet tiesisko pamatu");
+
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(register.drafts(complaint().id()))
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.approved()).isFalse();
+          assertThat(d.reviewComment()).isEqualTo("Lūdzu norādiet tiesisko pamatu");
+        });
+  }
+
+  @Test
+  void rejectionIsAnsweredWithTheAppealNoticeAndTheSurveyMayExpire() {
+    toDraft();
+    draft("handler", "REJECTED", "Rēķins aprēķināts pēc skaitītāja rādījumiem (MK noteikumi Nr. 876)");
+    review("supervisor2", true, null);
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).hasPassed(SEND_APPEAL_NOTICE);
+    assertThat(sent()).contains(NotificationKind.APPEAL_NOTICE.name());
+    assertThat(instance).variables().containsKey(APPEAL_AUTHORITY_NAME);
+
+    fireTimer(management, instance, SURVEY_EXPIRED);
+    assertThat(instance).isEnded().hasPassed(END_COMPLAINT_CLOSED);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
+    assertThat(surveys.answer(surveyToken(), 4, null)).isEqualTo(SurveyService.Result.EXPIRED);
+  }
+
+  @Test
+  void praiseIsForwardedToTheUnitAndTheCustomerThanked() {
+    completeAsComplete();
+    classifyAs("PRAISE", "STAFF_CONDUCT");
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isEnded().hasPassed(END_PRAISE_ACKNOWLEDGED);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
+    assertThat(sent()).contains(NotificationKind.PRAISE_FORWARDED.name(), NotificationKind.PRAISE_THANKS.name());
+  }
+
+  @Test
+  void proposalIsEvaluatedByProcessOwnersAndTheCustomerToldTheOutcome() {
+    completeAsComplete();
+    classifyAs("PROPOSAL", "E_SERVICES");
+    assertThat(instance).isWaitingAt(TASK_EVALUATE_PROPOSAL);
+    assertThat(task()).hasCandidateGroup("process-owners");
+
+    complete(claim("owner"), Map.of(PROPOSAL_ACCEPTED, true, ANSWER, "Paldies, ieviesīsim."));
+    runAsyncJobs(management, instance);
+    assertThat(instance).isWaitingAt("IntermediateCatchEvent_SurveyAnswered");
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
+    assertThat(sent()).contains(NotificationKind.ANSWER.name());
+  }
+
+  @Test
+  void informationRequestIsAnsweredWithinOneWorkingDay() {
+    completeAsComplete();
+    classifyAs("INFORMATION_REQUEST", "BILLING");
+    assertThat(instance).isWaitingAt(TASK_ANSWER_INFORMATION_REQUEST);
+    assertThat(task()).hasDueDate(Date.from(DUE_1));
+    assertThat(complaint().responseDueAt()).isEqualTo(DUE_1);
+    assertThat(timer(management, instance, CASE_DEADLINE_REACHED).getDuedate())
+        .isEqualTo(Date.from(DUE_1));
+
+    complete(claim("handler"), Map.of(ANSWER, "Rēķinu var apmaksāt līdz mēneša 20. datumam."));
+    runAsyncJobs(management, instance);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
+  }
+
+  @Test
+  void customerMayWithdrawAtAnyTime() {
+    toDraft();
+    customerRequests.withdraw(complaint());
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isEnded().hasPassed(END_WITHDRAWN);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+    assertThat(sent()).contains(NotificationKind.WITHDRAWAL_CONFIRMATION.name());
+  }
+
+  @Test
+  void extraMessageFromTheCustomerIsShownToTheHandler() {
+    toDraft();
+    customerRequests.supplyInformation(complaint(), "Vēl viena piezīme");
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER).hasPassed("EndEvent_CustomerMessageShown");
+    assertThat(tasks.getTaskComments(task().getId())).isNotEmpty();
+    assertThat(register.customerMessages(complaint().id())).hasSize(1);
+    assertThat(sent()).contains(NotificationKind.CUSTOMER_MESSAGE_RECEIVED.name());
+  }
+
+  @Test
+  void handlerIsRemindedBeforeTheDueDateAndSupervisorsGetTheOverdueDraft() {
+    toDraft();
+    Date reminderAt = fireTimer(management, instance, DRAFT_REMINDER_DUE);
+    assertThat(reminderAt).isEqualTo(Date.from(Instant.parse("2026-12-04T07:00:00Z")));
+    Date overdueAt = fireTimer(management, instance, DRAFT_OVERDUE);
+    assertThat(overdueAt).isEqualTo(Date.from(DUE_10));
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER)
+        .hasPassed("EndEvent_DraftReminderSent", "EndEvent_DraftEscalated");
+    assertThat(task()).hasCandidateGroup("supervisors");
+    assertThat(task().getPriority()).isEqualTo(100);
+    assertThat(sent()).contains(NotificationKind.DRAFT_REMINDER.name(), NotificationKind.DRAFT_OVERDUE.name());
+  }
+
+  @Test
+  void caseStillOpenAfterItsDeadlineIsEscalatedToManagers() {
+    toDraft();
+    ClockUtil.setCurrentTime(Date.from(DUE_10.plusSeconds(60)));
+    fireTimer(management, instance, CASE_DEADLINE_REACHED);
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER).hasPassed("EndEvent_CaseEscalated");
+    assertThat(sent()).contains(NotificationKind.CASE_OVERDUE.name());
+  }
+
+  @Test
+  void deadlineTimerOfAPausedCaseEscalatesNothing() {
+    completeAsIncomplete("Līguma numurs");
+    fireTimer(management, instance, CASE_DEADLINE_REACHED);
+
+    assertThat(instance).hasPassed("EndEvent_CaseInTime").isWaitingAt("IntermediateCatchEvent_InformationSupplied");
+    assertThat(sent()).doesNotContain(NotificationKind.CASE_OVERDUE.name());
+  }
+
+  @Test
+  void whoeverDraftedTheAnswerCannotReviewIt() {
+    toDraft();
+    draft("supervisor", "UPHELD", null);
+    Task review = task();
+
+    assertThatThrownBy(() -> tasks.claim(review.getId(), "supervisor"))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining("four-eyes");
+    tasks.setAssignee(review.getId(), "supervisor2");
+    engine.getIdentityService().setAuthenticatedUserId("supervisor");
+    try {
+      assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of(ANSWER_APPROVED, true)))
+          .isInstanceOf(NotValidException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    tasks.complete(review.getId(), Map.of(ANSWER_APPROVED, true));
+    assertThat(instance).hasPassed(RECORD_DECISION);
+  }
+
+  @Test
+  void completionWithMissingContractVariablesIsRefusedWithTheVariableNamed() {
+    assertThatThrownBy(() -> tasks.complete(task().getId(), Map.of(COMPLETE, false)))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining(MISSING_INFORMATION);
+    completeAsComplete();
+    assertThatThrownBy(() -> tasks.complete(task().getId(), Map.of(FEEDBACK_TYPE, "GRUMBLE", CATEGORY, "BILLING")))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining(FEEDBACK_TYPE);
+    classifyAs("SERVICE_COMPLAINT", "BILLING");
+    Task draft = claim("handler");
+    assertThatThrownBy(() -> tasks.complete(draft.getId(),
+            Map.of(DRAFT_ANSWER, "Nē", PROPOSED_OUTCOME, "REJECTED")))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining(REFUSAL_REASONS);
+    assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of(NEEDS_EXTERNAL_INFORMATION, true)))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining(EXTERNAL_ORGANISATIONS);
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  private void toDraft() {
+    completeAsComplete();
+    classifyAs("SERVICE_COMPLAINT", "BILLING");
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
+  private void completeAsComplete() {
+    assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    complete(claim("registrar"), Map.of(COMPLETE, true));
+  }
+
+  private void completeAsIncomplete(String missing) {
+    complete(claim("registrar"), Map.of(COMPLETE, false, MISSING_INFORMATION, missing));
+    runAsyncJobs(management, instance);
+  }
+
+  private void classifyAs(String type, String category) {
+    assertThat(instance).isWaitingAt(TASK_CLASSIFY_COMPLAINT);
+    complete(claim("registrar"), Map.of(FEEDBACK_TYPE, type, CATEGORY, category));
+    runAsyncJobs(management, instance);
+  }
+
+  private void draft(String user, String outcome, String reasons) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(DRAFT_ANSWER, "Cienījamais klient, ...");
+    variables.put(PROPOSED_OUTCOME, outcome);
+    variables.put(REFUSAL_REASONS, reasons);
+    variables.put(NEEDS_EXTERNAL_INFORMATION, false);
+    complete(claim(user), variables);
+    assertThat(instance).isWaitingAt(TASK_REVIEW_ANSWER);
+  }
+
+  private void review(String user, boolean approved, String comment) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(ANSWER_APPROVED, approved);
+    variables.put(REVIEW_COMMENT, comment);
+    complete(claim(user), variables);
+  }
+
+  private Task claim(String user) {
+    Task task = task();
+    tasks.claim(task.getId(), user);
+    return task;
+  }
+
+  private Task task() {
+    return BpmnAwareTests.task(instance);
+  }
+
+  private void complete(Task task, Map<String, Object> variables) {
+    tasks.complete(task.getId(), variables);
+  }
+
+  private Complaint complaint() {
+    return register.get(receipt.complaintId());
+  }
+
+  private List<String> sent() {
+    return notifications.messages(receipt.complaintId()).stream().map(m -> m.kind().toString()).toList();
+  }
+
+  private String surveyToken() {
+    return register.latestSurveyToken(receipt.complaintId()).orElseThrow();
+  }
+}
