@@ -1,0 +1,167 @@
+package eu.complaintdesk.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.system.ApplicationIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The public and staff intake API over HTTP, on PostgreSQL, with the job executor running. */
+class ComplaintApiIT extends ApplicationIntegrationTest {
+
+  static final String VALID =
+      """
+      {"language":"en",
+       "customer":{"name":"Anna Ozola","email":"anna@example.lv","phone":"+371 29000000"},
+       "preferredContact":"EMAIL",
+       "subject":"Radiators are cold",
+       "description":"No heating in the flat since Monday.",
+       "remedySought":"Restore heating",
+       "categoryHint":"HEATING_QUALITY"}
+      """;
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired WorkingCalendar calendar;
+  @Autowired ObjectMapper json;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void submittedComplaintAppearsAsCompletenessCheckWithItsDueDate() throws Exception {
+    HttpResponse<String> created = post("/api/complaints", VALID, null);
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode receipt = json.readTree(created.body());
+    String number = receipt.get("registrationNumber").asText();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/complaints/" + number);
+    assertThat(receipt.get("accessCode").asText()).hasSizeGreaterThanOrEqualTo(10);
+    Instant receivedAt = Instant.parse(receipt.get("receivedAt").asText());
+    Instant due = calendar.deadline(receivedAt, 10);
+    assertThat(receipt.get("responseDueDate").asText()).isEqualTo(calendar.localDate(due).toString());
+
+    Task check =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    tasks
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(number)
+                        .taskDefinitionKey(ComplaintProcess.TASK_CHECK_COMPLETENESS)
+                        .singleResult(),
+                task -> task != null);
+    assertThat(check.getDueDate()).isEqualTo(Date.from(due));
+
+    HttpResponse<String> status = get("/api/complaints/" + number, receipt.get("accessCode").asText());
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(status.body()).get("status").asText()).isEqualTo("REGISTERED");
+  }
+
+  @Test
+  void wrongAccessCodeAndUnknownNumberGetTheSameNotFound() throws Exception {
+    String number =
+        json.readTree(post("/api/complaints", VALID, null).body()).get("registrationNumber").asText();
+
+    HttpResponse<String> wrongCode = get("/api/complaints/" + number, "WRONGCODE22");
+    HttpResponse<String> unknown = get("/api/complaints/1999-999999", "WRONGCODE22");
+
+    assertThat(wrongCode.statusCode()).isEqualTo(404);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(wrongCode.body()).isEqualTo(unknown.body());
+    assertThat(wrongCode.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void badInputIsRefusedWithTheFieldNamed() throws Exception {
+    HttpResponse<String> badEmail =
+        post("/api/complaints", VALID.replace("anna@example.lv", "not-an-email"), null);
+    HttpResponse<String> badLanguage =
+        post("/api/complaints", VALID.replace("\"en\"", "\"de\""), null);
+
+    assertThat(badEmail.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badEmail.body()).get("field").asText()).isEqualTo("customer.email");
+    assertThat(badLanguage.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badLanguage.body()).get("field").asText()).isEqualTo("language");
+  }
+
+  @Test
+  void staffRegisterAComplaintFromAnotherChannelWithItsPastReceiptTime() throws Exception {
+    String phoneCall =
+        VALID.replace("\"language\":\"en\",", "\"language\":\"en\",\"channel\":\"PHONE\","
+            + "\"receivedAt\":\"2026-11-20T16:30:00Z\",");
+
+    assertThat(post("/api/staff/complaints", phoneCall, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> created = post("/api/staff/complaints", phoneCall, "registrar");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(created.body()).get("receivedAt").asText()).isEqualTo("2026-11-20T16:30:00Z");
+
+    HttpResponse<String> future =
+        post("/api/staff/complaints", phoneCall.replace("2026-11-20", "2099-01-01"), "registrar");
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(future.body()).get("field").asText()).isEqualTo("receivedAt");
+  }
+
+  @Test
+  void engineRestApiRequiresAuthentication() throws Exception {
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(uri("/engine-rest/process-definition")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> signedIn =
+        http.send(
+            HttpRequest.newBuilder(uri("/engine-rest/process-definition"))
+                .header("Authorization", basic("manager"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(signedIn.statusCode()).isEqualTo(200);
+    assertThat(signedIn.body()).contains(ComplaintProcess.PROCESS_KEY);
+  }
+
+  private HttpResponse<String> post(String path, String body, String user) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (user != null) {
+      request.header("Authorization", basic(user));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String accessCode) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).header("X-Access-Code", accessCode).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  /** Demo users' password is their user id. */
+  private static String basic(String user) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+  }
+}
