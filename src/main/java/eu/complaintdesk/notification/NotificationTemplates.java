@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * as nothing, and a template line whose placeholders are all empty is left out. Dates ({@link
  * Instant}, {@link Date}, {@link LocalDate}, ...) are written as the language writes dates, in
  * the organisation's time zone; a collection becomes one "- item" line per element. A value for
- * which the language has a label {@code
- * <placeholder>.<value>} (e.g. {@code outcome.REJECTED}) is replaced by the label.
+ * which the language has a label {@code <placeholder>.<value>} (e.g. {@code outcome.REJECTED})
+ * is replaced by the label.
  *
  * <p>Operators may put their own files first with {@code complaints.notifications.templates}
  * (comma-separated Spring resource base names, e.g. {@code
