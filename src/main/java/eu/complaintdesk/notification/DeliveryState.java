@@ -1,0 +1,12 @@
+package eu.complaintdesk.notification;
+
+/** Where an outbound message stands. */
+public enum DeliveryState {
+  /** Recorded, not yet handed over (or the hand-over is in progress). */
+  PENDING,
+  SENT,
+  /** The last attempt failed; the next call with the same dedup key tries again. */
+  FAILED,
+  /** The customer gave no contact at all; nothing can be sent. */
+  UNDELIVERABLE
+}

@@ -1,0 +1,30 @@
+package eu.complaintdesk.notification;
+
+/**
+ * What a notification is about. Its subject and body are the templates {@code <KIND>.subject}
+ * and {@code <KIND>.body} in {@code notifications/messages_<language>.properties}.
+ */
+public enum NotificationKind {
+  ACKNOWLEDGEMENT,
+  MISSING_INFORMATION_REQUEST,
+  INFORMATION_RECEIVED,
+  EXTENSION_NOTICE,
+  ANSWER,
+  APPEAL_NOTICE,
+  CLOSED_INCOMPLETE,
+  WITHDRAWAL_CONFIRMATION,
+  SURVEY_INVITATION,
+  PRAISE_THANKS,
+  // to staff or other organisations:
+  PRAISE_FORWARDED,
+  DRAFT_REMINDER,
+  DRAFT_OVERDUE,
+  CASE_OVERDUE,
+  EXTERNAL_INQUIRY,
+  CUSTOMER_MESSAGE_RECEIVED;
+
+  /** Whether this kind goes to the customer (in their language) rather than to staff. */
+  public boolean isForCustomer() {
+    return ordinal() <= PRAISE_THANKS.ordinal();
+  }
+}

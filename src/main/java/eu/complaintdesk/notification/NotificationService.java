@@ -1,0 +1,338 @@
+package eu.complaintdesk.notification;
+
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.Language;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends notifications about a complaint: to its customer, to a staff group, or to another
+ * organisation. Every message is first recorded in {@code outbound_message} (PENDING), then
+ * handed to the {@link MessageDelivery} for its channel; on success it is marked SENT and a
+ * timeline entry {@code MESSAGE_SENT} is written. If delivery throws, the message is marked
+ * FAILED and the exception is rethrown, so that the calling job is retried.
+ *
+ * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or
+ * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again as
+ * recorded. The methods join the caller's transaction: call them from an {@code asyncBefore}
+ * service task so that a failure becomes a retried job, never a rolled-back customer request.
+ */
+@Service
+public class NotificationService {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+  static final String MESSAGE_SENT = "MESSAGE_SENT";
+  static final String MESSAGE_UNDELIVERABLE = "MESSAGE_UNDELIVERABLE";
+
+  private static final int MAX_SUBJECT = 300;
+  private static final int MAX_ERROR = 2000;
+
+  private final ComplaintRegister register;
+  private final NotificationTemplates templates;
+  private final List<MessageDelivery> deliveries;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final String organisationName;
+  private final Language staffLanguage;
+
+  NotificationService(
+      ComplaintRegister register,
+      NotificationTemplates templates,
+      List<MessageDelivery> deliveries,
+      JdbcClient jdbc,
+      Clock clock,
+      @Value("${complaints.organisation.name:}") String organisationName,
+      @Value("${complaints.notifications.staff-language:en}") Language staffLanguage) {
+    this.register = register;
+    this.templates = templates;
+    this.deliveries = List.copyOf(deliveries);
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.organisationName = organisationName;
+    this.staffLanguage = staffLanguage;
+  }
+
+  /**
+   * Sends one notification to the customer of the complaint, through their preferred contact
+   * (EMAIL → e-mail address, SMS → phone, POST → postal address; fall back to another contact
+   * the customer gave when the preferred one is missing), in their language. Idempotent: a second
+   * call with the same dedupKey for the same complaint sends nothing. If the customer gave no
+   * contact at all, the message is recorded as UNDELIVERABLE and nothing is sent.
+   */
+  public void notifyCustomer(
+      long complaintId, NotificationKind kind, Map<String, Object> parameters, String dedupKey) {
+    requireKind(kind, true);
+    Complaint complaint = register.get(complaintId);
+    if (alreadyHandled(complaintId, dedupKey, true)) {
+      return;
+    }
+    Optional<CustomerContact> contact = CustomerContact.of(complaint);
+    var rendered = templates.render(kind, complaint.language(), values(complaint, parameters));
+    if (contact.isEmpty()) {
+      recordUndeliverable(complaint, kind, rendered, dedupKey);
+      return;
+    }
+    record(complaint, kind, contact.get().channel(), contact.get().recipient(),
+            complaint.language(), rendered, dedupKey)
+        .ifPresent(message -> send(message, true));
+  }
+
+  /**
+   * Sends an internal notification to a Camunda group (recipient recorded as "group:<id>"), in
+   * the organisation's staff language ({@code complaints.notifications.staff-language}, English).
+   * Same idempotence.
+   */
+  public void notifyGroup(
+      long complaintId,
+      String groupId,
+      NotificationKind kind,
+      Map<String, Object> parameters,
+      String dedupKey) {
+    requireKind(kind, false);
+    Objects.requireNonNull(groupId, "groupId");
+    Complaint complaint = register.get(complaintId);
+    if (alreadyHandled(complaintId, dedupKey, false)) {
+      return;
+    }
+    Map<String, Object> values = values(complaint, parameters);
+    values.putIfAbsent("groupId", groupId);
+    var rendered = templates.render(kind, staffLanguage, values);
+    record(complaint, kind, MessageChannel.GROUP, "group:" + groupId, staffLanguage, rendered,
+            dedupKey)
+        .ifPresent(message -> send(message, false));
+  }
+
+  /** Sends to a named external organisation (EXTERNAL_INQUIRY); recipient = organisation name. */
+  public void notifyOrganisation(
+      long complaintId,
+      String organisation,
+      NotificationKind kind,
+      Map<String, Object> parameters,
+      String dedupKey) {
+    requireKind(kind, false);
+    Objects.requireNonNull(organisation, "organisation");
+    Complaint complaint = register.get(complaintId);
+    if (alreadyHandled(complaintId, dedupKey, false)) {
+      return;
+    }
+    Map<String, Object> values = values(complaint, parameters);
+    values.putIfAbsent("recipientOrganisation", organisation);
+    var rendered = templates.render(kind, staffLanguage, values);
+    record(complaint, kind, MessageChannel.ORGANISATION, organisation, staffLanguage, rendered,
+            dedupKey)
+        .ifPresent(message -> send(message, false));
+  }
+
+  /** Every message recorded for the complaint, oldest first. */
+  public List<OutboundMessage> messages(long complaintId) {
+    return jdbc.sql(SELECT_MESSAGE + " where m.complaint_id = :complaintId order by m.id")
+        .param("complaintId", complaintId)
+        .query(NotificationService::message)
+        .list();
+  }
+
+  // --- the steps --------------------------------------------------------------------------
+
+  /**
+   * The placeholder values: the complaint's own facts, overridden by the caller's parameters.
+   */
+  Map<String, Object> values(Complaint complaint, Map<String, Object> parameters) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("registrationNumber", complaint.registrationNumber());
+    values.put("receivedDate", complaint.receivedAt());
+    values.put("responseDueDate", complaint.responseDueAt());
+    values.put("newDueDate", complaint.responseDueAt());
+    values.put("customerName", complaint.customerName());
+    values.put("subject", complaint.subject());
+    values.put("feedbackType", complaint.feedbackType());
+    values.put("category", complaint.category());
+    values.put("outcome", complaint.outcome());
+    values.put("organisationName", organisationName);
+    values.put("extensionReason", register.extensionReason(complaint.id()).orElse(null));
+    values.put("answer", register.answerText(complaint.id()).orElse(null));
+    values.put(
+        "refusalReasons",
+        register.latestDraft(complaint.id())
+            .filter(draft -> Boolean.TRUE.equals(draft.approved()))
+            .map(draft -> draft.refusalReasons())
+            .orElse(null));
+    if (parameters != null) {
+      values.putAll(parameters);
+    }
+    return values;
+  }
+
+  private boolean alreadyHandled(long complaintId, String dedupKey, boolean visibleToCustomer) {
+    Objects.requireNonNull(dedupKey, "dedupKey");
+    Optional<OutboundMessage> existing =
+        jdbc.sql(SELECT_MESSAGE + " where m.complaint_id = :complaintId and m.dedup_key = :key")
+            .param("complaintId", complaintId)
+            .param("key", dedupKey)
+            .query(NotificationService::message)
+            .optional();
+    if (existing.isEmpty()) {
+      return false;
+    }
+    OutboundMessage message = existing.get();
+    if (message.state() == DeliveryState.PENDING || message.state() == DeliveryState.FAILED) {
+      log.info("Retrying message {} ({}) for complaint {}", message.id(), message.kind(),
+          message.registrationNumber());
+      send(message, visibleToCustomer);
+    } else {
+      log.debug("Message {} for complaint {} already {}, not sent again", message.id(),
+          message.registrationNumber(), message.state());
+    }
+    return true;
+  }
+
+  private Optional<OutboundMessage> record(
+      Complaint complaint,
+      NotificationKind kind,
+      MessageChannel channel,
+      String recipient,
+      Language language,
+      NotificationTemplates.Rendered rendered,
+      String dedupKey) {
+    Instant now = clock.instant();
+    String subject = truncate(rendered.subject(), MAX_SUBJECT);
+    KeyHolder key = new GeneratedKeyHolder();
+    try {
+      jdbc.sql(
+              "insert into outbound_message (complaint_id, kind, channel, recipient, language,"
+                  + " subject, body, delivery_state, dedup_key, created_at) values (:complaintId,"
+                  + " :kind, :channel, :recipient, :language, :subject, :body, :state, :key,"
+                  + " :now)")
+          .param("complaintId", complaint.id())
+          .param("kind", kind.name())
+          .param("channel", channel == null ? null : channel.name())
+          .param("recipient", recipient)
+          .param("language", language.name())
+          .param("subject", subject)
+          .param("body", rendered.body())
+          .param("state", channel == null ? DeliveryState.UNDELIVERABLE.name()
+              : DeliveryState.PENDING.name())
+          .param("key", dedupKey)
+          .param("now", now.atOffset(ZoneOffset.UTC))
+          .update(key, "id");
+    } catch (DuplicateKeyException e) {
+      log.info("Message {} for complaint {} is being sent by another caller", kind,
+          complaint.registrationNumber());
+      return Optional.empty();
+    }
+    long id = Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
+    return Optional.of(
+        new OutboundMessage(id, complaint.id(), complaint.registrationNumber(), kind, channel,
+            recipient, language, subject, rendered.body(),
+            channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING, dedupKey, now,
+            null, null));
+  }
+
+  private void recordUndeliverable(
+      Complaint complaint, NotificationKind kind, NotificationTemplates.Rendered rendered,
+      String dedupKey) {
+    Optional<OutboundMessage> message =
+        record(complaint, kind, null, null, complaint.language(), rendered, dedupKey);
+    message.ifPresent(
+        m -> {
+          log.warn("Complaint {} has no customer contact: {} (message {}) not sent",
+              complaint.registrationNumber(), kind, m.id());
+          register.addEvent(complaint.id(), MESSAGE_UNDELIVERABLE, ComplaintRegister.SYSTEM_ACTOR,
+              kind.name(), false);
+        });
+  }
+
+  private void send(OutboundMessage message, boolean visibleToCustomer) {
+    MessageDelivery delivery = deliveryFor(message.channel());
+    try {
+      delivery.deliver(message);
+    } catch (RuntimeException e) {
+      log.warn("Delivery of message {} ({}, complaint {}) by {} failed: {}", message.id(),
+          message.kind(), message.registrationNumber(), message.channel(),
+          e.getClass().getName());
+      jdbc.sql(
+              "update outbound_message set delivery_state = :state, error_message = :error"
+                  + " where id = :id")
+          .param("state", DeliveryState.FAILED.name())
+          .param("error", truncate(e.getClass().getName() + ": " + e.getMessage(), MAX_ERROR))
+          .param("id", message.id())
+          .update();
+      throw e;
+    }
+    jdbc.sql(
+            "update outbound_message set delivery_state = :state, sent_at = :now,"
+                + " error_message = null where id = :id")
+        .param("state", DeliveryState.SENT.name())
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .param("id", message.id())
+        .update();
+    register.addEvent(message.complaintId(), MESSAGE_SENT, ComplaintRegister.SYSTEM_ACTOR,
+        message.kind() + " via " + message.channel(), visibleToCustomer);
+  }
+
+  private MessageDelivery deliveryFor(MessageChannel channel) {
+    return deliveries.stream()
+        .filter(delivery -> delivery.supports(channel))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No delivery for channel " + channel));
+  }
+
+  private static void requireKind(NotificationKind kind, boolean forCustomer) {
+    if (kind.isForCustomer() != forCustomer) {
+      throw new IllegalArgumentException(
+          kind + (forCustomer ? " is not a customer notification" : " is for the customer"));
+    }
+  }
+
+  private static final String SELECT_MESSAGE =
+      "select m.id, m.complaint_id, c.registration_number, m.kind, m.channel, m.recipient,"
+          + " m.language, m.subject, m.body, m.delivery_state, m.dedup_key, m.created_at,"
+          + " m.sent_at, m.error_message from outbound_message m"
+          + " join complaint c on c.id = m.complaint_id";
+
+  private static OutboundMessage message(ResultSet rs, int row) throws SQLException {
+    String channel = rs.getString("channel");
+    return new OutboundMessage(
+        rs.getLong("id"),
+        rs.getLong("complaint_id"),
+        rs.getString("registration_number"),
+        NotificationKind.valueOf(rs.getString("kind")),
+        channel == null ? null : MessageChannel.valueOf(channel),
+        rs.getString("recipient"),
+        Language.valueOf(rs.getString("language")),
+        rs.getString("subject"),
+        rs.getString("body"),
+        DeliveryState.valueOf(rs.getString("delivery_state")),
+        rs.getString("dedup_key"),
+        instant(rs, "created_at"),
+        instant(rs, "sent_at"),
+        rs.getString("error_message"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,175 @@
+package eu.complaintdesk.notification;
+
+import eu.complaintdesk.register.Language;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders the subject and body of a notification from the templates {@code <KIND>.subject} and
+ * {@code <KIND>.body} in {@code notifications/messages_<language>.properties} (UTF-8). The
+ * templates are plain text with named placeholders such as {@code {registrationNumber}}; no
+ * {@code MessageFormat}, so apostrophes need no escaping.
+ *
+ * <p>Rules: every placeholder must have a value, else {@link IllegalArgumentException} (a
+ * forgotten parameter must not reach a customer); a value that is {@code null} or blank renders
+ * as nothing, and a template line whose placeholders are all empty is left out. Dates ({@link
+ * Instant}, {@link Date}, {@link LocalDate}, ...) are written as the language writes dates, in
+ * the organisation's time zone; a collection becomes one "- item" line per element. A value for
+ * which the language has a label {@code <placeholder>.<value>} (e.g. {@code outcome.REJECTED})
+ * is replaced by the label.
+ *
+ * <p>Operators may put their own files first with {@code complaints.notifications.templates}
+ * (comma-separated Spring resource base names, e.g. {@code
+ * file:config/notifications/messages,classpath:notifications/messages}).
+ */
+@Component
+class NotificationTemplates {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+  private static final Pattern LABELLED_VALUE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  private final ReloadableResourceBundleMessageSource messages;
+  private final ZoneId zone;
+
+  NotificationTemplates(
+      @Value("${complaints.notifications.templates:classpath:notifications/messages}")
+          String[] baseNames,
+      @Value("${complaints.calendar.zone:Europe/Riga}") String zone) {
+    this.messages = new ReloadableResourceBundleMessageSource();
+    this.messages.setBasenames(baseNames);
+    this.messages.setDefaultEncoding("UTF-8");
+    this.messages.setFallbackToSystemLocale(false);
+    this.zone = ZoneId.of(zone);
+  }
+
+  record Rendered(String subject, String body) {}
+
+  /**
+   * Renders the kind in the language. Customer kinds must exist in every language; staff kinds
+   * fall back to English.
+   */
+  Rendered render(NotificationKind kind, Language language, Map<String, ?> values) {
+    Language templateLanguage =
+        kind.isForCustomer() || exists(kind.name() + ".body", language) ? language : Language.en;
+    return new Rendered(
+        fill(template(kind.name() + ".subject", templateLanguage), templateLanguage, values)
+            .strip(),
+        fill(template(kind.name() + ".body", templateLanguage), templateLanguage, values).strip());
+  }
+
+  private boolean exists(String code, Language language) {
+    return messages.getMessage(code, null, null, language.locale()) != null;
+  }
+
+  String template(String code, Language language) {
+    try {
+      return messages.getMessage(code, null, language.locale());
+    } catch (NoSuchMessageException e) {
+      throw new IllegalStateException(
+          "No notification template '" + code + "' for language " + language, e);
+    }
+  }
+
+  String fill(String template, Language language, Map<String, ?> values) {
+    TreeSet<String> missing = new TreeSet<>();
+    List<String> lines = new ArrayList<>();
+    for (String line : template.split("\n", -1)) {
+      Matcher matcher = PLACEHOLDER.matcher(line);
+      StringBuilder filled = new StringBuilder();
+      boolean hasPlaceholder = false;
+      boolean anyValue = false;
+      while (matcher.find()) {
+        hasPlaceholder = true;
+        String name = matcher.group(1);
+        String text = "";
+        if (!values.containsKey(name)) {
+          missing.add(name);
+        } else {
+          text = format(name, values.get(name), language);
+          anyValue |= !text.isBlank();
+        }
+        matcher.appendReplacement(filled, Matcher.quoteReplacement(text));
+      }
+      matcher.appendTail(filled);
+      if (!hasPlaceholder || anyValue) {
+        lines.add(filled.toString().stripTrailing());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("Notification template needs parameters " + missing);
+    }
+    return String.join("\n", lines).replaceAll("\n{3,}", "\n\n");
+  }
+
+  String format(String name, Object value, Language language) {
+    if (value == null) {
+      return "";
+    }
+    LocalDate date = asDate(value);
+    if (date != null) {
+      return date.format(dateFormat(language));
+    }
+    if (value instanceof Collection<?> items) {
+      return items.stream()
+          .map(item -> format(name, item, language))
+          .filter(text -> !text.isBlank())
+          .map(text -> "- " + text)
+          .collect(Collectors.joining("\n"));
+    }
+    String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
+    if (text.isBlank()) {
+      return "";
+    }
+    if (!LABELLED_VALUE.matcher(text).matches()) {
+      return text;
+    }
+    return messages.getMessage(name + "." + text, null, text, language.locale());
+  }
+
+  static DateTimeFormatter dateFormat(Language language) {
+    return switch (language) {
+      case lv, ru -> DateTimeFormatter.ofPattern("dd.MM.yyyy");
+      case lt -> DateTimeFormatter.ISO_LOCAL_DATE; // the Lithuanian standard form, 2026-11-23
+      case en -> DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    };
+  }
+
+  private LocalDate asDate(Object value) {
+    if (value instanceof Instant instant) {
+      return instant.atZone(zone).toLocalDate();
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(zone).toLocalDate();
+    }
+    if (value instanceof OffsetDateTime dateTime) {
+      return dateTime.atZoneSameInstant(zone).toLocalDate();
+    }
+    if (value instanceof ZonedDateTime dateTime) {
+      return dateTime.withZoneSameInstant(zone).toLocalDate();
+    }
+    if (value instanceof LocalDateTime dateTime) {
+      return dateTime.toLocalDate();
+    }
+    return value instanceof LocalDate date ? date : null;
+  }
+}

@@ -1,0 +1,733 @@
+package eu.complaintdesk.register;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The complaint register: our own tables beside the process engine's. The process refers to a
+ * complaint by its id; everything the customer wrote, every decision and the timeline live here.
+ *
+ * <p>Methods that change a complaint throw {@link IllegalArgumentException} for an unknown id.
+ */
+@Service
+public class ComplaintRegister {
+
+  /** Actor of timeline entries written by the application itself. */
+  public static final String SYSTEM_ACTOR = "system";
+
+  /** Actor of the registration timeline entry of a self-service submission. */
+  public static final String CUSTOMER_ACTOR = "customer";
+
+  private static final Set<ComplaintStatus> CLOSING =
+      EnumSet.of(ComplaintStatus.CLOSED, ComplaintStatus.CLOSED_INCOMPLETE, ComplaintStatus.WITHDRAWN);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int SURVEY_TOKEN_BYTES = 24;
+
+  private static final String COMPLAINT_COLUMNS =
+      "id, registration_number, channel, language, customer_name, customer_email, customer_phone,"
+          + " customer_number, customer_address, preferred_contact, subject, description,"
+          + " remedy_sought, category_hint, received_at, response_due_at, extended,"
+          + " clock_paused_at, status, feedback_type, category, priority, repeat_complaint,"
+          + " process_instance_id, outcome, answered_at, closed_at";
+
+  private final JdbcClient jdbc;
+  private final RegistrationNumbers registrationNumbers;
+  private final Clock clock;
+
+  ComplaintRegister(JdbcClient jdbc, RegistrationNumbers registrationNumbers, Clock clock) {
+    this.jdbc = jdbc;
+    this.registrationNumbers = registrationNumbers;
+    this.clock = clock;
+  }
+
+  // --- registration and look-up -----------------------------------------------------------
+
+  /** Registers a submission: status REGISTERED, a new number and access code, timeline entry. */
+  @Transactional
+  public RegisteredComplaint register(NewComplaint complaint) {
+    Objects.requireNonNull(complaint.channel(), "channel");
+    Objects.requireNonNull(complaint.language(), "language");
+    Objects.requireNonNull(complaint.preferredContact(), "preferredContact");
+    Objects.requireNonNull(complaint.receivedAt(), "receivedAt");
+    String registrationNumber = registrationNumbers.next(complaint.receivedAt());
+    String accessCode = AccessCodes.generate();
+    Instant now = clock.instant();
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into complaint (registration_number, access_code_hash, channel, language,"
+                + " customer_name, customer_email, customer_email_lower, customer_phone,"
+                + " customer_number, customer_address, preferred_contact, subject, description,"
+                + " remedy_sought, category_hint, received_at, response_due_at, extended, status,"
+                + " repeat_complaint, registered_by, created_at)"
+                + " values (:registrationNumber, :accessCodeHash, :channel, :language,"
+                + " :customerName, :customerEmail, :customerEmailLower, :customerPhone,"
+                + " :customerNumber, :customerAddress, :preferredContact, :subject, :description,"
+                + " :remedySought, :categoryHint, :receivedAt, :responseDueAt, false, :status,"
+                + " false, :registeredBy, :createdAt)")
+        .param("registrationNumber", registrationNumber)
+        .param("accessCodeHash", AccessCodes.hash(accessCode))
+        .param("channel", complaint.channel().name())
+        .param("language", complaint.language().name())
+        .param("customerName", blankToNull(complaint.customerName()))
+        .param("customerEmail", blankToNull(complaint.customerEmail()))
+        .param("customerEmailLower", emailKey(complaint.customerEmail()))
+        .param("customerPhone", blankToNull(complaint.customerPhone()))
+        .param("customerNumber", blankToNull(complaint.customerNumber()))
+        .param("customerAddress", blankToNull(complaint.customerAddress()))
+        .param("preferredContact", complaint.preferredContact().name())
+        .param("subject", complaint.subject())
+        .param("description", complaint.description())
+        .param("remedySought", blankToNull(complaint.remedySought()))
+        .param("categoryHint", blankToNull(complaint.categoryHint()))
+        .param("receivedAt", toDb(complaint.receivedAt()))
+        .param("responseDueAt", toDb(complaint.responseDueAt()))
+        .param("status", ComplaintStatus.REGISTERED.name())
+        .param("registeredBy", complaint.registeredBy())
+        .param("createdAt", toDb(now))
+        .update(key, "id");
+    long id = generatedId(key);
+    String actor = complaint.registeredBy() == null ? CUSTOMER_ACTOR : complaint.registeredBy();
+    insertEvent(id, now, "REGISTERED", actor, complaint.channel().name(), true);
+    return new RegisteredComplaint(id, registrationNumber, accessCode);
+  }
+
+  public Optional<Complaint> find(long id) {
+    return jdbc.sql("select " + COMPLAINT_COLUMNS + " from complaint where id = :id")
+        .param("id", id)
+        .query(ComplaintRegister::complaint)
+        .optional();
+  }
+
+  /** The complaint; {@link IllegalArgumentException} if there is none with this id. */
+  public Complaint get(long id) {
+    return find(id).orElseThrow(() -> unknownComplaint(id));
+  }
+
+  public Optional<Complaint> findByRegistrationNumber(String registrationNumber) {
+    if (registrationNumber == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select " + COMPLAINT_COLUMNS + " from complaint where registration_number = :number")
+        .param("number", registrationNumber.trim())
+        .query(ComplaintRegister::complaint)
+        .optional();
+  }
+
+  /**
+   * The complaint if the access code belongs to it; empty for an unknown number and for a wrong
+   * code alike. The code is compared in constant time, ignoring case, spaces and hyphens.
+   */
+  public Optional<Complaint> findAccessible(String registrationNumber, String accessCode) {
+    if (registrationNumber == null) {
+      AccessCodes.matches(accessCode, null);
+      return Optional.empty();
+    }
+    Optional<String> storedHash =
+        jdbc.sql("select access_code_hash from complaint where registration_number = :number")
+            .param("number", registrationNumber.trim())
+            .query(String.class)
+            .optional();
+    if (!AccessCodes.matches(accessCode, storedHash.orElse(null))) {
+      return Optional.empty();
+    }
+    return findByRegistrationNumber(registrationNumber);
+  }
+
+  // --- process facts ----------------------------------------------------------------------
+
+  public void linkProcessInstance(long id, String processInstanceId) {
+    requireUpdated(
+        id,
+        jdbc.sql("update complaint set process_instance_id = :pid where id = :id")
+            .param("pid", processInstanceId)
+            .param("id", id)
+            .update());
+  }
+
+  /**
+   * Changes the status and writes a timeline entry, visible to the customer, whose type is the
+   * new status. Closing statuses (CLOSED, CLOSED_INCOMPLETE, WITHDRAWN) set {@code closed_at}.
+   */
+  @Transactional
+  public void changeStatus(long id, ComplaintStatus status, String actor, String detail) {
+    Instant now = clock.instant();
+    int updated =
+        CLOSING.contains(status)
+            ? jdbc.sql("update complaint set status = :status, closed_at = :now where id = :id")
+                .param("status", status.name())
+                .param("now", toDb(now))
+                .param("id", id)
+                .update()
+            : jdbc.sql("update complaint set status = :status where id = :id")
+                .param("status", status.name())
+                .param("id", id)
+                .update();
+    requireUpdated(id, updated);
+    insertEvent(id, now, status.name(), actor, detail, true);
+  }
+
+  /** Records the confirmed classification; timeline entry CLASSIFIED (internal). */
+  @Transactional
+  public void classify(
+      long id,
+      String feedbackType,
+      String category,
+      String priority,
+      boolean repeatComplaint,
+      String actor) {
+    requireUpdated(
+        id,
+        jdbc.sql(
+                "update complaint set feedback_type = :type, category = :category,"
+                    + " priority = :priority, repeat_complaint = :repeat where id = :id")
+            .param("type", feedbackType)
+            .param("category", category)
+            .param("priority", priority)
+            .param("repeat", repeatComplaint)
+            .param("id", id)
+            .update());
+    String detail =
+        feedbackType + " / " + category + " / " + priority + (repeatComplaint ? " / repeat" : "");
+    insertEvent(id, clock.instant(), "CLASSIFIED", actor, detail, false);
+  }
+
+  /**
+   * Sets the answer due date; timeline entry RESPONSE_DUE_SET or, when {@code extended},
+   * DEADLINE_EXTENDED (both visible to the customer). An extension is never undone: calling this
+   * again with {@code extended = false} (e.g. after the clock resumes) moves the date but keeps the
+   * complaint extended and its reason.
+   */
+  @Transactional
+  public void setResponseDue(long id, Instant responseDueAt, boolean extended, String reason) {
+    requireUpdated(
+        id,
+        jdbc.sql(
+                "update complaint set response_due_at = :due,"
+                    + " extended = (extended or :extended),"
+                    + " extension_reason = coalesce(:reason, extension_reason) where id = :id")
+            .param("due", toDb(responseDueAt))
+            .param("extended", extended)
+            .param("reason", extended ? blankToNull(reason) : null)
+            .param("id", id)
+            .update());
+    String detail =
+        (responseDueAt == null ? "none" : responseDueAt.toString())
+            + (extended && reason != null ? ": " + reason : "");
+    insertEvent(
+        id,
+        clock.instant(),
+        extended ? "DEADLINE_EXTENDED" : "RESPONSE_DUE_SET",
+        SYSTEM_ACTOR,
+        detail,
+        true);
+  }
+
+  /** Pauses the deadline clock; if it is already paused, the earlier pause stands. */
+  @Transactional
+  public void pauseClock(long id, Instant pausedAt) {
+    Objects.requireNonNull(pausedAt, "pausedAt");
+    requireUpdated(
+        id,
+        jdbc.sql(
+                "update complaint set clock_paused_at = coalesce(clock_paused_at, :pausedAt)"
+                    + " where id = :id")
+            .param("pausedAt", toDb(pausedAt))
+            .param("id", id)
+            .update());
+    insertEvent(id, clock.instant(), "CLOCK_PAUSED", SYSTEM_ACTOR, pausedAt.toString(), false);
+  }
+
+  /** Clears the pause and returns when it began; empty if the clock was not paused. */
+  @Transactional
+  public Optional<Instant> resumeClock(long id) {
+    List<OffsetDateTime> paused =
+        jdbc.sql("select clock_paused_at from complaint where id = :id for update")
+            .param("id", id)
+            .query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
+            .list();
+    if (paused.isEmpty()) {
+      throw unknownComplaint(id);
+    }
+    Instant pausedAt = fromDb(paused.get(0));
+    if (pausedAt == null) {
+      return Optional.empty();
+    }
+    jdbc.sql("update complaint set clock_paused_at = null where id = :id").param("id", id).update();
+    insertEvent(id, clock.instant(), "CLOCK_RESUMED", SYSTEM_ACTOR, pausedAt.toString(), false);
+    return Optional.of(pausedAt);
+  }
+
+  // --- timeline ---------------------------------------------------------------------------
+
+  public void addEvent(
+      long id, String type, String actor, String detail, boolean visibleToCustomer) {
+    insertEvent(id, clock.instant(), type, actor, detail, visibleToCustomer);
+  }
+
+  /** The timeline, oldest first. */
+  public List<TimelineEntry> timeline(long id) {
+    return jdbc.sql(
+            "select occurred_at, event_type, actor, detail, visible_to_customer"
+                + " from complaint_event where complaint_id = :id order by occurred_at, id")
+        .param("id", id)
+        .query(
+            (rs, row) ->
+                new TimelineEntry(
+                    instant(rs, "occurred_at"),
+                    rs.getString("event_type"),
+                    rs.getString("actor"),
+                    rs.getString("detail"),
+                    rs.getBoolean("visible_to_customer")))
+        .list();
+  }
+
+  // --- classification ---------------------------------------------------------------------
+
+  /**
+   * Whether another complaint by the same customer (same e-mail address, ignoring case, or same
+   * customer number) in the same category was received within {@code window} before this one.
+   * False while this complaint has no category.
+   */
+  public boolean hasRecentSimilar(long id, Duration window) {
+    Complaint complaint = get(id);
+    String email = emailKey(complaint.customerEmail());
+    String customerNumber = blankToNull(complaint.customerNumber());
+    if (complaint.category() == null || (email == null && customerNumber == null)) {
+      return false;
+    }
+    Integer count =
+        jdbc.sql(
+                "select count(*) from complaint where id <> :id and category = :category"
+                    + " and received_at >= :from and received_at <= :until"
+                    + " and (customer_email_lower = :email or customer_number = :customerNumber)")
+            .param("id", id)
+            .param("category", complaint.category())
+            .param("from", toDb(complaint.receivedAt().minus(window)))
+            .param("until", toDb(complaint.receivedAt()))
+            .param("email", email)
+            .param("customerNumber", customerNumber)
+            .query(Integer.class)
+            .single();
+    return count > 0;
+  }
+
+  /** Lower-cased subject + " " + description: the input of the classification decision. */
+  public String classificationText(long id) {
+    Complaint complaint = get(id);
+    String subject = complaint.subject() == null ? "" : complaint.subject();
+    String description = complaint.description() == null ? "" : complaint.description();
+    return (subject + " " + description).toLowerCase(Locale.ROOT);
+  }
+
+  // --- answer -----------------------------------------------------------------------------
+
+  @Transactional
+  public long saveDraft(
+      long complaintId, String text, String proposedOutcome, String refusalReasons,
+      String draftedBy) {
+    requireExists(complaintId);
+    Instant now = clock.instant();
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into answer_draft (complaint_id, draft_text, proposed_outcome,"
+                + " refusal_reasons, drafted_by, drafted_at)"
+                + " values (:complaintId, :text, :outcome, :reasons, :draftedBy, :now)")
+        .param("complaintId", complaintId)
+        .param("text", text)
+        .param("outcome", proposedOutcome)
+        .param("reasons", blankToNull(refusalReasons))
+        .param("draftedBy", draftedBy)
+        .param("now", toDb(now))
+        .update(key, "id");
+    long draftId = generatedId(key);
+    insertEvent(complaintId, now, "DRAFT_SAVED", draftedBy, proposedOutcome, false);
+    return draftId;
+  }
+
+  public Optional<AnswerDraft> latestDraft(long complaintId) {
+    List<AnswerDraft> drafts = drafts(complaintId);
+    return drafts.isEmpty() ? Optional.empty() : Optional.of(drafts.get(drafts.size() - 1));
+  }
+
+  /** All drafts of the complaint, oldest first. */
+  public List<AnswerDraft> drafts(long complaintId) {
+    return jdbc.sql(
+            "select id, draft_text, proposed_outcome, refusal_reasons, drafted_by, drafted_at,"
+                + " approved, reviewed_by, review_comment, reviewed_at from answer_draft"
+                + " where complaint_id = :complaintId order by id")
+        .param("complaintId", complaintId)
+        .query(
+            (rs, row) ->
+                new AnswerDraft(
+                    rs.getLong("id"),
+                    rs.getString("draft_text"),
+                    rs.getString("proposed_outcome"),
+                    rs.getString("refusal_reasons"),
+                    rs.getString("drafted_by"),
+                    instant(rs, "drafted_at"),
+                    rs.getObject("approved", Boolean.class),
+                    rs.getString("reviewed_by"),
+                    rs.getString("review_comment"),
+                    instant(rs, "reviewed_at")))
+        .list();
+  }
+
+  /**
+   * Records the four-eyes decision on a draft. Throws {@link IllegalStateException} if the
+   * reviewer drafted it or the draft was already reviewed.
+   */
+  @Transactional
+  public void recordReview(long draftId, boolean approved, String reviewer, String comment) {
+    var draft =
+        jdbc.sql("select complaint_id, drafted_by, approved from answer_draft where id = :id")
+            .param("id", draftId)
+            .query(
+                (rs, row) ->
+                    new Object[] {
+                      rs.getLong("complaint_id"),
+                      rs.getString("drafted_by"),
+                      rs.getObject("approved", Boolean.class)
+                    })
+            .optional()
+            .orElseThrow(() -> new IllegalArgumentException("No answer draft " + draftId));
+    if (Objects.equals(draft[1], reviewer)) {
+      throw new IllegalStateException("Draft " + draftId + " must be reviewed by someone else");
+    }
+    Instant now = clock.instant();
+    int updated =
+        jdbc.sql(
+                "update answer_draft set approved = :approved, reviewed_by = :reviewer,"
+                    + " review_comment = :comment, reviewed_at = :now"
+                    + " where id = :id and approved is null")
+            .param("approved", approved)
+            .param("reviewer", reviewer)
+            .param("comment", blankToNull(comment))
+            .param("now", toDb(now))
+            .param("id", draftId)
+            .update();
+    if (updated == 0) {
+      throw new IllegalStateException("Draft " + draftId + " has already been reviewed");
+    }
+    insertEvent(
+        (Long) draft[0], now, approved ? "DRAFT_APPROVED" : "DRAFT_RETURNED", reviewer, null,
+        false);
+  }
+
+  /** Stores the answer as sent; timeline entry ANSWER_RECORDED (internal). */
+  @Transactional
+  public void recordAnswer(long complaintId, String outcome, String answerText, Instant answeredAt) {
+    requireUpdated(
+        complaintId,
+        jdbc.sql(
+                "update complaint set outcome = :outcome, answer_text = :text,"
+                    + " answered_at = :answeredAt where id = :id")
+            .param("outcome", outcome)
+            .param("text", answerText)
+            .param("answeredAt", toDb(answeredAt))
+            .param("id", complaintId)
+            .update());
+    insertEvent(complaintId, clock.instant(), "ANSWER_RECORDED", SYSTEM_ACTOR, outcome, false);
+  }
+
+  /** The text of the answer recorded by {@link #recordAnswer}, if any. */
+  public Optional<String> answerText(long complaintId) {
+    return jdbc.sql("select answer_text from complaint where id = :id")
+        .param("id", complaintId)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .orElseThrow(() -> unknownComplaint(complaintId));
+  }
+
+  /** Why the deadline was extended, if it was. */
+  public Optional<String> extensionReason(long complaintId) {
+    return jdbc.sql("select extension_reason from complaint where id = :id")
+        .param("id", complaintId)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .orElseThrow(() -> unknownComplaint(complaintId));
+  }
+
+  // --- other organisations ----------------------------------------------------------------
+
+  @Transactional
+  public long openInquiry(long complaintId, String organisation) {
+    requireExists(complaintId);
+    Instant now = clock.instant();
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into external_inquiry (complaint_id, organisation, asked_at)"
+                + " values (:complaintId, :organisation, :now)")
+        .param("complaintId", complaintId)
+        .param("organisation", organisation)
+        .param("now", toDb(now))
+        .update(key, "id");
+    insertEvent(complaintId, now, "EXTERNAL_INQUIRY_OPENED", SYSTEM_ACTOR, organisation, false);
+    return generatedId(key);
+  }
+
+  @Transactional
+  public void recordInquiryReply(long inquiryId, String reply, String recordedBy) {
+    Long complaintId =
+        jdbc.sql("select complaint_id from external_inquiry where id = :id")
+            .param("id", inquiryId)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(() -> new IllegalArgumentException("No external inquiry " + inquiryId));
+    Instant now = clock.instant();
+    jdbc.sql(
+            "update external_inquiry set reply = :reply, replied_at = :now,"
+                + " recorded_by = :recordedBy where id = :id")
+        .param("reply", reply)
+        .param("now", toDb(now))
+        .param("recordedBy", recordedBy)
+        .param("id", inquiryId)
+        .update();
+    insertEvent(complaintId, now, "EXTERNAL_REPLY_RECORDED", recordedBy, null, false);
+  }
+
+  /** Inquiries of the complaint, oldest first. */
+  public List<ExternalInquiry> inquiries(long complaintId) {
+    return jdbc.sql(
+            "select id, organisation, asked_at, reply, replied_at, recorded_by"
+                + " from external_inquiry where complaint_id = :complaintId order by id")
+        .param("complaintId", complaintId)
+        .query(
+            (rs, row) ->
+                new ExternalInquiry(
+                    rs.getLong("id"),
+                    rs.getString("organisation"),
+                    instant(rs, "asked_at"),
+                    rs.getString("reply"),
+                    instant(rs, "replied_at"),
+                    rs.getString("recorded_by")))
+        .list();
+  }
+
+  // --- customer messages ------------------------------------------------------------------
+
+  /** Stores a message from the customer; timeline entry CUSTOMER_MESSAGE (visible, no text). */
+  @Transactional
+  public long addCustomerMessage(long complaintId, String message) {
+    requireExists(complaintId);
+    Instant now = clock.instant();
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into customer_message (complaint_id, message, received_at)"
+                + " values (:complaintId, :message, :now)")
+        .param("complaintId", complaintId)
+        .param("message", message)
+        .param("now", toDb(now))
+        .update(key, "id");
+    insertEvent(complaintId, now, "CUSTOMER_MESSAGE", CUSTOMER_ACTOR, null, true);
+    return generatedId(key);
+  }
+
+  /** Messages from the customer, oldest first. */
+  public List<CustomerMessage> customerMessages(long complaintId) {
+    return jdbc.sql(
+            "select id, message, received_at from customer_message"
+                + " where complaint_id = :complaintId order by received_at, id")
+        .param("complaintId", complaintId)
+        .query(
+            (rs, row) ->
+                new CustomerMessage(
+                    rs.getLong("id"), rs.getString("message"), instant(rs, "received_at")))
+        .list();
+  }
+
+  // --- satisfaction survey ----------------------------------------------------------------
+
+  /** Opens a survey and returns its token: 192 random bits, URL-safe Base64 without padding. */
+  @Transactional
+  public String openSurvey(long complaintId, Instant expiresAt) {
+    requireExists(complaintId);
+    byte[] bytes = new byte[SURVEY_TOKEN_BYTES];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    jdbc.sql(
+            "insert into survey (complaint_id, token, created_at, expires_at)"
+                + " values (:complaintId, :token, :now, :expiresAt)")
+        .param("complaintId", complaintId)
+        .param("token", token)
+        .param("now", toDb(now))
+        .param("expiresAt", toDb(Objects.requireNonNull(expiresAt, "expiresAt")))
+        .update();
+    insertEvent(complaintId, now, "SURVEY_OPENED", SYSTEM_ACTOR, null, false);
+    return token;
+  }
+
+  public Optional<Survey> findSurvey(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select token, complaint_id, expires_at, score, customer_comment, answered_at"
+                + " from survey where token = :token")
+        .param("token", token)
+        .query(
+            (rs, row) ->
+                new Survey(
+                    rs.getString("token"),
+                    rs.getLong("complaint_id"),
+                    instant(rs, "expires_at"),
+                    rs.getObject("score", Integer.class),
+                    rs.getString("customer_comment"),
+                    instant(rs, "answered_at")))
+        .optional();
+  }
+
+  /**
+   * Records the customer's rating. {@link IllegalArgumentException} for an unknown token or a
+   * score outside 1–5; {@link IllegalStateException} if the survey expired or was answered.
+   */
+  @Transactional
+  public void answerSurvey(String token, int score, String comment) {
+    if (score < 1 || score > 5) {
+      throw new IllegalArgumentException("Score must be between 1 and 5");
+    }
+    Survey survey =
+        findSurvey(token).orElseThrow(() -> new IllegalArgumentException("Unknown survey"));
+    Instant now = clock.instant();
+    if (survey.answeredAt() != null) {
+      throw new IllegalStateException("Survey has already been answered");
+    }
+    if (!now.isBefore(survey.expiresAt())) {
+      throw new IllegalStateException("Survey has expired");
+    }
+    int updated =
+        jdbc.sql(
+                "update survey set score = :score, customer_comment = :comment,"
+                    + " answered_at = :now where token = :token and answered_at is null")
+            .param("score", score)
+            .param("comment", blankToNull(comment))
+            .param("now", toDb(now))
+            .param("token", token)
+            .update();
+    if (updated == 0) {
+      throw new IllegalStateException("Survey has already been answered");
+    }
+    insertEvent(survey.complaintId(), now, "SURVEY_ANSWERED", CUSTOMER_ACTOR, "score " + score,
+        true);
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  private void insertEvent(
+      long complaintId, Instant at, String type, String actor, String detail, boolean visible) {
+    jdbc.sql(
+            "insert into complaint_event (complaint_id, occurred_at, event_type, actor, detail,"
+                + " visible_to_customer) values (:complaintId, :at, :type, :actor, :detail,"
+                + " :visible)")
+        .param("complaintId", complaintId)
+        .param("at", toDb(at))
+        .param("type", type)
+        .param("actor", actor)
+        .param("detail", truncate(detail, 2000))
+        .param("visible", visible)
+        .update();
+  }
+
+  private void requireExists(long id) {
+    boolean exists =
+        jdbc.sql("select count(*) from complaint where id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (!exists) {
+      throw unknownComplaint(id);
+    }
+  }
+
+  private static void requireUpdated(long id, int updated) {
+    if (updated == 0) {
+      throw unknownComplaint(id);
+    }
+  }
+
+  private static IllegalArgumentException unknownComplaint(long id) {
+    return new IllegalArgumentException("No complaint " + id);
+  }
+
+  private static long generatedId(KeyHolder key) {
+    return Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
+  }
+
+  private static Complaint complaint(ResultSet rs, int row) throws SQLException {
+    return new Complaint(
+        rs.getLong("id"),
+        rs.getString("registration_number"),
+        Channel.valueOf(rs.getString("channel")),
+        Language.valueOf(rs.getString("language")),
+        rs.getString("customer_name"),
+        rs.getString("customer_email"),
+        rs.getString("customer_phone"),
+        rs.getString("customer_number"),
+        rs.getString("customer_address"),
+        PreferredContact.valueOf(rs.getString("preferred_contact")),
+        rs.getString("subject"),
+        rs.getString("description"),
+        rs.getString("remedy_sought"),
+        rs.getString("category_hint"),
+        instant(rs, "received_at"),
+        instant(rs, "response_due_at"),
+        rs.getBoolean("extended"),
+        instant(rs, "clock_paused_at"),
+        ComplaintStatus.valueOf(rs.getString("status")),
+        rs.getString("feedback_type"),
+        rs.getString("category"),
+        rs.getString("priority"),
+        rs.getBoolean("repeat_complaint"),
+        rs.getString("process_instance_id"),
+        rs.getString("outcome"),
+        instant(rs, "answered_at"),
+        instant(rs, "closed_at"));
+  }
+
+  /** Instants travel as UTC {@link OffsetDateTime}, which both H2 and PgJDBC map natively. */
+  static OffsetDateTime toDb(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant fromDb(OffsetDateTime value) {
+    return value == null ? null : value.toInstant();
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    return fromDb(rs.getObject(column, OffsetDateTime.class));
+  }
+
+  private static String emailKey(String email) {
+    String trimmed = blankToNull(email);
+    return trimmed == null ? null : trimmed.toLowerCase(Locale.ROOT);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,12 @@
+package eu.complaintdesk.register;
+
+import java.time.Instant;
+
+/** A request for information sent to another organisation, and its reply once recorded. */
+public record ExternalInquiry(
+    long id,
+    String organisation,
+    Instant askedAt,
+    String reply,
+    Instant repliedAt,
+    String recordedBy) {}

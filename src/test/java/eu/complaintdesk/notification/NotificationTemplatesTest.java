@@ -1,0 +1,181 @@
+package eu.complaintdesk.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.complaintdesk.register.Language;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class NotificationTemplatesTest {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+  private final NotificationTemplates templates =
+      new NotificationTemplates(new String[] {"classpath:notifications/messages"}, "Europe/Riga");
+
+  /** Everything a caller may pass, as the service would: complaint facts plus parameters. */
+  private static Map<String, Object> allValues() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("registrationNumber", "2026-000042");
+    values.put("receivedDate", Instant.parse("2026-11-22T22:30:00Z")); // 23 Nov in Riga
+    values.put("responseDueDate", Instant.parse("2026-12-07T16:00:00Z"));
+    values.put("newDueDate", Instant.parse("2026-12-21T16:00:00Z"));
+    values.put("extensionReason", "Gaidām informāciju no AS Sadales tīkls");
+    values.put("customerName", "Anna Bērziņa");
+    values.put("subject", "Radiators ir auksts");
+    values.put("organisationName", "AS Rīgas siltums");
+    values.put("missingInformation", List.of("Skaitītāja rādījums", "Rēķina numurs"));
+    values.put("informationDueDate", Date.from(Instant.parse("2026-12-01T16:00:00Z")));
+    values.put("outcome", "PARTIALLY_UPHELD");
+    values.put("answer", "Rēķins tiks pārrēķināts.");
+    values.put("refusalReasons", "Daļa prasījuma nav pamatota.");
+    values.put("authorityName", "Sabiedrisko pakalpojumu regulēšanas komisija");
+    values.put("authorityContacts", "Ūnijas iela 45, Rīga, sprk@sprk.gov.lv");
+    values.put("surveyLink", "https://desk.example/survey/abc_DEF-123");
+    values.put("surveyExpiresDate", LocalDate.of(2026, 12, 31));
+    values.put("recipientOrganisation", "AS Sadales tīkls");
+    values.put("groupId", "handlers");
+    return values;
+  }
+
+  static Stream<Arguments> customerKindsInEveryLanguage() {
+    return Arrays.stream(NotificationKind.values())
+        .filter(NotificationKind::isForCustomer)
+        .flatMap(kind -> Arrays.stream(Language.values()).map(l -> Arguments.of(kind, l)));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("customerKindsInEveryLanguage")
+  void customerTemplateIsRenderedWithEveryPlaceholderFilled(NotificationKind kind, Language lang) {
+    NotificationTemplates.Rendered rendered = templates.render(kind, lang, allValues());
+
+    assertThat(rendered.subject()).isNotBlank().doesNotContain("{", "}", "\n");
+    assertThat(rendered.body()).isNotBlank().doesNotContain("{", "}", "\\n", "\n\n\n")
+        .contains("AS Rīgas siltums");
+    assertThat(rendered.subject() + rendered.body()).contains("2026-000042");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = NotificationKind.class, names = {"PRAISE_FORWARDED", "DRAFT_REMINDER",
+      "DRAFT_OVERDUE", "CASE_OVERDUE", "EXTERNAL_INQUIRY", "CUSTOMER_MESSAGE_RECEIVED"})
+  void staffTemplateIsEnglishInAnyStaffLanguage(NotificationKind kind) {
+    assertThat(kind.isForCustomer()).isFalse();
+    NotificationTemplates.Rendered english = templates.render(kind, Language.en, allValues());
+    NotificationTemplates.Rendered fallback = templates.render(kind, Language.lv, allValues());
+
+    assertThat(english.body()).doesNotContain("{").contains("2026-000042");
+    assertThat(fallback).isEqualTo(english);
+  }
+
+  @Test
+  void datesAreWrittenAsTheLanguageWritesThem() {
+    Map<String, Object> values = allValues();
+
+    assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.lv, values).body())
+        .contains("23.11.2026", "07.12.2026");
+    assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.ru, values).body())
+        .contains("23.11.2026", "07.12.2026");
+    assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.lt, values).body())
+        .contains("2026-11-23", "2026-12-07");
+    assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.en, values).body())
+        .contains("23 November 2026", "7 December 2026");
+    assertThat(templates.render(NotificationKind.MISSING_INFORMATION_REQUEST, Language.lv, values)
+            .body())
+        .contains("līdz 01.12.2026", "- Skaitītāja rādījums\n- Rēķina numurs");
+  }
+
+  @Test
+  void outcomeIsWordedAndEmptyReasonsLineIsLeftOut() {
+    Map<String, Object> values = allValues();
+    values.put("outcome", "UPHELD");
+    values.put("refusalReasons", null);
+
+    String body = templates.render(NotificationKind.ANSWER, Language.lv, values).body();
+
+    assertThat(body).contains("Jūsu sūdzība ir atzīta par pamatotu.")
+        .doesNotContain("Pamatojums", "UPHELD");
+  }
+
+  @Test
+  void placeholderSyntaxInValuesIsNotExpanded() {
+    Map<String, Object> values = allValues();
+    values.put("answer", "Skatiet {registrationNumber} un 'pēdiņas'");
+
+    assertThat(templates.render(NotificationKind.ANSWER, Language.en, values).body())
+        .contains("Skatiet {registrationNumber} un 'pēdiņas'");
+  }
+
+  @Test
+  void missingParameterIsNamed() {
+    Map<String, Object> values = allValues();
+    values.remove("surveyLink");
+
+    assertThatThrownBy(() ->
+            templates.render(NotificationKind.SURVEY_INVITATION, Language.lt, values))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("surveyLink");
+  }
+
+  @Test
+  void everyLanguageHasTheSameTemplatesWithTheSamePlaceholders() throws IOException {
+    Properties english = load(Language.en);
+    for (Language language : Language.values()) {
+      Properties file = load(language);
+      for (NotificationKind kind : NotificationKind.values()) {
+        if (!kind.isForCustomer() && language != Language.en) {
+          continue;
+        }
+        for (String part : List.of(".subject", ".body")) {
+          String key = kind.name() + part;
+          assertThat(file.getProperty(key)).as(language + " " + key).isNotBlank();
+          assertThat(placeholders(file.getProperty(key)))
+              .as(language + " " + key)
+              .isEqualTo(placeholders(english.getProperty(key)));
+        }
+      }
+      assertThat(file.stringPropertyNames()).as(language + " labels")
+          .contains("outcome.UPHELD", "outcome.PARTIALLY_UPHELD", "outcome.REJECTED");
+    }
+  }
+
+  private static Properties load(Language language) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = new InputStreamReader(
+        NotificationTemplatesTest.class.getResourceAsStream(
+            "/notifications/messages_" + language + ".properties"),
+        StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    }
+    return properties;
+  }
+
+  private static Set<String> placeholders(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+}

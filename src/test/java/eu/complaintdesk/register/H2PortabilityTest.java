@@ -1,0 +1,67 @@
+package eu.complaintdesk.register;
+
+import static eu.complaintdesk.register.Complaints.newComplaint;
+import static eu.complaintdesk.register.Complaints.withCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.complaintdesk.testing.H2TestConfiguration;
+import eu.complaintdesk.testing.PostgresTestConfiguration;
+import eu.complaintdesk.testing.RegisterTestConfiguration;
+import eu.complaintdesk.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+/**
+ * The same migration on H2 (the default run's database): it applies, and the register's SQL,
+ * including the counter under concurrent intake, works there too.
+ */
+@SpringJUnitConfig(H2TestConfiguration.class)
+class H2PortabilityTest {
+
+  private static final Instant RECEIVED = Instant.parse("2026-03-09T08:30:00Z");
+
+  @Autowired ComplaintRegister register;
+  @Autowired DataSource dataSource;
+
+  @BeforeEach
+  void emptyRegister() {
+    TestDatabases.clean(dataSource);
+  }
+
+  @Test
+  void registerWorksOnH2() {
+    RegisteredComplaint registered = register.register(newComplaint(RECEIVED));
+    long id = registered.id();
+    register.classify(id, "SERVICE_COMPLAINT", "BILLING", "NORMAL", false, "registrar1");
+    register.setResponseDue(id, RECEIVED.plus(Duration.ofDays(28)), true, "Ārēja informācija");
+    register.pauseClock(id, RECEIVED);
+    long draft = register.saveDraft(id, "Atbilde", "UPHELD", null, "handler1");
+    register.recordReview(draft, true, "supervisor1", null);
+    String token = register.openSurvey(id, Instant.now().plus(Duration.ofDays(10)));
+    long repeat = register.register(withCustomer(RECEIVED.plusSeconds(60),
+        "anna.berzina@example.lv", null)).id();
+    register.classify(repeat, "SERVICE_COMPLAINT", "BILLING", "NORMAL", false, "registrar1");
+
+    assertThat(register.findAccessible(registered.registrationNumber(), registered.accessCode()))
+        .isPresent();
+    assertThat(register.resumeClock(id)).contains(RECEIVED);
+    assertThat(register.get(id).extended()).isTrue();
+    assertThat(register.latestDraft(id).orElseThrow().approved()).isTrue();
+    assertThat(register.findSurvey(token)).isPresent();
+    assertThat(register.hasRecentSimilar(repeat, Duration.ofDays(90))).isTrue();
+    assertThat(register.timeline(id)).hasSizeGreaterThan(5);
+  }
+
+  @Test
+  void concurrentIntakeGetsDistinctGapFreeNumbersOnH2() throws Exception {
+    assertThat(
+            RegistrationNumberConcurrencyTest.registerConcurrently(
+                register, 4, 10, Instant.parse("2026-05-04T09:00:00Z")))
+        .containsExactlyElementsOf(RegistrationNumberConcurrencyTest.expectedNumbers(2026, 40));
+  }
+}

@@ -1,0 +1,39 @@
+package eu.complaintdesk.testing;
+
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+/**
+ * A minimal Spring context for the register and the notifications: their beans, a JdbcClient,
+ * a transaction manager and a clock the test moves. The DataSource comes from {@link
+ * PostgresTestConfiguration} or {@link H2TestConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableTransactionManagement
+@ComponentScan(basePackages = {"eu.complaintdesk.register", "eu.complaintdesk.notification"})
+public class RegisterTestConfiguration {
+
+  public static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");
+
+  @Bean
+  JdbcClient jdbcClient(DataSource dataSource) {
+    return JdbcClient.create(dataSource);
+  }
+
+  @Bean
+  PlatformTransactionManager transactionManager(DataSource dataSource) {
+    return new JdbcTransactionManager(dataSource);
+  }
+
+  @Bean
+  MutableClock clock() {
+    return new MutableClock(NOW);
+  }
+}

@@ -1,0 +1,71 @@
+package eu.complaintdesk.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Databases for register tests: one embedded PostgreSQL (real binaries, no Docker) per test JVM,
+ * and in-memory H2 databases, both migrated with the application's Flyway scripts.
+ */
+public final class TestDatabases {
+
+  private static EmbeddedPostgres postgres;
+
+  private TestDatabases() {}
+
+  public static synchronized DataSource postgres() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+      }
+      EmbeddedPostgres started = postgres;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started)));
+      migrate(postgres.getPostgresDatabase());
+    }
+    return postgres.getPostgresDatabase();
+  }
+
+  public static DataSource h2(String name) {
+    DataSource dataSource =
+        new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    migrate(dataSource);
+    return dataSource;
+  }
+
+  /** Runs the application's migrations as configured in application.yaml. */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .table("complaint_desk_schema_history")
+        .load()
+        .migrate();
+  }
+
+  /** Empties the register's tables. */
+  public static void clean(DataSource dataSource) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    for (String table :
+        new String[] {
+          "outbound_message", "survey", "customer_message", "external_inquiry", "answer_draft",
+          "complaint_event", "complaint", "registration_counter"
+        }) {
+      jdbc.update("delete from " + table);
+    }
+  }
+
+  private static void close(EmbeddedPostgres database) {
+    try {
+      database.close();
+    } catch (IOException e) {
+      // the JVM is exiting anyway
+    }
+  }
+}
