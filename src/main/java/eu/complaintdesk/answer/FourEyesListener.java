@@ -7,11 +7,11 @@ import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 
 import eu.complaintdesk.process.Executions;
+import eu.complaintdesk.process.RuleViolation;
 import eu.complaintdesk.process.TaskInput;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.exception.NotValidException;
 
 /**
  * The four-eyes rule, enforced in the engine: whoever drafted the answer can neither take the
@@ -54,7 +54,7 @@ class FourEyesListener implements TaskListener {
 
   private static void rejectDrafter(String user, String drafter) {
     if (user != null && Objects.equals(user, drafter)) {
-      throw new NotValidException(SAME_PERSON);
+      throw new RuleViolation(SAME_PERSON);
     }
   }
 }

@@ -2,11 +2,10 @@ package eu.complaintdesk.process;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.exception.NotValidException;
 
 /**
  * Checks the variables a user task is completed with. A failed check rejects the completion
- * with a message naming the variable; Tasklist shows it and the REST API answers 400.
+ * with {@link InvalidTaskInput} naming the variable; Tasklist shows it, the REST API answers 400.
  */
 public final class TaskInput {
 
@@ -72,7 +71,7 @@ public final class TaskInput {
     }
   }
 
-  public static NotValidException invalid(String name, String problem) {
-    return new NotValidException("'" + name + "' " + problem);
+  public static InvalidTaskInput invalid(String name, String problem) {
+    return new InvalidTaskInput(name, problem);
   }
 }

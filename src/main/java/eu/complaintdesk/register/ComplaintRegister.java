@@ -577,6 +577,17 @@ public class ComplaintRegister {
     return token;
   }
 
+  /** The token of the newest survey of a complaint (for staff views and tests). */
+  public Optional<String> latestSurveyToken(long complaintId) {
+    return jdbc.sql(
+            "select token from survey where complaint_id = :complaintId"
+                + " order by created_at desc, id desc")
+        .param("complaintId", complaintId)
+        .query(String.class)
+        .stream()
+        .findFirst();
+  }
+
   public Optional<Survey> findSurvey(String token) {
     if (token == null) {
       return Optional.empty();

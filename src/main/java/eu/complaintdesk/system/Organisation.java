@@ -28,7 +28,7 @@ public class Organisation {
   }
 
   public String country() {
-    return calendar.country();
+    return calendar.country().name();
   }
 
   /** Where customers reach the public pages, for links in messages. */

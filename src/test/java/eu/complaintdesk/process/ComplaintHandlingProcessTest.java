@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -50,9 +49,9 @@ import org.springframework.test.context.TestExecutionListeners;
  * The whole lifecycle on the real engine (in-memory H2, job executor off): the happy path end
  * to end, then one test per detour, each checking what was stored and what was sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, FullCoverage.class})
 @TestExecutionListeners(
     value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
@@ -117,7 +116,7 @@ class ComplaintHandlingProcessTest {
     review("supervisor", true, null);
     runAsyncJobs(management, instance);
 
-    assertThat(instance).isWaitingAt("IntermediateCatchEvent_SurveyAnswered");
+    assertThat(instance).isWaitingAt("Gateway_AwaitSurvey");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
     assertThat(complaint().outcome()).isEqualTo("UPHELD");
     assertThat(sent()).contains(NotificationKind.ANSWER.name(), NotificationKind.SURVEY_INVITATION.name())
@@ -133,7 +132,7 @@ class ComplaintHandlingProcessTest {
   @Test
   void missingInformationPausesTheClockAndTheCaseContinuesWhenItArrives() {
     completeAsIncomplete("Rēķina kopija");
-    assertThat(instance).isWaitingAt("IntermediateCatchEvent_InformationSupplied");
+    assertThat(instance).isWaitingAt("Gateway_AwaitInformation");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.AWAITING_INFORMATION);
     assertThat(sent()).contains(NotificationKind.MISSING_INFORMATION_REQUEST.name());
 
@@ -248,7 +247,7 @@ class ComplaintHandlingProcessTest {
 
     complete(claim("owner"), Map.of(PROPOSAL_ACCEPTED, true, ANSWER, "Paldies, ieviesīsim."));
     runAsyncJobs(management, instance);
-    assertThat(instance).isWaitingAt("IntermediateCatchEvent_SurveyAnswered");
+    assertThat(instance).isWaitingAt("Gateway_AwaitSurvey");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
     assertThat(sent()).contains(NotificationKind.ANSWER.name());
   }
@@ -323,7 +322,7 @@ class ComplaintHandlingProcessTest {
     completeAsIncomplete("Līguma numurs");
     fireTimer(management, instance, CASE_DEADLINE_REACHED);
 
-    assertThat(instance).hasPassed("EndEvent_CaseInTime").isWaitingAt("IntermediateCatchEvent_InformationSupplied");
+    assertThat(instance).hasPassed("EndEvent_CaseInTime").isWaitingAt("Gateway_AwaitInformation");
     assertThat(sent()).doesNotContain(NotificationKind.CASE_OVERDUE.name());
   }
 
@@ -334,13 +333,13 @@ class ComplaintHandlingProcessTest {
     Task review = task();
 
     assertThatThrownBy(() -> tasks.claim(review.getId(), "supervisor"))
-        .isInstanceOf(NotValidException.class)
+        .isInstanceOf(RuleViolation.class)
         .hasMessageContaining("four-eyes");
     tasks.setAssignee(review.getId(), "supervisor2");
     engine.getIdentityService().setAuthenticatedUserId("supervisor");
     try {
       assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of(ANSWER_APPROVED, true)))
-          .isInstanceOf(NotValidException.class);
+          .isInstanceOf(RuleViolation.class);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -351,20 +350,20 @@ class ComplaintHandlingProcessTest {
   @Test
   void completionWithMissingContractVariablesIsRefusedWithTheVariableNamed() {
     assertThatThrownBy(() -> tasks.complete(task().getId(), Map.of(COMPLETE, false)))
-        .isInstanceOf(NotValidException.class)
+        .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(MISSING_INFORMATION);
     completeAsComplete();
     assertThatThrownBy(() -> tasks.complete(task().getId(), Map.of(FEEDBACK_TYPE, "GRUMBLE", CATEGORY, "BILLING")))
-        .isInstanceOf(NotValidException.class)
+        .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(FEEDBACK_TYPE);
     classifyAs("SERVICE_COMPLAINT", "BILLING");
     Task draft = claim("handler");
     assertThatThrownBy(() -> tasks.complete(draft.getId(),
             Map.of(DRAFT_ANSWER, "Nē", PROPOSED_OUTCOME, "REJECTED")))
-        .isInstanceOf(NotValidException.class)
+        .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(REFUSAL_REASONS);
     assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of(NEEDS_EXTERNAL_INFORMATION, true)))
-        .isInstanceOf(NotValidException.class)
+        .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(EXTERNAL_ORGANISATIONS);
   }
 

@@ -2,11 +2,11 @@ package eu.complaintdesk.testing;
 
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** {@link RegisterTestConfiguration} on embedded PostgreSQL. */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @Import(RegisterTestConfiguration.class)
 public class PostgresTestConfiguration {
 

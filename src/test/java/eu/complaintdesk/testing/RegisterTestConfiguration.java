@@ -4,7 +4,7 @@ import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
  * a transaction manager and a clock the test moves. The DataSource comes from {@link
  * PostgresTestConfiguration} or {@link H2TestConfiguration}.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @EnableTransactionManagement
 @ComponentScan(basePackages = {"eu.complaintdesk.register", "eu.complaintdesk.notification"})
 public class RegisterTestConfiguration {

@@ -1,0 +1,15 @@
+package eu.complaintdesk.process;
+
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The process tests together must reach every flow node and sequence flow of the model. */
+@TestConfiguration(proxyBeanMethods = false)
+class FullCoverage {
+
+  @Bean
+  ProcessEngineCoverageProperties processEngineCoverageProperties() {
+    return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
+  }
+}
