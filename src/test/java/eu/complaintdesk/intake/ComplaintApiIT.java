@@ -85,7 +85,10 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
 
     assertThat(wrongCode.statusCode()).isEqualTo(404);
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(wrongCode.body()).isEqualTo(unknown.body());
+    JsonNode wrongCodeProblem = json.readTree(wrongCode.body());
+    JsonNode unknownProblem = json.readTree(unknown.body());
+    assertThat(wrongCodeProblem.get("detail")).isEqualTo(unknownProblem.get("detail"));
+    assertThat(wrongCodeProblem.get("status")).isEqualTo(unknownProblem.get("status"));
     assertThat(wrongCode.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 

@@ -1,24 +1,40 @@
 package eu.complaintdesk.system;
 
-import eu.complaintdesk.testing.TestDatabases;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Base of the integration tests: the whole application on a random port against real
  * PostgreSQL (embedded binaries, no Docker), with the job executor running. All subclasses
- * share one Spring context.
+ * share one Spring context, which owns the database server, so the engine stops before it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"complaints.demo-users=true"})
+@Import(ApplicationIntegrationTest.Database.class)
 public abstract class ApplicationIntegrationTest {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestDatabases::postgresJdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Database {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+      return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+      return DataSourceBuilder.create()
+          .url(postgres.getJdbcUrl("postgres", "postgres"))
+          .username("postgres")
+          .password("postgres")
+          .build();
+    }
   }
 }

@@ -32,12 +32,6 @@ public final class TestDatabases {
     return postgres.getPostgresDatabase();
   }
 
-  /** JDBC URL of the embedded PostgreSQL server, for a whole Spring application. */
-  public static synchronized String postgresJdbcUrl() {
-    postgres();
-    return postgres.getJdbcUrl("postgres", "postgres");
-  }
-
   public static DataSource h2(String name) {
     DataSource dataSource =
         new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
