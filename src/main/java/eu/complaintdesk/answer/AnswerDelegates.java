@@ -51,7 +51,8 @@ class AnswerDelegates {
           outcome == Outcome.UPHELD
               ? input.optionalText(REFUSAL_REASONS)
               : input.requiredText(REFUSAL_REASONS);
-      task.setVariable(DRAFT_ID, answers.saveDraft(variables.complaintId(), text, outcome, reasons, drafter));
+      task.setVariable(
+          DRAFT_ID, answers.saveDraft(variables.complaintId(), text, outcome, reasons, drafter));
       task.setVariable(DRAFTED_BY, drafter);
     };
   }

@@ -31,7 +31,13 @@ public class ExternalInquiries {
     if (value == null) {
       return List.of();
     }
-    return value.toString().lines().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    return value
+        .toString()
+        .lines()
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .distinct()
+        .toList();
   }
 
   long ask(long complaintId, String organisation, String effectKey) {

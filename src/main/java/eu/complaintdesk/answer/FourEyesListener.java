@@ -48,7 +48,8 @@ class FourEyesListener implements TaskListener {
     boolean approved = input.requiredFlag(ANSWER_APPROVED);
     String comment =
         approved ? input.optionalText(REVIEW_COMMENT) : input.requiredText(REVIEW_COMMENT);
-    answers.recordReview(((Number) task.getVariable(DRAFT_ID)).longValue(), approved, reviewer, comment);
+    answers.recordReview(
+        ((Number) task.getVariable(DRAFT_ID)).longValue(), approved, reviewer, comment);
     task.setVariable(REVIEWED_BY, reviewer);
   }
 

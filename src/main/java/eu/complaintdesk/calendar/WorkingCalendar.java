@@ -196,7 +196,10 @@ public class WorkingCalendar {
 
   private IllegalStateException noWorkingDayNear(LocalDate date) {
     return new IllegalStateException(
-        "No working day within " + MAX_DAYS_WITHOUT_WORK + " days of " + date
+        "No working day within "
+            + MAX_DAYS_WITHOUT_WORK
+            + " days of "
+            + date
             + "; check complaints.calendar.overrides");
   }
 

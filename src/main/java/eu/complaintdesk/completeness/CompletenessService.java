@@ -1,6 +1,5 @@
 package eu.complaintdesk.completeness;
 
-
 import eu.complaintdesk.deadline.CaseDeadlineTimer;
 import eu.complaintdesk.deadline.DeadlineService;
 import eu.complaintdesk.notification.NotificationKind;
@@ -12,8 +11,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Asking the customer for what is missing. While the organisation waits, the deadline clock
- * stands still; when the information comes, the deadline moves by the working days waited.
+ * Asking the customer for what is missing. While the organisation waits, the deadline clock stands
+ * still; when the information comes, the deadline moves by the working days waited.
  */
 @Service
 class CompletenessService {

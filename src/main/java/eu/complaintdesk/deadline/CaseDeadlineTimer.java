@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the timer of the "Case deadline" event subprocess on the case's current response
- * deadline. The timer is created when the case starts; classification, pauses and the extension
- * move the deadline afterwards, and this moves the timer with it.
+ * Keeps the timer of the "Case deadline" event subprocess on the case's current response deadline.
+ * The timer is created when the case starts; classification, pauses and the extension move the
+ * deadline afterwards, and this moves the timer with it.
  */
 @Component
 public class CaseDeadlineTimer {

@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
- * Working-day deadlines of a case. The number of working days comes from the
- * {@code DeadlinePolicy} decision, the days themselves from the {@link WorkingCalendar}. A
- * response is due at the close of the Nth working day after receipt, moved later by the working
- * days the clock was paused while the customer was asked for missing information.
+ * Working-day deadlines of a case. The number of working days comes from the {@code DeadlinePolicy}
+ * decision, the days themselves from the {@link WorkingCalendar}. A response is due at the close of
+ * the Nth working day after receipt, moved later by the working days the clock was paused while the
+ * customer was asked for missing information.
  */
 @Service
 public class DeadlineService {
@@ -28,7 +28,10 @@ public class DeadlineService {
   private final Clock clock;
 
   DeadlineService(
-      DecisionService decisions, WorkingCalendar calendar, ComplaintRegister register, Clock clock) {
+      DecisionService decisions,
+      WorkingCalendar calendar,
+      ComplaintRegister register,
+      Clock clock) {
     this.decisions = decisions;
     this.calendar = calendar;
     this.register = register;
@@ -56,7 +59,8 @@ public class DeadlineService {
   /** When the response to something received at {@code receivedAt} is due. */
   public Instant responseDue(
       Instant receivedAt, String feedbackType, boolean extended, int pausedWorkingDays) {
-    Instant due = calendar.deadline(receivedAt, policy(feedbackType, extended).responseWorkingDays());
+    Instant due =
+        calendar.deadline(receivedAt, policy(feedbackType, extended).responseWorkingDays());
     return pausedWorkingDays > 0 ? calendar.addWorkingDays(due, pausedWorkingDays) : due;
   }
 
@@ -64,7 +68,8 @@ public class DeadlineService {
    * Recomputes and records the response deadline of a case from its receipt, its (possibly new)
    * type and extension, and the working days its clock was paused.
    */
-  public Instant recompute(long complaintId, boolean extended, int pausedWorkingDays, String reason) {
+  public Instant recompute(
+      long complaintId, boolean extended, int pausedWorkingDays, String reason) {
     Complaint complaint = register.get(complaintId);
     Instant due =
         responseDue(complaint.receivedAt(), complaint.feedbackType(), extended, pausedWorkingDays);
@@ -106,7 +111,9 @@ public class DeadlineService {
 
   /** When a survey sent now expires. */
   public Instant surveyExpiry(String feedbackType) {
-    return clock.instant().plus(java.time.Duration.ofDays(policy(feedbackType, false).surveyValidityDays()));
+    return clock
+        .instant()
+        .plus(java.time.Duration.ofDays(policy(feedbackType, false).surveyValidityDays()));
   }
 
   /** Whether the case is still open, running and past its response deadline. */

@@ -21,7 +21,8 @@ public class EscalationService {
   private final ComplaintRegister register;
   private final TaskService tasks;
 
-  EscalationService(NotificationService notifications, ComplaintRegister register, TaskService tasks) {
+  EscalationService(
+      NotificationService notifications, ComplaintRegister register, TaskService tasks) {
     this.notifications = notifications;
     this.register = register;
     this.tasks = tasks;
@@ -34,8 +35,8 @@ public class EscalationService {
   }
 
   /**
-   * The draft is overdue: supervisors are told, may take the draft task over, and the task moves
-   * to the top of every list.
+   * The draft is overdue: supervisors are told, may take the draft task over, and the task moves to
+   * the top of every list.
    */
   public void escalateDraft(long complaintId, String processInstanceId, String effectKey) {
     for (Task task :

@@ -28,8 +28,10 @@ class SendExtensionNoticeDelegate implements JavaDelegate {
         variables.complaintId(),
         NotificationKind.EXTENSION_NOTICE,
         Map.of(
-            "newDueDate", variables.instant(RESPONSE_DUE_AT),
-            "extensionReason", ExtendDeadlineDelegate.REASON),
+            "newDueDate",
+            variables.instant(RESPONSE_DUE_AT),
+            "extensionReason",
+            ExtendDeadlineDelegate.REASON),
         Executions.effectKey(execution));
   }
 }

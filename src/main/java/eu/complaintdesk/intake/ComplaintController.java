@@ -77,7 +77,8 @@ class ComplaintController {
   @PostMapping
   ResponseEntity<ReceiptView> submit(@Valid @RequestBody Submission submission) {
     if (submission.channel() != null) {
-      throw new ApiProblem(HttpStatus.BAD_REQUEST, "channel", "channel: may be given only by staff");
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST, "channel", "channel: may be given only by staff");
     }
     if (submission.receivedAt() != null) {
       throw new ApiProblem(
@@ -134,6 +135,8 @@ class ComplaintController {
     if (accessCode == null || accessCode.isBlank()) {
       throw ApiProblem.notFound();
     }
-    return register.findAccessible(registrationNumber, accessCode).orElseThrow(ApiProblem::notFound);
+    return register
+        .findAccessible(registrationNumber, accessCode)
+        .orElseThrow(ApiProblem::notFound);
   }
 }

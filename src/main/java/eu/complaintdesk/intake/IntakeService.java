@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers a submission and starts its case, in one transaction: either both happen or
- * neither. The process continues asynchronously after the start, so the customer's request
- * never waits for (or fails with) a message being sent.
+ * Registers a submission and starts its case, in one transaction: either both happen or neither.
+ * The process continues asynchronously after the start, so the customer's request never waits for
+ * (or fails with) a message being sent.
  */
 @Service
 public class IntakeService {

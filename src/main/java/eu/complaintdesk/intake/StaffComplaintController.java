@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff register what came by phone, post, visit, e-address and the other channels, with the
- * time it was actually received (never in the future).
+ * Staff register what came by phone, post, visit, e-address and the other channels, with the time
+ * it was actually received (never in the future).
  */
 @RestController
 class StaffComplaintController {

@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /**
- * A submission through the API. {@code channel} and {@code receivedAt} are for staff who
- * register a letter, call or visit; the public API refuses them.
+ * A submission through the API. {@code channel} and {@code receivedAt} are for staff who register a
+ * letter, call or visit; the public API refuses them.
  */
 public record Submission(
     @NotNull Language language,

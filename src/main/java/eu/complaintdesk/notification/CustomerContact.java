@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a customer notification goes: the preferred contact if the customer gave it, otherwise
- * the first other contact they gave — electronic before paper.
+ * Where a customer notification goes: the preferred contact if the customer gave it, otherwise the
+ * first other contact they gave — electronic before paper.
  */
 record CustomerContact(MessageChannel channel, String recipient) {
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The delivery of last resort, for every channel until real ones exist: writes one log line with
- * the kind, registration number, channel and message id — never the recipient, the customer's
- * name or the text.
+ * the kind, registration number, channel and message id — never the recipient, the customer's name
+ * or the text.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -2,8 +2,8 @@ package eu.complaintdesk.notification;
 
 /**
  * Hands a recorded message to the outside world. {@link NotificationService} uses the first
- * delivery (in {@code @Order}) that {@link #supports supports} the message's channel; an e-mail
- * or SMS delivery only has to declare its channel and an order before {@link LogMessageDelivery}.
+ * delivery (in {@code @Order}) that {@link #supports supports} the message's channel; an e-mail or
+ * SMS delivery only has to declare its channel and an order before {@link LogMessageDelivery}.
  */
 public interface MessageDelivery {
 

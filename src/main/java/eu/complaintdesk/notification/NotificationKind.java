@@ -1,8 +1,8 @@
 package eu.complaintdesk.notification;
 
 /**
- * What a notification is about. Its subject and body are the templates {@code <KIND>.subject}
- * and {@code <KIND>.body} in {@code notifications/messages_<language>.properties}.
+ * What a notification is about. Its subject and body are the templates {@code <KIND>.subject} and
+ * {@code <KIND>.body} in {@code notifications/messages_<language>.properties}.
  */
 public enum NotificationKind {
   ACKNOWLEDGEMENT,

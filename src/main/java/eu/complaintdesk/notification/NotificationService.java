@@ -25,10 +25,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends notifications about a complaint: to its customer, to a staff group, or to another
- * organisation. Every message is first recorded in {@code outbound_message} (PENDING), then
- * handed to the {@link MessageDelivery} for its channel; on success it is marked SENT and a
- * timeline entry {@code MESSAGE_SENT} is written. If delivery throws, the message is marked
- * FAILED and the exception is rethrown, so that the calling job is retried.
+ * organisation. Every message is first recorded in {@code outbound_message} (PENDING), then handed
+ * to the {@link MessageDelivery} for its channel; on success it is marked SENT and a timeline entry
+ * {@code MESSAGE_SENT} is written. If delivery throws, the message is marked FAILED and the
+ * exception is rethrown, so that the calling job is retried.
  *
  * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or
  * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again as
@@ -72,11 +72,11 @@ public class NotificationService {
   }
 
   /**
-   * Sends one notification to the customer of the complaint, through their preferred contact
-   * (EMAIL → e-mail address, SMS → phone, POST → postal address; fall back to another contact
-   * the customer gave when the preferred one is missing), in their language. Idempotent: a second
-   * call with the same dedupKey for the same complaint sends nothing. If the customer gave no
-   * contact at all, the message is recorded as UNDELIVERABLE and nothing is sent.
+   * Sends one notification to the customer of the complaint, through their preferred contact (EMAIL
+   * → e-mail address, SMS → phone, POST → postal address; fall back to another contact the customer
+   * gave when the preferred one is missing), in their language. Idempotent: a second call with the
+   * same dedupKey for the same complaint sends nothing. If the customer gave no contact at all, the
+   * message is recorded as UNDELIVERABLE and nothing is sent.
    */
   public void notifyCustomer(
       long complaintId, NotificationKind kind, Map<String, Object> parameters, String dedupKey) {
@@ -91,15 +91,21 @@ public class NotificationService {
       recordUndeliverable(complaint, kind, rendered, dedupKey);
       return;
     }
-    record(complaint, kind, contact.get().channel(), contact.get().recipient(),
-            complaint.language(), rendered, dedupKey)
+    record(
+            complaint,
+            kind,
+            contact.get().channel(),
+            contact.get().recipient(),
+            complaint.language(),
+            rendered,
+            dedupKey)
         .ifPresent(message -> send(message, true));
   }
 
   /**
-   * Sends an internal notification to a Camunda group (recipient recorded as "group:<id>"), in
-   * the organisation's staff language ({@code complaints.notifications.staff-language}, English).
-   * Same idempotence.
+   * Sends an internal notification to a Camunda group (recipient recorded as "group:<id>"), in the
+   * organisation's staff language ({@code complaints.notifications.staff-language}, English). Same
+   * idempotence.
    */
   public void notifyGroup(
       long complaintId,
@@ -116,7 +122,13 @@ public class NotificationService {
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent("groupId", groupId);
     var rendered = templates.render(kind, staffLanguage, values);
-    record(complaint, kind, MessageChannel.GROUP, "group:" + groupId, staffLanguage, rendered,
+    record(
+            complaint,
+            kind,
+            MessageChannel.GROUP,
+            "group:" + groupId,
+            staffLanguage,
+            rendered,
             dedupKey)
         .ifPresent(message -> send(message, false));
   }
@@ -137,7 +149,13 @@ public class NotificationService {
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent("recipientOrganisation", organisation);
     var rendered = templates.render(kind, staffLanguage, values);
-    record(complaint, kind, MessageChannel.ORGANISATION, organisation, staffLanguage, rendered,
+    record(
+            complaint,
+            kind,
+            MessageChannel.ORGANISATION,
+            organisation,
+            staffLanguage,
+            rendered,
             dedupKey)
         .ifPresent(message -> send(message, false));
   }
@@ -152,9 +170,7 @@ public class NotificationService {
 
   // --- the steps --------------------------------------------------------------------------
 
-  /**
-   * The placeholder values: the complaint's own facts, overridden by the caller's parameters.
-   */
+  /** The placeholder values: the complaint's own facts, overridden by the caller's parameters. */
   Map<String, Object> values(Complaint complaint, Map<String, Object> parameters) {
     Map<String, Object> values = new HashMap<>();
     values.put("registrationNumber", complaint.registrationNumber());
@@ -171,7 +187,8 @@ public class NotificationService {
     values.put("answer", register.answerText(complaint.id()).orElse(null));
     values.put(
         "refusalReasons",
-        register.latestDraft(complaint.id())
+        register
+            .latestDraft(complaint.id())
             .filter(draft -> Boolean.TRUE.equals(draft.approved()))
             .map(draft -> draft.refusalReasons())
             .orElse(null));
@@ -194,12 +211,18 @@ public class NotificationService {
     }
     OutboundMessage message = existing.get();
     if (message.state() == DeliveryState.PENDING || message.state() == DeliveryState.FAILED) {
-      log.info("Retrying message {} ({}) for complaint {}", message.id(), message.kind(),
+      log.info(
+          "Retrying message {} ({}) for complaint {}",
+          message.id(),
+          message.kind(),
           message.registrationNumber());
       send(message, visibleToCustomer);
     } else {
-      log.debug("Message {} for complaint {} already {}, not sent again", message.id(),
-          message.registrationNumber(), message.state());
+      log.debug(
+          "Message {} for complaint {} already {}, not sent again",
+          message.id(),
+          message.registrationNumber(),
+          message.state());
     }
     return true;
   }
@@ -228,35 +251,58 @@ public class NotificationService {
           .param("language", language.name())
           .param("subject", subject)
           .param("body", rendered.body())
-          .param("state", channel == null ? DeliveryState.UNDELIVERABLE.name()
-              : DeliveryState.PENDING.name())
+          .param(
+              "state",
+              channel == null ? DeliveryState.UNDELIVERABLE.name() : DeliveryState.PENDING.name())
           .param("key", dedupKey)
           .param("now", now.atOffset(ZoneOffset.UTC))
           .update(key, "id");
     } catch (DuplicateKeyException e) {
-      log.info("Message {} for complaint {} is being sent by another caller", kind,
+      log.info(
+          "Message {} for complaint {} is being sent by another caller",
+          kind,
           complaint.registrationNumber());
       return Optional.empty();
     }
     long id = Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
     return Optional.of(
-        new OutboundMessage(id, complaint.id(), complaint.registrationNumber(), kind, channel,
-            recipient, language, subject, rendered.body(),
-            channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING, dedupKey, now,
-            null, null));
+        new OutboundMessage(
+            id,
+            complaint.id(),
+            complaint.registrationNumber(),
+            kind,
+            channel,
+            recipient,
+            language,
+            subject,
+            rendered.body(),
+            channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING,
+            dedupKey,
+            now,
+            null,
+            null));
   }
 
   private void recordUndeliverable(
-      Complaint complaint, NotificationKind kind, NotificationTemplates.Rendered rendered,
+      Complaint complaint,
+      NotificationKind kind,
+      NotificationTemplates.Rendered rendered,
       String dedupKey) {
     Optional<OutboundMessage> message =
         record(complaint, kind, null, null, complaint.language(), rendered, dedupKey);
     message.ifPresent(
         m -> {
-          log.warn("Complaint {} has no customer contact: {} (message {}) not sent",
-              complaint.registrationNumber(), kind, m.id());
-          register.addEvent(complaint.id(), MESSAGE_UNDELIVERABLE, ComplaintRegister.SYSTEM_ACTOR,
-              kind.name(), false);
+          log.warn(
+              "Complaint {} has no customer contact: {} (message {}) not sent",
+              complaint.registrationNumber(),
+              kind,
+              m.id());
+          register.addEvent(
+              complaint.id(),
+              MESSAGE_UNDELIVERABLE,
+              ComplaintRegister.SYSTEM_ACTOR,
+              kind.name(),
+              false);
         });
   }
 
@@ -265,8 +311,12 @@ public class NotificationService {
     try {
       delivery.deliver(message);
     } catch (RuntimeException e) {
-      log.warn("Delivery of message {} ({}, complaint {}) by {} failed: {}", message.id(),
-          message.kind(), message.registrationNumber(), message.channel(),
+      log.warn(
+          "Delivery of message {} ({}, complaint {}) by {} failed: {}",
+          message.id(),
+          message.kind(),
+          message.registrationNumber(),
+          message.channel(),
           e.getClass().getName());
       jdbc.sql(
               "update outbound_message set delivery_state = :state, error_message = :error"
@@ -284,8 +334,12 @@ public class NotificationService {
         .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .param("id", message.id())
         .update();
-    register.addEvent(message.complaintId(), MESSAGE_SENT, ComplaintRegister.SYSTEM_ACTOR,
-        message.kind() + " via " + message.channel(), visibleToCustomer);
+    register.addEvent(
+        message.complaintId(),
+        MESSAGE_SENT,
+        ComplaintRegister.SYSTEM_ACTOR,
+        message.kind() + " via " + message.channel(),
+        visibleToCustomer);
   }
 
   private MessageDelivery deliveryFor(MessageChannel channel) {

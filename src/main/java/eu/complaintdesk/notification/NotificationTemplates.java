@@ -26,16 +26,15 @@ import org.springframework.stereotype.Component;
 /**
  * Renders the subject and body of a notification from the templates {@code <KIND>.subject} and
  * {@code <KIND>.body} in {@code notifications/messages_<language>.properties} (UTF-8). The
- * templates are plain text with named placeholders such as {@code {registrationNumber}}; no
- * {@code MessageFormat}, so apostrophes need no escaping.
+ * templates are plain text with named placeholders such as {@code {registrationNumber}}; no {@code
+ * MessageFormat}, so apostrophes need no escaping.
  *
- * <p>Rules: every placeholder must have a value, else {@link IllegalArgumentException} (a
- * forgotten parameter must not reach a customer); a value that is {@code null} or blank renders
- * as nothing, and a template line whose placeholders are all empty is left out. Dates ({@link
- * Instant}, {@link Date}, {@link LocalDate}, ...) are written as the language writes dates, in
- * the organisation's time zone; a collection becomes one "- item" line per element. A value for
- * which the language has a label {@code <placeholder>.<value>} (e.g. {@code outcome.REJECTED})
- * is replaced by the label.
+ * <p>Rules: every placeholder must have a value, else {@link IllegalArgumentException} (a forgotten
+ * parameter must not reach a customer); a value that is {@code null} or blank renders as nothing,
+ * and a template line whose placeholders are all empty is left out. Dates ({@link Instant}, {@link
+ * Date}, {@link LocalDate}, ...) are written as the language writes dates, in the organisation's
+ * time zone; a collection becomes one "- item" line per element. A value for which the language has
+ * a label {@code <placeholder>.<value>} (e.g. {@code outcome.REJECTED}) is replaced by the label.
  *
  * <p>Operators may put their own files first with {@code complaints.notifications.templates}
  * (comma-separated Spring resource base names, e.g. {@code
@@ -65,8 +64,8 @@ class NotificationTemplates {
   record Rendered(String subject, String body) {}
 
   /**
-   * Renders the kind in the language. Customer kinds must exist in every language; staff kinds
-   * fall back to English.
+   * Renders the kind in the language. Customer kinds must exist in every language; staff kinds fall
+   * back to English.
    */
   Rendered render(NotificationKind kind, Language language, Map<String, ?> values) {
     Language templateLanguage =

@@ -4,8 +4,8 @@ import eu.complaintdesk.register.Language;
 import java.time.Instant;
 
 /**
- * A message as recorded in {@code outbound_message}. {@link #toString()} leaves out the
- * recipient, subject and body, which are personal data.
+ * A message as recorded in {@code outbound_message}. {@link #toString()} leaves out the recipient,
+ * subject and body, which are personal data.
  *
  * @param channel {@code null} only when {@code state} is {@link DeliveryState#UNDELIVERABLE}
  */
@@ -27,7 +27,16 @@ public record OutboundMessage(
 
   @Override
   public String toString() {
-    return "OutboundMessage[id=" + id + ", registrationNumber=" + registrationNumber
-        + ", kind=" + kind + ", channel=" + channel + ", state=" + state + "]";
+    return "OutboundMessage[id="
+        + id
+        + ", registrationNumber="
+        + registrationNumber
+        + ", kind="
+        + kind
+        + ", channel="
+        + channel
+        + ", state="
+        + state
+        + "]";
   }
 }

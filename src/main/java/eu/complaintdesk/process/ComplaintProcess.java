@@ -1,8 +1,8 @@
 package eu.complaintdesk.process;
 
 /**
- * Ids of {@code bpmn/ComplaintHandlingProcess.bpmn} that code and tests refer to. The user task
- * ids and message names are part of the public contract.
+ * Ids of {@code bpmn/ComplaintHandlingProcess.bpmn} that code and tests refer to. The user task ids
+ * and message names are part of the public contract.
  */
 public final class ComplaintProcess {
 
@@ -44,7 +44,8 @@ public final class ComplaintProcess {
   public static final String SEND_EXTERNAL_INQUIRY = "ServiceTask_SendExternalInquiry";
   public static final String RECORD_DECISION = "ServiceTask_RecordDecision";
   public static final String SEND_ANSWER = "ServiceTask_SendAnswer";
-  public static final String DETERMINE_APPEAL_AUTHORITY = "BusinessRuleTask_DetermineAppealAuthority";
+  public static final String DETERMINE_APPEAL_AUTHORITY =
+      "BusinessRuleTask_DetermineAppealAuthority";
   public static final String SEND_APPEAL_NOTICE = "ServiceTask_SendAppealNotice";
   public static final String SEND_SURVEY_INVITATION = "ServiceTask_SendSurveyInvitation";
   public static final String CLOSE_COMPLAINT = "ServiceTask_CloseComplaint";

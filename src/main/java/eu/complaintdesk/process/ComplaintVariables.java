@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The process variables of {@code ComplaintHandlingProcess}: each name exists once, here, and is
- * read and written through a typed accessor. Variables hold references and routing facts only;
- * the documents live in the complaint register.
+ * read and written through a typed accessor. Variables hold references and routing facts only; the
+ * documents live in the complaint register.
  */
 public final class ComplaintVariables {
 

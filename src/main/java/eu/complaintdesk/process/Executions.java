@@ -11,9 +11,9 @@ public final class Executions {
   private Executions() {}
 
   /**
-   * A key that is the same for every retry of one step and different for every new visit of it:
-   * the id of the job that runs the step (all steps with outside effects are asynchronous), or
-   * the activity instance for a step run synchronously. Used to make outside effects idempotent.
+   * A key that is the same for every retry of one step and different for every new visit of it: the
+   * id of the job that runs the step (all steps with outside effects are asynchronous), or the
+   * activity instance for a step run synchronously. Used to make outside effects idempotent.
    */
   public static String effectKey(DelegateExecution execution) {
     CommandContext commandContext = Context.getCommandContext();

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * Checks the variables a user task is completed with. A failed check rejects the completion
- * with {@link InvalidTaskInput} naming the variable; Tasklist shows it, the REST API answers 400.
+ * Checks the variables a user task is completed with. A failed check rejects the completion with
+ * {@link InvalidTaskInput} naming the variable; Tasklist shows it, the REST API answers 400.
  */
 public final class TaskInput {
 

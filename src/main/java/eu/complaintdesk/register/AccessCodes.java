@@ -42,8 +42,8 @@ final class AccessCodes {
   }
 
   /**
-   * Compares in constant time. A {@code null} stored hash (unknown registration number) is
-   * compared against a dummy so that both kinds of failure take the same time.
+   * Compares in constant time. A {@code null} stored hash (unknown registration number) is compared
+   * against a dummy so that both kinds of failure take the same time.
    */
   static boolean matches(String code, String storedHash) {
     byte[] given = hash(code == null ? "" : code).getBytes(StandardCharsets.US_ASCII);

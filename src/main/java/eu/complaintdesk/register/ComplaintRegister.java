@@ -37,7 +37,8 @@ public class ComplaintRegister {
   public static final String CUSTOMER_ACTOR = "customer";
 
   private static final Set<ComplaintStatus> CLOSING =
-      EnumSet.of(ComplaintStatus.CLOSED, ComplaintStatus.CLOSED_INCOMPLETE, ComplaintStatus.WITHDRAWN);
+      EnumSet.of(
+          ComplaintStatus.CLOSED, ComplaintStatus.CLOSED_INCOMPLETE, ComplaintStatus.WITHDRAWN);
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int SURVEY_TOKEN_BYTES = 24;
@@ -165,8 +166,8 @@ public class ComplaintRegister {
   }
 
   /**
-   * Changes the status and writes a timeline entry, visible to the customer, whose type is the
-   * new status. Closing statuses (CLOSED, CLOSED_INCOMPLETE, WITHDRAWN) set {@code closed_at}.
+   * Changes the status and writes a timeline entry, visible to the customer, whose type is the new
+   * status. Closing statuses (CLOSED, CLOSED_INCOMPLETE, WITHDRAWN) set {@code closed_at}.
    */
   @Transactional
   public void changeStatus(long id, ComplaintStatus status, String actor, String detail) {
@@ -305,8 +306,8 @@ public class ComplaintRegister {
 
   /**
    * Whether another complaint by the same customer (same e-mail address, ignoring case, or same
-   * customer number) in the same category was received within {@code window} before this one.
-   * False while this complaint has no category.
+   * customer number) in the same category was received within {@code window} before this one. False
+   * while this complaint has no category.
    */
   public boolean hasRecentSimilar(long id, Duration window) {
     Complaint complaint = get(id);
@@ -343,7 +344,10 @@ public class ComplaintRegister {
 
   @Transactional
   public long saveDraft(
-      long complaintId, String text, String proposedOutcome, String refusalReasons,
+      long complaintId,
+      String text,
+      String proposedOutcome,
+      String refusalReasons,
       String draftedBy) {
     requireExists(complaintId);
     Instant now = clock.instant();
@@ -393,8 +397,8 @@ public class ComplaintRegister {
   }
 
   /**
-   * Records the four-eyes decision on a draft. Throws {@link IllegalStateException} if the
-   * reviewer drafted it or the draft was already reviewed.
+   * Records the four-eyes decision on a draft. Throws {@link IllegalStateException} if the reviewer
+   * drafted it or the draft was already reviewed.
    */
   @Transactional
   public void recordReview(long draftId, boolean approved, String reviewer, String comment) {
@@ -429,13 +433,18 @@ public class ComplaintRegister {
       throw new IllegalStateException("Draft " + draftId + " has already been reviewed");
     }
     insertEvent(
-        (Long) draft[0], now, approved ? "DRAFT_APPROVED" : "DRAFT_RETURNED", reviewer, null,
+        (Long) draft[0],
+        now,
+        approved ? "DRAFT_APPROVED" : "DRAFT_RETURNED",
+        reviewer,
+        null,
         false);
   }
 
   /** Stores the answer as sent; timeline entry ANSWER_RECORDED (internal). */
   @Transactional
-  public void recordAnswer(long complaintId, String outcome, String answerText, Instant answeredAt) {
+  public void recordAnswer(
+      long complaintId, String outcome, String answerText, Instant answeredAt) {
     requireUpdated(
         complaintId,
         jdbc.sql(
@@ -579,7 +588,8 @@ public class ComplaintRegister {
 
   /** The token of the newest survey of a complaint (for staff views and tests). */
   public Optional<String> latestSurveyToken(long complaintId) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "select token from survey where complaint_id = :complaintId"
                 + " order by created_at desc, id desc")
         .param("complaintId", complaintId)
@@ -609,8 +619,8 @@ public class ComplaintRegister {
   }
 
   /**
-   * Records the customer's rating. {@link IllegalArgumentException} for an unknown token or a
-   * score outside 1–5; {@link IllegalStateException} if the survey expired or was answered.
+   * Records the customer's rating. {@link IllegalArgumentException} for an unknown token or a score
+   * outside 1–5; {@link IllegalStateException} if the survey expired or was answered.
    */
   @Transactional
   public void answerSurvey(String token, int score, String comment) {
@@ -638,8 +648,8 @@ public class ComplaintRegister {
     if (updated == 0) {
       throw new IllegalStateException("Survey has already been answered");
     }
-    insertEvent(survey.complaintId(), now, "SURVEY_ANSWERED", CUSTOMER_ACTOR, "score " + score,
-        true);
+    insertEvent(
+        survey.complaintId(), now, "SURVEY_ANSWERED", CUSTOMER_ACTOR, "score " + score, true);
   }
 
   // --- helpers ----------------------------------------------------------------------------

@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organisation's time zone.
  *
  * <p>The counter row of the year is incremented with {@code UPDATE}, which locks it until the
- * registering transaction ends: concurrent intakes queue on the row, and a rolled-back
- * registration gives its number back. The first registration of a year inserts the row; when two
- * do so at once, the loser's insert fails on the primary key inside a savepoint and it retries
- * the update, which then waits for the winner.
+ * registering transaction ends: concurrent intakes queue on the row, and a rolled-back registration
+ * gives its number back. The first registration of a year inserts the row; when two do so at once,
+ * the loser's insert fails on the primary key inside a savepoint and it retries the update, which
+ * then waits for the winner.
  */
 @Component
 class RegistrationNumbers {

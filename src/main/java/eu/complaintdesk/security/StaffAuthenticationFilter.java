@@ -15,8 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic authentication of staff against Camunda's users for our staff and report API.
- * The authenticated user is the request's principal.
+ * HTTP Basic authentication of staff against Camunda's users for our staff and report API. The
+ * authenticated user is the request's principal.
  */
 class StaffAuthenticationFilter extends OncePerRequestFilter {
 
@@ -64,7 +64,9 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }

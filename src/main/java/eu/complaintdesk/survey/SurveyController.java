@@ -17,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SurveyController {
 
-  record SurveyAnswer(
-      @NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {}
+  record SurveyAnswer(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {}
 
   private final SurveyService surveys;
 
@@ -32,7 +31,8 @@ class SurveyController {
       case RECORDED -> ResponseEntity.noContent().build();
       case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "There is no such survey.");
       case EXPIRED -> problem(HttpStatus.GONE, "This survey has expired.");
-      case ALREADY_ANSWERED -> problem(HttpStatus.CONFLICT, "This survey has already been answered.");
+      case ALREADY_ANSWERED ->
+          problem(HttpStatus.CONFLICT, "This survey has already been answered.");
     };
   }
 

@@ -58,8 +58,10 @@ public class SurveyService {
         complaintId,
         NotificationKind.SURVEY_INVITATION,
         Map.of(
-            "surveyLink", organisation.publicBaseUrl() + "/surveys/" + token,
-            "surveyExpiresDate", expiresAt),
+            "surveyLink",
+            organisation.publicBaseUrl() + "/surveys/" + token,
+            "surveyExpiresDate",
+            expiresAt),
         effectKey);
     return expiresAt;
   }

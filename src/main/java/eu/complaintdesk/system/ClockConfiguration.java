@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's notion of "now". It follows the process engine's clock, so that a process
- * test which moves engine time with {@code ClockUtil.setCurrentTime} moves the register's and the
+ * The application's notion of "now". It follows the process engine's clock, so that a process test
+ * which moves engine time with {@code ClockUtil.setCurrentTime} moves the register's and the
  * notifications' time with it; in production both are the system clock.
  */
 @Configuration(proxyBeanMethods = false)

@@ -13,8 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups of the organisation, and in the default run the demo users of the contract
- * (password = user id). Creating them is idempotent. Off in the postgres profile.
+ * The groups of the organisation, and in the default run the demo users of the contract (password =
+ * user id). Creating them is idempotent. Off in the postgres profile.
  */
 @Component
 @ConditionalOnProperty(name = "complaints.demo-users", havingValue = "true")

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine starts only after Flyway has migrated the register: its job executor may run
- * delegates that use the register's tables as soon as it starts.
+ * The engine starts only after Flyway has migrated the register: its job executor may run delegates
+ * that use the register's tables as soon as it starts.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineAfterMigrations {

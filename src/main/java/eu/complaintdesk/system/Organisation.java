@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation's facts that rules need, exposed to process expressions as
- * {@code ${organisation.country()}} and {@code ${organisation.sector()}}.
+ * The organisation's facts that rules need, exposed to process expressions as {@code
+ * ${organisation.country()}} and {@code ${organisation.sector()}}.
  */
 @Component("organisation")
 public class Organisation {

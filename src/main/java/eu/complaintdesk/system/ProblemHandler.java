@@ -17,8 +17,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every client error of our API as application/problem+json naming the field that is wrong:
- * {@code field} for the first, {@code errors} for all of them.
+ * Every client error of our API as application/problem+json naming the field that is wrong: {@code
+ * field} for the first, {@code errors} for all of them.
  */
 @RestControllerAdvice(basePackages = "eu.complaintdesk")
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -28,7 +28,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
     if (problem.field() != null) {
       body.setProperty("field", problem.field());
-      body.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
+      body.setProperty(
+          "errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
     }
     return ResponseEntity.status(problem.status()).body(body);
   }
@@ -41,11 +42,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     List<Map<String, String>> errors =
         ex.getBindingResult().getFieldErrors().stream()
-            .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+            .map(
+                e ->
+                    Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
             .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
             .collect(Collectors.toList());
     ex.getBindingResult().getGlobalErrors().stream()
-        .map(e -> Map.of("field", e.getObjectName(), "message", String.valueOf(e.getDefaultMessage())))
+        .map(
+            e ->
+                Map.of(
+                    "field", e.getObjectName(), "message", String.valueOf(e.getDefaultMessage())))
         .forEach(errors::add);
     ProblemDetail body =
         ProblemDetail.forStatusAndDetail(
@@ -67,7 +73,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
           mapping.getPath().stream()
@@ -76,7 +83,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
               .replace(".[", "[");
       body.setDetail(field + ": has a value of the wrong type or an unknown code");
       body.setProperty("field", field);
-      body.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or unknown code")));
+      body.setProperty(
+          "errors", List.of(Map.of("field", field, "message", "wrong type or unknown code")));
     }
     return ResponseEntity.badRequest().body(body);
   }

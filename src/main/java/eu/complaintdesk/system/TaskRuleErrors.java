@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine wraps every exception of a task listener into a generic ProcessEngineException
- * (ENGINE-03051), which its REST API answers with 500. This unwraps our own rule and input
- * errors again (after the transaction was rolled back), so callers get 400 and a clear message.
+ * (ENGINE-03051), which its REST API answers with 500. This unwraps our own rule and input errors
+ * again (after the transaction was rolled back), so callers get 400 and a clear message.
  */
 @Component
 class TaskRuleErrors extends AbstractProcessEnginePlugin {

@@ -49,9 +49,7 @@ class WorkingCalendarDeadlineTest {
             """)
     void receiptOutsideWorkingHoursCountsFromTheNextOpening(
         String receivedAt, String countsFrom, String reason) {
-      assertThat(latvia.effectiveReceipt(riga(receivedAt)))
-          .as(reason)
-          .isEqualTo(riga(countsFrom));
+      assertThat(latvia.effectiveReceipt(riga(receivedAt))).as(reason).isEqualTo(riga(countsFrom));
     }
 
     @Test

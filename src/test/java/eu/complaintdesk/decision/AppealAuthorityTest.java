@@ -42,13 +42,44 @@ class AppealAuthorityTest {
         arguments("LithuaniaOther", "LT", "TRUST_SERVICES", VVTAT, "https://www.vvtat.lt"),
         arguments("LithuaniaOther", "LT", "TRANSPORT", VVTAT, "https://www.vvtat.lt"),
         arguments("LithuaniaOther", "LT", "OTHER", VVTAT, "https://www.vvtat.lt"),
-        arguments("RussiaHousingUtilities", "RU", "HEATING", HOUSING_INSPECTORATE, "https://dom.gosuslugi.ru"),
-        arguments("RussiaHousingUtilities", "RU", "WATER", HOUSING_INSPECTORATE, "https://dom.gosuslugi.ru"),
-        arguments("RussiaHousingUtilities", "RU", "ELECTRICITY", HOUSING_INSPECTORATE, "https://dom.gosuslugi.ru"),
-        arguments("RussiaHousingUtilities", "RU", "GAS", HOUSING_INSPECTORATE, "https://dom.gosuslugi.ru"),
-        arguments("RussiaOther", "RU", "TRANSPORT", ROSPOTREBNADZOR, "https://www.rospotrebnadzor.ru"),
-        arguments("RussiaOther", "RU", "TRUST_SERVICES", ROSPOTREBNADZOR, "https://www.rospotrebnadzor.ru"),
-        arguments("RussiaOther", "RU", "SOMETHING_NEW", ROSPOTREBNADZOR, "https://www.rospotrebnadzor.ru"),
+        arguments(
+            "RussiaHousingUtilities",
+            "RU",
+            "HEATING",
+            HOUSING_INSPECTORATE,
+            "https://dom.gosuslugi.ru"),
+        arguments(
+            "RussiaHousingUtilities",
+            "RU",
+            "WATER",
+            HOUSING_INSPECTORATE,
+            "https://dom.gosuslugi.ru"),
+        arguments(
+            "RussiaHousingUtilities",
+            "RU",
+            "ELECTRICITY",
+            HOUSING_INSPECTORATE,
+            "https://dom.gosuslugi.ru"),
+        arguments(
+            "RussiaHousingUtilities",
+            "RU",
+            "GAS",
+            HOUSING_INSPECTORATE,
+            "https://dom.gosuslugi.ru"),
+        arguments(
+            "RussiaOther", "RU", "TRANSPORT", ROSPOTREBNADZOR, "https://www.rospotrebnadzor.ru"),
+        arguments(
+            "RussiaOther",
+            "RU",
+            "TRUST_SERVICES",
+            ROSPOTREBNADZOR,
+            "https://www.rospotrebnadzor.ru"),
+        arguments(
+            "RussiaOther",
+            "RU",
+            "SOMETHING_NEW",
+            ROSPOTREBNADZOR,
+            "https://www.rospotrebnadzor.ru"),
         arguments("UnknownCountry", "EE", "HEATING", "consumer rights protection authority", ""),
         arguments("UnknownCountry", null, null, "consumer rights protection authority", ""));
   }
@@ -60,7 +91,11 @@ class AppealAuthorityTest {
     Map<String, Object> result = DECISION.evaluate(variables("country", country, "sector", sector));
 
     assertThat(result)
-        .containsOnlyKeys("authorityName", "authorityAddress", "authorityEmail", "authorityPhone",
+        .containsOnlyKeys(
+            "authorityName",
+            "authorityAddress",
+            "authorityEmail",
+            "authorityPhone",
             "authorityWebsite")
         .containsEntry("authorityWebsite", website);
     assertThat((String) result.get("authorityName")).contains(name);

@@ -41,14 +41,23 @@ class DeadlinePolicyTest {
 
   @ParameterizedTest(name = "[{index}] {0}: {1}, extended {2} -> {3} working days")
   @MethodSource("cases")
-  void setsDeadlinesByFeedbackType(String rule, String feedbackType, Boolean extended,
-      int response, int reminderBefore, int informationWait, int surveyValidity) {
+  void setsDeadlinesByFeedbackType(
+      String rule,
+      String feedbackType,
+      Boolean extended,
+      int response,
+      int reminderBefore,
+      int informationWait,
+      int surveyValidity) {
     Map<String, Object> result =
         DECISION.evaluate(variables("feedbackType", feedbackType, "extended", extended));
 
     assertThat(result)
-        .containsOnlyKeys("responseWorkingDays", "reminderWorkingDaysBefore",
-            "missingInformationWaitWorkingDays", "surveyValidityDays")
+        .containsOnlyKeys(
+            "responseWorkingDays",
+            "reminderWorkingDaysBefore",
+            "missingInformationWaitWorkingDays",
+            "surveyValidityDays")
         .containsEntry("responseWorkingDays", response)
         .containsEntry("reminderWorkingDaysBefore", reminderBefore)
         .containsEntry("missingInformationWaitWorkingDays", informationWait)

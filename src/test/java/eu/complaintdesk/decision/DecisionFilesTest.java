@@ -41,8 +41,12 @@ class DecisionFilesTest {
   @Test
   void theDecisionsOfTheContractExist() throws IOException {
     assertThat(dmnFiles().map(f -> f.getFileName().toString()))
-        .contains("SuggestClassification.dmn", "RequiredInformation.dmn", "RouteComplaint.dmn",
-            "DeadlinePolicy.dmn", "AppealAuthority.dmn");
+        .contains(
+            "SuggestClassification.dmn",
+            "RequiredInformation.dmn",
+            "RouteComplaint.dmn",
+            "DeadlinePolicy.dmn",
+            "AppealAuthority.dmn");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -93,12 +97,19 @@ class DecisionFilesTest {
       assertThat(table.getAttribute("hitPolicy")).as("hit policy").isIn("UNIQUE", "FIRST");
     }
     for (Element input : elements(dmn, DMN_NS, "input")) {
-      assertThat(input.getAttribute("label")).as("label of %s", input.getAttribute("id")).isNotBlank();
-      Element expression = (Element) input.getElementsByTagNameNS(DMN_NS, "inputExpression").item(0);
-      assertThat(expression.getAttribute("typeRef")).as("type of %s", input.getAttribute("id")).isNotBlank();
+      assertThat(input.getAttribute("label"))
+          .as("label of %s", input.getAttribute("id"))
+          .isNotBlank();
+      Element expression =
+          (Element) input.getElementsByTagNameNS(DMN_NS, "inputExpression").item(0);
+      assertThat(expression.getAttribute("typeRef"))
+          .as("type of %s", input.getAttribute("id"))
+          .isNotBlank();
     }
     for (Element output : elements(dmn, DMN_NS, "output")) {
-      assertThat(output.getAttribute("label")).as("label of %s", output.getAttribute("id")).isNotBlank();
+      assertThat(output.getAttribute("label"))
+          .as("label of %s", output.getAttribute("id"))
+          .isNotBlank();
       assertThat(output.getAttribute("name")).isNotBlank();
       assertThat(output.getAttribute("typeRef")).isNotBlank();
     }

@@ -29,10 +29,10 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * Evaluates one decision of {@code dmn/<decisionKey>.dmn} (the project's own file, not a copy) in the
- * standalone DMN engine and remembers which rule matched in the decision and in each decision it
- * requires. Rule ids are {@code DecisionRule_<decision>_<RuleName>}; tests name rules by
- * {@code RuleName}.
+ * Evaluates one decision of {@code dmn/<decisionKey>.dmn} (the project's own file, not a copy) in
+ * the standalone DMN engine and remembers which rule matched in the decision and in each decision
+ * it requires. Rule ids are {@code DecisionRule_<decision>_<RuleName>}; tests name rules by {@code
+ * RuleName}.
  */
 final class DecisionTester {
 
@@ -45,7 +45,8 @@ final class DecisionTester {
 
   private DecisionTester(String decisionKey) {
     DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.customPostDecisionEvaluationListeners(List.of(this::recordMatchedRules));
     this.engine = configuration.buildEngine();
     Path file = file(decisionKey);
@@ -103,7 +104,8 @@ final class DecisionTester {
   void assertCasesCoverEveryRule(String decisionKey, Stream<String> expectedRulesOfCases) {
     Set<String> covered = new TreeSet<>();
     expectedRulesOfCases.forEach(covered::add);
-    assertThat(covered).as("rules of %s hit by the test cases", decisionKey)
+    assertThat(covered)
+        .as("rules of %s hit by the test cases", decisionKey)
         .containsExactlyInAnyOrderElementsOf(ruleNames(decisionKey));
   }
 

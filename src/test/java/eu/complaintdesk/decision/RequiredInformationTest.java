@@ -27,13 +27,19 @@ class RequiredInformationTest {
         arguments("SupplyInterruption", "SUPPLY_INTERRUPTION", "address,incidentTime,phone", ""),
         arguments("HeatingQuality", "HEATING_QUALITY", "address,incidentTime", ""),
         arguments("HotWaterQuality", "HOT_WATER_QUALITY", "address,incidentTime", ""),
-        arguments("Metering", "METERING", "customerNumber,address,meterNumber,meterReading",
+        arguments(
+            "Metering",
+            "METERING",
+            "customerNumber,address,meterNumber,meterReading",
             "Photo of the meter showing its number and reading"),
         arguments("Connection", "CONNECTION", "address,phone", ""),
         arguments("Contract", "CONTRACT", "customerNumber,contractNumber", ""),
         arguments("StaffConduct", "STAFF_CONDUCT", "incidentTime,staffMemberOrLocation", ""),
         arguments("HotlineReachability", "HOTLINE_REACHABILITY", "phone,incidentTime", ""),
-        arguments("EServices", "E_SERVICES", "email,incidentTime",
+        arguments(
+            "EServices",
+            "E_SERVICES",
+            "email,incidentTime",
             "Screenshot of the error message, if there was one"),
         arguments("Other", "OTHER", "", ""),
         arguments("UnknownCategory", "WATER_LEAK", "", ""),
@@ -56,7 +62,8 @@ class RequiredInformationTest {
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("cases")
   void requiredDataIsACommaSeparatedListOfKnownFieldCodes(String rule, String category) {
-    String requiredData = (String) DECISION.evaluate(variables("category", category)).get("requiredData");
+    String requiredData =
+        (String) DECISION.evaluate(variables("category", category)).get("requiredData");
     assertThat(requiredData).matches("^$|^(" + FIELD_CODES + ")(,(" + FIELD_CODES + "))*$");
   }
 

@@ -30,14 +30,32 @@ class RouteComplaintTest {
         arguments("Billing", "INFORMATION_REQUEST", "BILLING", "NORMAL", "dept-billing"),
         arguments("Network", "SERVICE_COMPLAINT", "SUPPLY_INTERRUPTION", "HIGH", "dept-network"),
         arguments("Network", "INFORMATION_REQUEST", "CONNECTION", "NORMAL", "dept-network"),
-        arguments("HeatQuality", "SERVICE_COMPLAINT", "HEATING_QUALITY", "HIGH", "dept-heat-quality"),
-        arguments("HeatQuality", "SERVICE_COMPLAINT", "HOT_WATER_QUALITY", "HIGH", "dept-heat-quality"),
+        arguments(
+            "HeatQuality", "SERVICE_COMPLAINT", "HEATING_QUALITY", "HIGH", "dept-heat-quality"),
+        arguments(
+            "HeatQuality", "SERVICE_COMPLAINT", "HOT_WATER_QUALITY", "HIGH", "dept-heat-quality"),
         arguments("Metering", "SERVICE_COMPLAINT", "METERING", "NORMAL", "dept-metering"),
-        arguments("CustomerService", "CUSTOMER_SERVICE_COMPLAINT", "STAFF_CONDUCT", "NORMAL", "dept-customer-service"),
-        arguments("CustomerService", "CUSTOMER_SERVICE_COMPLAINT", "HOTLINE_REACHABILITY", "NORMAL", "dept-customer-service"),
-        arguments("CustomerService", "SERVICE_COMPLAINT", "OTHER", "NORMAL", "dept-customer-service"),
+        arguments(
+            "CustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "STAFF_CONDUCT",
+            "NORMAL",
+            "dept-customer-service"),
+        arguments(
+            "CustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "HOTLINE_REACHABILITY",
+            "NORMAL",
+            "dept-customer-service"),
+        arguments(
+            "CustomerService", "SERVICE_COMPLAINT", "OTHER", "NORMAL", "dept-customer-service"),
         arguments("Digital", "SERVICE_COMPLAINT", "E_SERVICES", "NORMAL", "dept-digital"),
-        arguments("UnknownCategory", "SERVICE_COMPLAINT", "WATER_LEAK", "NORMAL", "dept-customer-service"),
+        arguments(
+            "UnknownCategory",
+            "SERVICE_COMPLAINT",
+            "WATER_LEAK",
+            "NORMAL",
+            "dept-customer-service"),
         arguments("UnknownCategory", "SERVICE_COMPLAINT", null, "NORMAL", "dept-customer-service"),
         arguments("UnknownCategory", null, null, null, "dept-customer-service"));
   }
@@ -46,8 +64,10 @@ class RouteComplaintTest {
   @MethodSource("cases")
   void routesToCandidateGroup(
       String rule, String feedbackType, String category, String priority, String candidateGroup) {
-    assertThat(DECISION.evaluate(
-            variables("feedbackType", feedbackType, "category", category, "priority", priority)))
+    assertThat(
+            DECISION.evaluate(
+                variables(
+                    "feedbackType", feedbackType, "category", category, "priority", priority)))
         .containsOnlyKeys("candidateGroup")
         .containsEntry("candidateGroup", candidateGroup);
     assertThat(DECISION.matchedRule(KEY)).isEqualTo(rule);
@@ -64,8 +84,15 @@ class RouteComplaintTest {
   })
   void priorityDoesNotChangeTheDepartment(String category, String candidateGroup) {
     for (String priority : new String[] {"HIGH", "NORMAL", "LOW", null}) {
-      assertThat(DECISION.evaluate(variables(
-              "feedbackType", "SERVICE_COMPLAINT", "category", category, "priority", priority)))
+      assertThat(
+              DECISION.evaluate(
+                  variables(
+                      "feedbackType",
+                      "SERVICE_COMPLAINT",
+                      "category",
+                      category,
+                      "priority",
+                      priority)))
           .containsEntry("candidateGroup", candidateGroup);
     }
   }

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code dmn/SuggestClassification.dmn}: the DRD SuggestClassification requires SuggestFeedbackType,
- * which requires SuggestCategory. Every rule of the three tables is named by at least one case.
+ * {@code dmn/SuggestClassification.dmn}: the DRD SuggestClassification requires
+ * SuggestFeedbackType, which requires SuggestCategory. Every rule of the three tables is named by
+ * at least one case.
  */
 class SuggestClassificationTest {
 
@@ -47,7 +48,8 @@ class SuggestClassificationTest {
         arguments("RudeStaff", "STAFF_CONDUCT", "The engineer was rude to my mother"),
         arguments("RudeStaff", "STAFF_CONDUCT", "an impolite answer at the desk"),
         arguments("SupplyInterrupted", "SUPPLY_INTERRUPTION", "mājā nav elektrības kopš rīta"),
-        arguments("SupplyInterrupted", "SUPPLY_INTERRUPTION", "bez brīdinājuma atslēgta elektroenerģija"),
+        arguments(
+            "SupplyInterrupted", "SUPPLY_INTERRUPTION", "bez brīdinājuma atslēgta elektroenerģija"),
         arguments("SupplyInterrupted", "SUPPLY_INTERRUPTION", "отключили свет без предупреждения"),
         arguments("SupplyInterrupted", "SUPPLY_INTERRUPTION", "atjungė elektrą visam kvartalui"),
         arguments("SupplyInterrupted", "SUPPLY_INTERRUPTION", "Power cut in our street since 6 am"),
@@ -62,9 +64,11 @@ class SuggestClassificationTest {
         arguments("Heating", "HEATING_QUALITY", "в квартире холодно, батареи еле тёплые"),
         arguments("Heating", "HEATING_QUALITY", "bute šalta, radiatoriai vos šilti"),
         arguments("Heating", "HEATING_QUALITY", "Cold radiators in the bedroom"),
-        arguments("HotlineUnreachable", "HOTLINE_REACHABILITY", "nevaru sazvanīt jūsu klientu centru"),
+        arguments(
+            "HotlineUnreachable", "HOTLINE_REACHABILITY", "nevaru sazvanīt jūsu klientu centru"),
         arguments("HotlineUnreachable", "HOTLINE_REACHABILITY", "невозможно дозвониться"),
-        arguments("HotlineUnreachable", "HOTLINE_REACHABILITY", "negaliu prisiskambinti jau dvi dienas"),
+        arguments(
+            "HotlineUnreachable", "HOTLINE_REACHABILITY", "negaliu prisiskambinti jau dvi dienas"),
         arguments("HotlineUnreachable", "HOTLINE_REACHABILITY", "Your hotline never answers"),
         arguments("EServices", "E_SERVICES", "portālā nevaru ielogoties"),
         arguments("EServices", "E_SERVICES", "e-pakalpojums neļauj iesniegt datus"),
@@ -109,8 +113,17 @@ class SuggestClassificationTest {
 
   static Stream<Arguments> hintCases() {
     return Stream.of(
-        "BILLING", "SUPPLY_INTERRUPTION", "HEATING_QUALITY", "HOT_WATER_QUALITY", "METERING",
-        "CONNECTION", "CONTRACT", "STAFF_CONDUCT", "HOTLINE_REACHABILITY", "E_SERVICES", "OTHER")
+            "BILLING",
+            "SUPPLY_INTERRUPTION",
+            "HEATING_QUALITY",
+            "HOT_WATER_QUALITY",
+            "METERING",
+            "CONNECTION",
+            "CONTRACT",
+            "STAFF_CONDUCT",
+            "HOTLINE_REACHABILITY",
+            "E_SERVICES",
+            "OTHER")
         .map(hint -> arguments("HintGiven", hint));
   }
 
@@ -143,15 +156,37 @@ class SuggestClassificationTest {
     return Stream.of(
         // rule, feedback type, category hint, text
         arguments("RudeStaff", "CUSTOMER_SERVICE_COMPLAINT", null, "operators bija rupjš, paldies"),
-        arguments("RudeStaff", "CUSTOMER_SERVICE_COMPLAINT", "BILLING", "thank you, but the cashier was rude"),
+        arguments(
+            "RudeStaff",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "BILLING",
+            "thank you, but the cashier was rude"),
         arguments("RudeStaff", "CUSTOMER_SERVICE_COMPLAINT", null, "почему мастер хамит?"),
-        arguments("ComplaintAboutCustomerService", "CUSTOMER_SERVICE_COMPLAINT", null, "sūdzība: nevaru sazvanīt"),
-        arguments("ComplaintAboutCustomerService", "CUSTOMER_SERVICE_COMPLAINT", null, "жалоба на горячую линию"),
-        arguments("ComplaintAboutCustomerService", "CUSTOMER_SERVICE_COMPLAINT", "STAFF_CONDUCT", "skundas dėl konsultanto"),
-        arguments("ComplaintAboutService", "SERVICE_COMPLAINT", null, "sūdzība par rēķinu, paldies"),
-        arguments("ComplaintAboutService", "SERVICE_COMPLAINT", null, "претензия по счёту, спасибо"),
+        arguments(
+            "ComplaintAboutCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            null,
+            "sūdzība: nevaru sazvanīt"),
+        arguments(
+            "ComplaintAboutCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            null,
+            "жалоба на горячую линию"),
+        arguments(
+            "ComplaintAboutCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "STAFF_CONDUCT",
+            "skundas dėl konsultanto"),
+        arguments(
+            "ComplaintAboutService", "SERVICE_COMPLAINT", null, "sūdzība par rēķinu, paldies"),
+        arguments(
+            "ComplaintAboutService", "SERVICE_COMPLAINT", null, "претензия по счёту, спасибо"),
         arguments("ComplaintAboutService", "SERVICE_COMPLAINT", null, "skundžiu sąskaitą, ačiū"),
-        arguments("ComplaintAboutService", "SERVICE_COMPLAINT", null, "I want to complain about my bill, thanks"),
+        arguments(
+            "ComplaintAboutService",
+            "SERVICE_COMPLAINT",
+            null,
+            "I want to complain about my bill, thanks"),
         arguments("Proposal", "PROPOSAL", null, "ierosinu ieviest SMS atgādinājumus"),
         arguments("Proposal", "PROPOSAL", null, "mans priekšlikums: rēķinus sūtīt e-pastā"),
         arguments("Proposal", "PROPOSAL", null, "предлагаю добавить оплату картой"),
@@ -160,12 +195,25 @@ class SuggestClassificationTest {
         arguments("Proposal", "PROPOSAL", null, "pasiūlymas dėl svetainės"),
         arguments("Proposal", "PROPOSAL", null, "I suggest adding online meter reading"),
         arguments("Proposal", "PROPOSAL", null, "A proposal, thank you"),
-        arguments("ProblemWithCustomerService", "CUSTOMER_SERVICE_COMPLAINT", null, "nevaru sazvanīt jūsu tālruni"),
-        arguments("ProblemWithCustomerService", "CUSTOMER_SERVICE_COMPLAINT", null, "I cannot reach your hotline?"),
-        arguments("ProblemWithService", "SERVICE_COMPLAINT", null, "Kad būs apkure? Nav apkures jau nedēļu, paldies"),
+        arguments(
+            "ProblemWithCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            null,
+            "nevaru sazvanīt jūsu tālruni"),
+        arguments(
+            "ProblemWithCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            null,
+            "I cannot reach your hotline?"),
+        arguments(
+            "ProblemWithService",
+            "SERVICE_COMPLAINT",
+            null,
+            "Kad būs apkure? Nav apkures jau nedēļu, paldies"),
         arguments("ProblemWithService", "SERVICE_COMPLAINT", null, "счётчик не работает, спасибо"),
         arguments("ProblemWithService", "SERVICE_COMPLAINT", null, "skaitiklis neveikia, ačiū"),
-        arguments("ProblemWithService", "SERVICE_COMPLAINT", null, "When will the outage end? Thanks"),
+        arguments(
+            "ProblemWithService", "SERVICE_COMPLAINT", null, "When will the outage end? Thanks"),
         arguments("ProblemWithService", "SERVICE_COMPLAINT", null, "The invoice is wrong"),
         arguments("Praise", "PRAISE", null, "Liels paldies montierim par ātro darbu"),
         arguments("Praise", "PRAISE", null, "izsaku pateicību jūsu kolektīvam"),
@@ -183,8 +231,10 @@ class SuggestClassificationTest {
         arguments("Question", "INFORMATION_REQUEST", null, "How do I change my e-mail address"),
         arguments("Question", "INFORMATION_REQUEST", null, "when is the office open"),
         arguments("Question", "INFORMATION_REQUEST", null, "tarifs 2026. gadam?"),
-        arguments("CustomerServiceCategory", "CUSTOMER_SERVICE_COMPLAINT", null, "darbinieks neieradās"),
-        arguments("CustomerServiceCategory", "CUSTOMER_SERVICE_COMPLAINT", "HOTLINE_REACHABILITY", ""),
+        arguments(
+            "CustomerServiceCategory", "CUSTOMER_SERVICE_COMPLAINT", null, "darbinieks neieradās"),
+        arguments(
+            "CustomerServiceCategory", "CUSTOMER_SERVICE_COMPLAINT", "HOTLINE_REACHABILITY", ""),
         arguments("ServiceComplaint", "SERVICE_COMPLAINT", null, "skaitītāja nomaiņa"),
         arguments("ServiceComplaint", "SERVICE_COMPLAINT", null, "lorem ipsum"),
         arguments("ServiceComplaint", "SERVICE_COMPLAINT", null, ""),
@@ -198,21 +248,65 @@ class SuggestClassificationTest {
     assertThat(DECISION.matchedRule(FEEDBACK_TYPE)).isEqualTo(rule);
   }
 
-  // ------------------------------------------------------------------ priority and the whole result
+  // ------------------------------------------------------------------ priority and the whole
+  // result
 
   static Stream<Arguments> classificationCases() {
     return Stream.of(
         // rule, text, hint, type, category, priority
         arguments("LowPriority", "paldies par ātru remontu", null, "PRAISE", "OTHER", "LOW"),
-        arguments("LowPriority", "спасибо, отопление снова работает", "HEATING_QUALITY", "PRAISE", "HEATING_QUALITY", "LOW"),
+        arguments(
+            "LowPriority",
+            "спасибо, отопление снова работает",
+            "HEATING_QUALITY",
+            "PRAISE",
+            "HEATING_QUALITY",
+            "LOW"),
         arguments("LowPriority", "siūlau įrengti daugiau kasų", null, "PROPOSAL", "OTHER", "LOW"),
-        arguments("HighPriority", "nav elektrības", null, "SERVICE_COMPLAINT", "SUPPLY_INTERRUPTION", "HIGH"),
-        arguments("HighPriority", "When will the power cut end?", null, "SERVICE_COMPLAINT", "SUPPLY_INTERRUPTION", "HIGH"),
-        arguments("HighPriority", "в квартире холодно", null, "SERVICE_COMPLAINT", "HEATING_QUALITY", "HIGH"),
-        arguments("HighPriority", "kada bus karštas vanduo", null, "INFORMATION_REQUEST", "HOT_WATER_QUALITY", "HIGH"),
-        arguments("NormalPriority", "rēķinā ir kļūda", null, "SERVICE_COMPLAINT", "BILLING", "NORMAL"),
-        arguments("NormalPriority", "The cashier was rude", null, "CUSTOMER_SERVICE_COMPLAINT", "STAFF_CONDUCT", "NORMAL"),
-        arguments("NormalPriority", "kaip pateikti rodmenis", null, "INFORMATION_REQUEST", "METERING", "NORMAL"),
+        arguments(
+            "HighPriority",
+            "nav elektrības",
+            null,
+            "SERVICE_COMPLAINT",
+            "SUPPLY_INTERRUPTION",
+            "HIGH"),
+        arguments(
+            "HighPriority",
+            "When will the power cut end?",
+            null,
+            "SERVICE_COMPLAINT",
+            "SUPPLY_INTERRUPTION",
+            "HIGH"),
+        arguments(
+            "HighPriority",
+            "в квартире холодно",
+            null,
+            "SERVICE_COMPLAINT",
+            "HEATING_QUALITY",
+            "HIGH"),
+        arguments(
+            "HighPriority",
+            "kada bus karštas vanduo",
+            null,
+            "INFORMATION_REQUEST",
+            "HOT_WATER_QUALITY",
+            "HIGH"),
+        arguments(
+            "NormalPriority", "rēķinā ir kļūda", null, "SERVICE_COMPLAINT", "BILLING", "NORMAL"),
+        arguments(
+            "NormalPriority",
+            "The cashier was rude",
+            null,
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "STAFF_CONDUCT",
+            "NORMAL"),
+        arguments(
+            "NormalPriority",
+            "kaip pateikti rodmenis",
+            null,
+            "INFORMATION_REQUEST",
+            "METERING",
+            "NORMAL"),
         arguments("NormalPriority", null, null, "SERVICE_COMPLAINT", "OTHER", "NORMAL"));
   }
 
@@ -254,11 +348,13 @@ class SuggestClassificationTest {
   @ParameterizedTest
   @EnumSource(Channel.class)
   void channelDoesNotChangeTheSuggestion(Channel channel) {
-    Map<String, Object> viaChannel = DECISION.evaluate(
-        variables("channel", channel.name(), "categoryHint", null, "text", "nav apkures"));
-    Map<String, Object> withoutChannel = DECISION.evaluate(
-        variables("channel", null, "categoryHint", null, "text", "nav apkures"));
-    assertThat(viaChannel).isEqualTo(withoutChannel)
+    Map<String, Object> viaChannel =
+        DECISION.evaluate(
+            variables("channel", channel.name(), "categoryHint", null, "text", "nav apkures"));
+    Map<String, Object> withoutChannel =
+        DECISION.evaluate(variables("channel", null, "categoryHint", null, "text", "nav apkures"));
+    assertThat(viaChannel)
+        .isEqualTo(withoutChannel)
         .containsEntry("suggestedCategory", "HEATING_QUALITY");
   }
 
@@ -266,9 +362,11 @@ class SuggestClassificationTest {
 
   @Test
   void casesCoverEveryRuleOfTheThreeTables() {
-    DECISION.assertCasesCoverEveryRule(CATEGORY,
-        Stream.concat(categoryCases(), hintCases()).map(a -> (String) a.get()[0]));
-    DECISION.assertCasesCoverEveryRule(FEEDBACK_TYPE, feedbackTypeCases().map(a -> (String) a.get()[0]));
-    DECISION.assertCasesCoverEveryRule(CLASSIFICATION, classificationCases().map(a -> (String) a.get()[0]));
+    DECISION.assertCasesCoverEveryRule(
+        CATEGORY, Stream.concat(categoryCases(), hintCases()).map(a -> (String) a.get()[0]));
+    DECISION.assertCasesCoverEveryRule(
+        FEEDBACK_TYPE, feedbackTypeCases().map(a -> (String) a.get()[0]));
+    DECISION.assertCasesCoverEveryRule(
+        CLASSIFICATION, classificationCases().map(a -> (String) a.get()[0]));
   }
 }

@@ -55,7 +55,8 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     assertThat(receipt.get("accessCode").asText()).hasSizeGreaterThanOrEqualTo(10);
     Instant receivedAt = Instant.parse(receipt.get("receivedAt").asText());
     Instant due = calendar.deadline(receivedAt, 10);
-    assertThat(receipt.get("responseDueDate").asText()).isEqualTo(calendar.localDate(due).toString());
+    assertThat(receipt.get("responseDueDate").asText())
+        .isEqualTo(calendar.localDate(due).toString());
 
     Task check =
         await()
@@ -70,7 +71,8 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
                 task -> task != null);
     assertThat(check.getDueDate()).isEqualTo(Date.from(due));
 
-    HttpResponse<String> status = get("/api/complaints/" + number, receipt.get("accessCode").asText());
+    HttpResponse<String> status =
+        get("/api/complaints/" + number, receipt.get("accessCode").asText());
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(json.readTree(status.body()).get("status").asText()).isEqualTo("REGISTERED");
   }
@@ -78,7 +80,9 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   @Test
   void wrongAccessCodeAndUnknownNumberGetTheSameNotFound() throws Exception {
     String number =
-        json.readTree(post("/api/complaints", VALID, null).body()).get("registrationNumber").asText();
+        json.readTree(post("/api/complaints", VALID, null).body())
+            .get("registrationNumber")
+            .asText();
 
     HttpResponse<String> wrongCode = get("/api/complaints/" + number, "WRONGCODE22");
     HttpResponse<String> unknown = get("/api/complaints/1999-999999", "WRONGCODE22");
@@ -108,13 +112,16 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   @Test
   void staffRegisterAComplaintFromAnotherChannelWithItsPastReceiptTime() throws Exception {
     String phoneCall =
-        VALID.replace("\"language\":\"en\",", "\"language\":\"en\",\"channel\":\"PHONE\","
-            + "\"receivedAt\":\"2026-11-20T16:30:00Z\",");
+        VALID.replace(
+            "\"language\":\"en\",",
+            "\"language\":\"en\",\"channel\":\"PHONE\","
+                + "\"receivedAt\":\"2026-11-20T16:30:00Z\",");
 
     assertThat(post("/api/staff/complaints", phoneCall, null).statusCode()).isEqualTo(401);
     HttpResponse<String> created = post("/api/staff/complaints", phoneCall, "registrar");
     assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(json.readTree(created.body()).get("receivedAt").asText()).isEqualTo("2026-11-20T16:30:00Z");
+    assertThat(json.readTree(created.body()).get("receivedAt").asText())
+        .isEqualTo("2026-11-20T16:30:00Z");
 
     HttpResponse<String> future =
         post("/api/staff/complaints", phoneCall.replace("2026-11-20", "2099-01-01"), "registrar");

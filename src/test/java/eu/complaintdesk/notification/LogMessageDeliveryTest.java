@@ -30,20 +30,35 @@ class LogMessageDeliveryTest {
 
   @Test
   void logLineNamesTheMessageButNoPersonalData() {
-    OutboundMessage message = new OutboundMessage(42, 7, "2026-000042",
-        NotificationKind.ANSWER, MessageChannel.EMAIL, "anna.berzina@example.lv", Language.lv,
-        "Atbilde Annai Bērziņai", "Labdien, Anna Bērziņa! Jūsu adrese: Brīvības iela 1",
-        DeliveryState.PENDING, "answer", Instant.parse("2026-03-09T08:30:00Z"), null, null);
+    OutboundMessage message =
+        new OutboundMessage(
+            42,
+            7,
+            "2026-000042",
+            NotificationKind.ANSWER,
+            MessageChannel.EMAIL,
+            "anna.berzina@example.lv",
+            Language.lv,
+            "Atbilde Annai Bērziņai",
+            "Labdien, Anna Bērziņa! Jūsu adrese: Brīvības iela 1",
+            DeliveryState.PENDING,
+            "answer",
+            Instant.parse("2026-03-09T08:30:00Z"),
+            null,
+            null);
 
     new LogMessageDelivery().deliver(message);
 
-    assertThat(appender.list).singleElement().satisfies(event -> {
-      String line = event.getFormattedMessage();
-      assertThat(line).contains("ANSWER", "2026-000042", "EMAIL", "42");
-      assertThat(line).doesNotContain("anna", "Anna", "Bērziņ", "Brīvības", "Labdien");
-      assertThat(event.getArgumentArray()).doesNotContain(message.recipient(), message.body(),
-          message.subject());
-    });
+    assertThat(appender.list)
+        .singleElement()
+        .satisfies(
+            event -> {
+              String line = event.getFormattedMessage();
+              assertThat(line).contains("ANSWER", "2026-000042", "EMAIL", "42");
+              assertThat(line).doesNotContain("anna", "Anna", "Bērziņ", "Brīvības", "Labdien");
+              assertThat(event.getArgumentArray())
+                  .doesNotContain(message.recipient(), message.body(), message.subject());
+            });
     assertThat(message.toString()).doesNotContain("anna", "Labdien", "Atbilde");
   }
 }

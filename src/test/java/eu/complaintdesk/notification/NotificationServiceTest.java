@@ -46,34 +46,52 @@ class NotificationServiceTest {
 
   @Test
   void acknowledgementIsRecordedAndSentByPreferredContactInCustomerLanguage() {
-    long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", "+37120000000",
-        "Brīvības iela 1, Rīga");
+    long id =
+        complaint(
+            Language.lv,
+            PreferredContact.EMAIL,
+            "anna@example.lv",
+            "+37120000000",
+            "Brīvības iela 1, Rīga");
     clock.advance(Duration.ofMinutes(1));
 
     notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack");
 
-    assertThat(delivery.delivered).singleElement().satisfies(message -> {
-      assertThat(message.kind()).isEqualTo(NotificationKind.ACKNOWLEDGEMENT);
-      assertThat(message.channel()).isEqualTo(MessageChannel.EMAIL);
-      assertThat(message.recipient()).isEqualTo("anna@example.lv");
-      assertThat(message.language()).isEqualTo(Language.lv);
-      assertThat(message.registrationNumber()).isEqualTo("2026-000001");
-      assertThat(message.subject()).isEqualTo("Jūsu iesniegums reģistrēts ar Nr. 2026-000001");
-      assertThat(message.body())
-          .contains("saņēmām 09.03.2026", "līdz 23.03.2026", "AS Rīgas siltums")
-          .doesNotContain("{");
-    });
-    assertThat(notifications.messages(id)).singleElement().satisfies(message -> {
-      assertThat(message.state()).isEqualTo(DeliveryState.SENT);
-      assertThat(message.sentAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
-      assertThat(message.createdAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
-      assertThat(message.dedupKey()).isEqualTo("ack");
-      assertThat(message.body()).isEqualTo(delivery.delivered.get(0).body());
-      assertThat(message.error()).isNull();
-    });
-    assertThat(register.timeline(id)).last().isEqualTo(
-        new TimelineEntry(NOW.plus(Duration.ofMinutes(1)), "MESSAGE_SENT", "system",
-            "ACKNOWLEDGEMENT via EMAIL", true));
+    assertThat(delivery.delivered)
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.kind()).isEqualTo(NotificationKind.ACKNOWLEDGEMENT);
+              assertThat(message.channel()).isEqualTo(MessageChannel.EMAIL);
+              assertThat(message.recipient()).isEqualTo("anna@example.lv");
+              assertThat(message.language()).isEqualTo(Language.lv);
+              assertThat(message.registrationNumber()).isEqualTo("2026-000001");
+              assertThat(message.subject())
+                  .isEqualTo("Jūsu iesniegums reģistrēts ar Nr. 2026-000001");
+              assertThat(message.body())
+                  .contains("saņēmām 09.03.2026", "līdz 23.03.2026", "AS Rīgas siltums")
+                  .doesNotContain("{");
+            });
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.SENT);
+              assertThat(message.sentAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+              assertThat(message.createdAt()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+              assertThat(message.dedupKey()).isEqualTo("ack");
+              assertThat(message.body()).isEqualTo(delivery.delivered.get(0).body());
+              assertThat(message.error()).isNull();
+            });
+    assertThat(register.timeline(id))
+        .last()
+        .isEqualTo(
+            new TimelineEntry(
+                NOW.plus(Duration.ofMinutes(1)),
+                "MESSAGE_SENT",
+                "system",
+                "ACKNOWLEDGEMENT via EMAIL",
+                true));
   }
 
   @Test
@@ -96,7 +114,8 @@ class NotificationServiceTest {
     notifications.notifyCustomer(first, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack");
     notifications.notifyCustomer(second, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack");
 
-    assertThat(delivery.delivered).extracting(OutboundMessage::recipient)
+    assertThat(delivery.delivered)
+        .extracting(OutboundMessage::recipient)
         .containsExactly("a@example.com", "b@example.com");
   }
 
@@ -110,10 +129,10 @@ class NotificationServiceTest {
         complaint(Language.ru, PreferredContact.POST, null, "+37120000001", null);
 
     notifications.notifyCustomer(smsWithoutPhone, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "a");
-    notifications.notifyCustomer(emailWithoutAddress, NotificationKind.ACKNOWLEDGEMENT, Map.of(),
-        "a");
-    notifications.notifyCustomer(postWithoutAddress, NotificationKind.ACKNOWLEDGEMENT, Map.of(),
-        "a");
+    notifications.notifyCustomer(
+        emailWithoutAddress, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "a");
+    notifications.notifyCustomer(
+        postWithoutAddress, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "a");
 
     assertThat(delivery.delivered)
         .extracting(OutboundMessage::channel, OutboundMessage::recipient)
@@ -131,11 +150,15 @@ class NotificationServiceTest {
     notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack");
 
     assertThat(delivery.delivered).isEmpty();
-    assertThat(notifications.messages(id)).singleElement().satisfies(message -> {
-      assertThat(message.state()).isEqualTo(DeliveryState.UNDELIVERABLE);
-      assertThat(message.channel()).isNull();
-    });
-    assertThat(register.timeline(id)).extracting(TimelineEntry::type)
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.UNDELIVERABLE);
+              assertThat(message.channel()).isNull();
+            });
+    assertThat(register.timeline(id))
+        .extracting(TimelineEntry::type)
         .containsExactly("REGISTERED", "MESSAGE_UNDELIVERABLE");
   }
 
@@ -144,84 +167,112 @@ class NotificationServiceTest {
     long id = complaint(Language.en, PreferredContact.EMAIL, "anna@example.com", null, null);
     delivery.failing = true;
 
-    assertThatThrownBy(() ->
-            notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack"))
+    assertThatThrownBy(
+            () ->
+                notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack"))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(notifications.messages(id)).singleElement().satisfies(message -> {
-      assertThat(message.state()).isEqualTo(DeliveryState.FAILED);
-      assertThat(message.error()).contains("gateway down");
-      assertThat(message.sentAt()).isNull();
-    });
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.FAILED);
+              assertThat(message.error()).contains("gateway down");
+              assertThat(message.sentAt()).isNull();
+            });
 
     delivery.failing = false;
     notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack");
 
     assertThat(delivery.delivered).hasSize(1);
-    assertThat(notifications.messages(id)).singleElement().satisfies(message -> {
-      assertThat(message.state()).isEqualTo(DeliveryState.SENT);
-      assertThat(message.error()).isNull();
-    });
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.SENT);
+              assertThat(message.error()).isNull();
+            });
   }
 
   @Test
   void groupNotificationIsInternalAndInEnglish() {
     long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", null, null);
 
-    notifications.notifyGroup(id, "handlers", NotificationKind.DRAFT_REMINDER, Map.of(),
-        "draft-reminder");
+    notifications.notifyGroup(
+        id, "handlers", NotificationKind.DRAFT_REMINDER, Map.of(), "draft-reminder");
 
-    assertThat(delivery.delivered).singleElement().satisfies(message -> {
-      assertThat(message.channel()).isEqualTo(MessageChannel.GROUP);
-      assertThat(message.recipient()).isEqualTo("group:handlers");
-      assertThat(message.language()).isEqualTo(Language.en);
-      assertThat(message.subject())
-          .isEqualTo("Reminder: the answer to 2026-000001 is due on 23 March 2026");
-    });
-    assertThat(register.timeline(id)).last().satisfies(entry -> {
-      assertThat(entry.type()).isEqualTo("MESSAGE_SENT");
-      assertThat(entry.detail()).isEqualTo("DRAFT_REMINDER via GROUP");
-      assertThat(entry.visibleToCustomer()).isFalse();
-    });
+    assertThat(delivery.delivered)
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.channel()).isEqualTo(MessageChannel.GROUP);
+              assertThat(message.recipient()).isEqualTo("group:handlers");
+              assertThat(message.language()).isEqualTo(Language.en);
+              assertThat(message.subject())
+                  .isEqualTo("Reminder: the answer to 2026-000001 is due on 23 March 2026");
+            });
+    assertThat(register.timeline(id))
+        .last()
+        .satisfies(
+            entry -> {
+              assertThat(entry.type()).isEqualTo("MESSAGE_SENT");
+              assertThat(entry.detail()).isEqualTo("DRAFT_REMINDER via GROUP");
+              assertThat(entry.visibleToCustomer()).isFalse();
+            });
   }
 
   @Test
   void inquiryGoesToTheNamedOrganisation() {
     long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", null, null);
 
-    notifications.notifyOrganisation(id, "AS Sadales tīkls", NotificationKind.EXTERNAL_INQUIRY,
-        Map.of(), "inquiry-1");
-    notifications.notifyOrganisation(id, "AS Sadales tīkls", NotificationKind.EXTERNAL_INQUIRY,
-        Map.of(), "inquiry-1");
+    notifications.notifyOrganisation(
+        id, "AS Sadales tīkls", NotificationKind.EXTERNAL_INQUIRY, Map.of(), "inquiry-1");
+    notifications.notifyOrganisation(
+        id, "AS Sadales tīkls", NotificationKind.EXTERNAL_INQUIRY, Map.of(), "inquiry-1");
 
-    assertThat(delivery.delivered).singleElement().satisfies(message -> {
-      assertThat(message.channel()).isEqualTo(MessageChannel.ORGANISATION);
-      assertThat(message.recipient()).isEqualTo("AS Sadales tīkls");
-      assertThat(message.body()).startsWith("Dear colleagues at AS Sadales tīkls,");
-    });
+    assertThat(delivery.delivered)
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.channel()).isEqualTo(MessageChannel.ORGANISATION);
+              assertThat(message.recipient()).isEqualTo("AS Sadales tīkls");
+              assertThat(message.body()).startsWith("Dear colleagues at AS Sadales tīkls,");
+            });
   }
 
   @Test
   void answerCarriesOutcomeTextAndReasonsOfTheApprovedDraft() {
     long id = complaint(Language.ru, PreferredContact.EMAIL, "ivan@example.lv", null, null);
-    long draft = register.saveDraft(id, "Начисление верное.", "REJECTED",
-        "Показания счётчика подтверждены.", "handler1");
+    long draft =
+        register.saveDraft(
+            id, "Начисление верное.", "REJECTED", "Показания счётчика подтверждены.", "handler1");
     register.recordReview(draft, true, "supervisor1", null);
     register.recordAnswer(id, "REJECTED", "Начисление верное.", NOW);
 
     notifications.notifyCustomer(id, NotificationKind.ANSWER, Map.of(), "answer");
 
-    assertThat(delivery.delivered).singleElement().satisfies(message -> assertThat(message.body())
-        .contains("Ваша жалоба признана необоснованной.", "Начисление верное.",
-            "Обоснование: Показания счётчика подтверждены.")
-        .doesNotContain("{"));
+    assertThat(delivery.delivered)
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message.body())
+                    .contains(
+                        "Ваша жалоба признана необоснованной.",
+                        "Начисление верное.",
+                        "Обоснование: Показания счётчика подтверждены.")
+                    .doesNotContain("{"));
   }
 
   @Test
   void forgottenParameterFailsBeforeAnythingIsRecorded() {
     long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", null, null);
 
-    assertThatThrownBy(() -> notifications.notifyCustomer(id, NotificationKind.APPEAL_NOTICE,
-            Map.of("authorityName", "Sabiedrisko pakalpojumu regulēšanas komisija"), "appeal"))
+    assertThatThrownBy(
+            () ->
+                notifications.notifyCustomer(
+                    id,
+                    NotificationKind.APPEAL_NOTICE,
+                    Map.of("authorityName", "Sabiedrisko pakalpojumu regulēšanas komisija"),
+                    "appeal"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("authorityContacts");
     assertThat(notifications.messages(id)).isEmpty();
@@ -231,18 +282,34 @@ class NotificationServiceTest {
   void staffKindIsNotSentToTheCustomerNorCustomerKindToStaff() {
     long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", null, null);
 
-    assertThatThrownBy(() -> notifications.notifyCustomer(id, NotificationKind.CASE_OVERDUE,
-            Map.of(), "x"))
+    assertThatThrownBy(
+            () -> notifications.notifyCustomer(id, NotificationKind.CASE_OVERDUE, Map.of(), "x"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> notifications.notifyGroup(id, "handlers", NotificationKind.ANSWER,
-            Map.of(), "x"))
+    assertThatThrownBy(
+            () -> notifications.notifyGroup(id, "handlers", NotificationKind.ANSWER, Map.of(), "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private long complaint(Language language, PreferredContact contact, String email, String phone,
-      String address) {
-    return register.register(new NewComplaint(Channel.WEB_FORM, language, "Anna Bērziņa", email,
-        phone, null, address, contact, "Radiators ir auksts", "Nav apkures.", null, null,
-        RECEIVED, DUE, null)).id();
+  private long complaint(
+      Language language, PreferredContact contact, String email, String phone, String address) {
+    return register
+        .register(
+            new NewComplaint(
+                Channel.WEB_FORM,
+                language,
+                "Anna Bērziņa",
+                email,
+                phone,
+                null,
+                address,
+                contact,
+                "Radiators ir auksts",
+                "Nav apkures.",
+                null,
+                null,
+                RECEIVED,
+                DUE,
+                null))
+        .id();
   }
 }

@@ -21,11 +21,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class NotificationTemplatesTest {
 
@@ -71,14 +71,24 @@ class NotificationTemplatesTest {
     NotificationTemplates.Rendered rendered = templates.render(kind, lang, allValues());
 
     assertThat(rendered.subject()).isNotBlank().doesNotContain("{", "}", "\n");
-    assertThat(rendered.body()).isNotBlank().doesNotContain("{", "}", "\\n", "\n\n\n")
+    assertThat(rendered.body())
+        .isNotBlank()
+        .doesNotContain("{", "}", "\\n", "\n\n\n")
         .contains("AS Rīgas siltums");
     assertThat(rendered.subject() + rendered.body()).contains("2026-000042");
   }
 
   @ParameterizedTest
-  @EnumSource(value = NotificationKind.class, names = {"PRAISE_FORWARDED", "DRAFT_REMINDER",
-      "DRAFT_OVERDUE", "CASE_OVERDUE", "EXTERNAL_INQUIRY", "CUSTOMER_MESSAGE_RECEIVED"})
+  @EnumSource(
+      value = NotificationKind.class,
+      names = {
+        "PRAISE_FORWARDED",
+        "DRAFT_REMINDER",
+        "DRAFT_OVERDUE",
+        "CASE_OVERDUE",
+        "EXTERNAL_INQUIRY",
+        "CUSTOMER_MESSAGE_RECEIVED"
+      })
   void staffTemplateIsEnglishInAnyStaffLanguage(NotificationKind kind) {
     assertThat(kind.isForCustomer()).isFalse();
     NotificationTemplates.Rendered english = templates.render(kind, Language.en, allValues());
@@ -100,8 +110,10 @@ class NotificationTemplatesTest {
         .contains("2026-11-23", "2026-12-07");
     assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.en, values).body())
         .contains("23 November 2026", "7 December 2026");
-    assertThat(templates.render(NotificationKind.MISSING_INFORMATION_REQUEST, Language.lv, values)
-            .body())
+    assertThat(
+            templates
+                .render(NotificationKind.MISSING_INFORMATION_REQUEST, Language.lv, values)
+                .body())
         .contains("līdz 01.12.2026", "- Skaitītāja rādījums\n- Rēķina numurs");
   }
 
@@ -113,7 +125,8 @@ class NotificationTemplatesTest {
 
     String body = templates.render(NotificationKind.ANSWER, Language.lv, values).body();
 
-    assertThat(body).contains("Jūsu sūdzība ir atzīta par pamatotu.")
+    assertThat(body)
+        .contains("Jūsu sūdzība ir atzīta par pamatotu.")
         .doesNotContain("Pamatojums", "UPHELD");
   }
 
@@ -131,8 +144,8 @@ class NotificationTemplatesTest {
     Map<String, Object> values = allValues();
     values.remove("surveyLink");
 
-    assertThatThrownBy(() ->
-            templates.render(NotificationKind.SURVEY_INVITATION, Language.lt, values))
+    assertThatThrownBy(
+            () -> templates.render(NotificationKind.SURVEY_INVITATION, Language.lt, values))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("surveyLink");
   }
@@ -154,17 +167,19 @@ class NotificationTemplatesTest {
               .isEqualTo(placeholders(english.getProperty(key)));
         }
       }
-      assertThat(file.stringPropertyNames()).as(language + " labels")
+      assertThat(file.stringPropertyNames())
+          .as(language + " labels")
           .contains("outcome.UPHELD", "outcome.PARTIALLY_UPHELD", "outcome.REJECTED");
     }
   }
 
   private static Properties load(Language language) throws IOException {
     Properties properties = new Properties();
-    try (Reader reader = new InputStreamReader(
-        NotificationTemplatesTest.class.getResourceAsStream(
-            "/notifications/messages_" + language + ".properties"),
-        StandardCharsets.UTF_8)) {
+    try (Reader reader =
+        new InputStreamReader(
+            NotificationTemplatesTest.class.getResourceAsStream(
+                "/notifications/messages_" + language + ".properties"),
+            StandardCharsets.UTF_8)) {
       properties.load(reader);
     }
     return properties;

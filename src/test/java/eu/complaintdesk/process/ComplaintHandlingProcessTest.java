@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
@@ -46,8 +45,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * The whole lifecycle on the real engine (in-memory H2, job executor off): the happy path end
- * to end, then one test per detour, each checking what was stored and what was sent.
+ * The whole lifecycle on the real engine (in-memory H2, job executor off): the happy path end to
+ * end, then one test per detour, each checking what was stored and what was sent.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -59,10 +58,13 @@ class ComplaintHandlingProcessTest {
 
   /** Tuesday 24 November 2026, 10:00 in Riga: inside working hours. */
   static final Instant RECEIVED = Instant.parse("2026-11-24T08:00:00Z");
+
   /** Close of the 10th working day after receipt: Tuesday 8 December 2026, 18:00 Riga. */
   static final Instant DUE_10 = Instant.parse("2026-12-08T16:00:00Z");
+
   /** Close of the 20th working day: Tuesday 22 December 2026, 18:00 Riga. */
   static final Instant DUE_20 = Instant.parse("2026-12-22T16:00:00Z");
+
   /** Close of the 1st working day: Wednesday 25 November 2026, 18:00 Riga. */
   static final Instant DUE_1 = Instant.parse("2026-11-25T16:00:00Z");
 
@@ -119,7 +121,8 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).isWaitingAt("Gateway_AwaitSurvey");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
     assertThat(complaint().outcome()).isEqualTo("UPHELD");
-    assertThat(sent()).contains(NotificationKind.ANSWER.name(), NotificationKind.SURVEY_INVITATION.name())
+    assertThat(sent())
+        .contains(NotificationKind.ANSWER.name(), NotificationKind.SURVEY_INVITATION.name())
         .doesNotContain(NotificationKind.APPEAL_NOTICE.name());
 
     String token = surveyToken();
@@ -166,15 +169,21 @@ class ComplaintHandlingProcessTest {
     complete(
         claim("handler"),
         Map.of(
-            NEEDS_EXTERNAL_INFORMATION, true,
-            EXTERNAL_ORGANISATIONS, "Sadales tīkls\nRīgas ūdens\n"));
+            NEEDS_EXTERNAL_INFORMATION,
+            true,
+            EXTERNAL_ORGANISATIONS,
+            "Sadales tīkls\nRīgas ūdens\n"));
     runAsyncJobs(management, instance);
 
     assertThat(complaint().extended()).isTrue();
     assertThat(complaint().responseDueAt()).isEqualTo(DUE_20);
     assertThat(sent()).contains(NotificationKind.EXTENSION_NOTICE.name());
-    List<Task> replies = tasks.createTaskQuery().taskDefinitionKey(TASK_RECORD_EXTERNAL_REPLY)
-        .processInstanceId(instance.getId()).list();
+    List<Task> replies =
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey(TASK_RECORD_EXTERNAL_REPLY)
+            .processInstanceId(instance.getId())
+            .list();
     assertThat(replies).hasSize(2);
     for (Task reply : replies) {
       tasks.complete(reply.getId(), Map.of(EXTERNAL_REPLY, "Atbilde no organizācijas"));
@@ -187,7 +196,8 @@ class ComplaintHandlingProcessTest {
     assertThat(task()).hasDueDate(Date.from(DUE_20));
 
     // A second round of questions does not extend the deadline again.
-    complete(claim("handler"),
+    complete(
+        claim("handler"),
         Map.of(NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "Būvvalde"));
     runAsyncJobs(management, instance);
     assertThat(complaint().responseDueAt()).isEqualTo(DUE_20);
@@ -204,16 +214,20 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
     assertThat(register.drafts(complaint().id()))
         .singleElement()
-        .satisfies(d -> {
-          assertThat(d.approved()).isFalse();
-          assertThat(d.reviewComment()).isEqualTo("Lūdzu norādiet tiesisko pamatu");
-        });
+        .satisfies(
+            d -> {
+              assertThat(d.approved()).isFalse();
+              assertThat(d.reviewComment()).isEqualTo("Lūdzu norādiet tiesisko pamatu");
+            });
   }
 
   @Test
   void rejectionIsAnsweredWithTheAppealNoticeAndTheSurveyMayExpire() {
     toDraft();
-    draft("handler", "REJECTED", "Rēķins aprēķināts pēc skaitītāja rādījumiem (MK noteikumi Nr. 876)");
+    draft(
+        "handler",
+        "REJECTED",
+        "Rēķins aprēķināts pēc skaitītāja rādījumiem (MK noteikumi Nr. 876)");
     review("supervisor2", true, null);
     runAsyncJobs(management, instance);
 
@@ -235,7 +249,8 @@ class ComplaintHandlingProcessTest {
 
     assertThat(instance).isEnded().hasPassed(END_PRAISE_ACKNOWLEDGED);
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
-    assertThat(sent()).contains(NotificationKind.PRAISE_FORWARDED.name(), NotificationKind.PRAISE_THANKS.name());
+    assertThat(sent())
+        .contains(NotificationKind.PRAISE_FORWARDED.name(), NotificationKind.PRAISE_THANKS.name());
   }
 
   @Test
@@ -299,11 +314,13 @@ class ComplaintHandlingProcessTest {
     assertThat(overdueAt).isEqualTo(Date.from(DUE_10));
     runAsyncJobs(management, instance);
 
-    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER)
+    assertThat(instance)
+        .isWaitingAt(TASK_DRAFT_ANSWER)
         .hasPassed("EndEvent_DraftReminderSent", "EndEvent_DraftEscalated");
     assertThat(task()).hasCandidateGroup("supervisors");
     assertThat(task().getPriority()).isEqualTo(100);
-    assertThat(sent()).contains(NotificationKind.DRAFT_REMINDER.name(), NotificationKind.DRAFT_OVERDUE.name());
+    assertThat(sent())
+        .contains(NotificationKind.DRAFT_REMINDER.name(), NotificationKind.DRAFT_OVERDUE.name());
   }
 
   @Test
@@ -353,16 +370,22 @@ class ComplaintHandlingProcessTest {
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(MISSING_INFORMATION);
     completeAsComplete();
-    assertThatThrownBy(() -> tasks.complete(task().getId(), Map.of(FEEDBACK_TYPE, "GRUMBLE", CATEGORY, "BILLING")))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    task().getId(), Map.of(FEEDBACK_TYPE, "GRUMBLE", CATEGORY, "BILLING")))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(FEEDBACK_TYPE);
     classifyAs("SERVICE_COMPLAINT", "BILLING");
     Task draft = claim("handler");
-    assertThatThrownBy(() -> tasks.complete(draft.getId(),
-            Map.of(DRAFT_ANSWER, "Nē", PROPOSED_OUTCOME, "REJECTED")))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    draft.getId(), Map.of(DRAFT_ANSWER, "Nē", PROPOSED_OUTCOME, "REJECTED")))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(REFUSAL_REASONS);
-    assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of(NEEDS_EXTERNAL_INFORMATION, true)))
+    assertThatThrownBy(
+            () -> tasks.complete(draft.getId(), Map.of(NEEDS_EXTERNAL_INFORMATION, true)))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(EXTERNAL_ORGANISATIONS);
   }
@@ -427,7 +450,9 @@ class ComplaintHandlingProcessTest {
   }
 
   private List<String> sent() {
-    return notifications.messages(receipt.complaintId()).stream().map(m -> m.kind().toString()).toList();
+    return notifications.messages(receipt.complaintId()).stream()
+        .map(m -> m.kind().toString())
+        .toList();
   }
 
   private String surveyToken() {

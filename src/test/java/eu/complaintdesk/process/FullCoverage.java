@@ -10,6 +10,8 @@ class FullCoverage {
 
   @Bean
   ProcessEngineCoverageProperties processEngineCoverageProperties() {
-    return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
+    return ProcessEngineCoverageProperties.Companion.builder()
+        .assertClassCoverageAtLeast(1.0)
+        .build();
   }
 }

@@ -55,7 +55,11 @@ final class ProcessTestSupport {
     return new Submission(
         Language.lv,
         new Submission.Customer(
-            "Jānis Bērziņš", "janis@example.lv", "+371 20000000", "C-1001", "Rīga, Brīvības iela 1"),
+            "Jānis Bērziņš",
+            "janis@example.lv",
+            "+371 20000000",
+            "C-1001",
+            "Rīga, Brīvības iela 1"),
         PreferredContact.EMAIL,
         subject,
         description,

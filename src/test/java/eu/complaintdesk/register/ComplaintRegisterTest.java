@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.complaintdesk.testing.MutableClock;
-import eu.complaintdesk.testing.H2TestConfiguration;
 import eu.complaintdesk.testing.PostgresTestConfiguration;
-import eu.complaintdesk.testing.RegisterTestConfiguration;
 import eu.complaintdesk.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,12 +136,14 @@ class ComplaintRegisterTest {
     assertThat(complaint.category()).isEqualTo("HEATING_QUALITY");
     assertThat(complaint.priority()).isEqualTo("HIGH");
     assertThat(complaint.repeatComplaint()).isTrue();
-    assertThat(register.timeline(id)).last()
-        .satisfies(entry -> {
-          assertThat(entry.type()).isEqualTo("CLASSIFIED");
-          assertThat(entry.actor()).isEqualTo("registrar1");
-          assertThat(entry.visibleToCustomer()).isFalse();
-        });
+    assertThat(register.timeline(id))
+        .last()
+        .satisfies(
+            entry -> {
+              assertThat(entry.type()).isEqualTo("CLASSIFIED");
+              assertThat(entry.actor()).isEqualTo("registrar1");
+              assertThat(entry.visibleToCustomer()).isFalse();
+            });
   }
 
   @Test
@@ -153,14 +153,16 @@ class ComplaintRegisterTest {
 
     register.setResponseDue(id, extended, true, "Nepieciešama informācija no AS Sadales tīkls");
     assertThat(register.get(id).extended()).isTrue();
-    assertThat(register.extensionReason(id)).contains("Nepieciešama informācija no AS Sadales tīkls");
+    assertThat(register.extensionReason(id))
+        .contains("Nepieciešama informācija no AS Sadales tīkls");
 
     register.setResponseDue(id, extended.plus(Duration.ofDays(2)), false, null);
 
     Complaint complaint = register.get(id);
     assertThat(complaint.responseDueAt()).isEqualTo(extended.plus(Duration.ofDays(2)));
     assertThat(complaint.extended()).isTrue();
-    assertThat(register.extensionReason(id)).contains("Nepieciešama informācija no AS Sadales tīkls");
+    assertThat(register.extensionReason(id))
+        .contains("Nepieciešama informācija no AS Sadales tīkls");
     assertThat(register.timeline(id))
         .extracting(TimelineEntry::type)
         .containsExactly("REGISTERED", "DEADLINE_EXTENDED", "RESPONSE_DUE_SET");
@@ -184,7 +186,8 @@ class ComplaintRegisterTest {
   @Test
   void recentComplaintOfTheSameCustomerInTheSameCategoryIsARepeat() {
     long earlier =
-        register.register(withCustomer(RECEIVED.minus(Duration.ofDays(30)), "anna@example.lv", null))
+        register
+            .register(withCustomer(RECEIVED.minus(Duration.ofDays(30)), "anna@example.lv", null))
             .id();
     long sameEmailOtherCase =
         register.register(withCustomer(RECEIVED, " ANNA@example.LV ", null)).id();
@@ -193,8 +196,8 @@ class ComplaintRegisterTest {
     long stranger = register.register(withCustomer(RECEIVED, "stranger@example.lv", "C-8")).id();
     long byNumberEarlier =
         register.register(withCustomer(RECEIVED.minus(Duration.ofDays(1)), null, "C-7")).id();
-    for (long id : List.of(earlier, sameEmailOtherCase, sameCustomerNumber, stranger,
-        byNumberEarlier)) {
+    for (long id :
+        List.of(earlier, sameEmailOtherCase, sameCustomerNumber, stranger, byNumberEarlier)) {
       register.classify(id, "SERVICE_COMPLAINT", "BILLING", "NORMAL", false, "registrar1");
     }
 
@@ -281,8 +284,13 @@ class ComplaintRegisterTest {
 
     assertThat(register.inquiries(id))
         .containsExactly(
-            new ExternalInquiry(inquiry, "AS Sadales tīkls", NOW, "Pārtraukums 3 stundas",
-                NOW.plus(Duration.ofDays(2)), "handler1"),
+            new ExternalInquiry(
+                inquiry,
+                "AS Sadales tīkls",
+                NOW,
+                "Pārtraukums 3 stundas",
+                NOW.plus(Duration.ofDays(2)),
+                "handler1"),
             new ExternalInquiry(inquiry + 1, "Rīgas ūdens", NOW, null, null, null));
     assertThatThrownBy(() -> register.recordInquiryReply(999_999, "x", "h"))
         .isInstanceOf(IllegalArgumentException.class);
@@ -299,11 +307,13 @@ class ComplaintRegisterTest {
         .containsExactly(
             new CustomerMessage(first, "Pielikumā foto", NOW),
             new CustomerMessage(second, "Un vēl viens", NOW.plus(Duration.ofMinutes(5))));
-    assertThat(register.timeline(id)).last()
-        .satisfies(entry -> {
-          assertThat(entry.type()).isEqualTo("CUSTOMER_MESSAGE");
-          assertThat(entry.detail()).isNull();
-        });
+    assertThat(register.timeline(id))
+        .last()
+        .satisfies(
+            entry -> {
+              assertThat(entry.type()).isEqualTo("CUSTOMER_MESSAGE");
+              assertThat(entry.detail()).isNull();
+            });
   }
 
   @Test
@@ -325,7 +335,8 @@ class ComplaintRegisterTest {
     register.answerSurvey(token, 4, "Ātri atrisināja");
 
     assertThat(register.findSurvey(token))
-        .contains(new Survey(token, id, expires, 4, "Ātri atrisināja", NOW.plus(Duration.ofDays(1))));
+        .contains(
+            new Survey(token, id, expires, 4, "Ātri atrisināja", NOW.plus(Duration.ofDays(1))));
     assertThatThrownBy(() -> register.answerSurvey(token, 5, null))
         .isInstanceOf(IllegalStateException.class);
     clock.set(expires);

@@ -28,9 +28,21 @@ final class Complaints {
 
   static NewComplaint withCustomer(Instant receivedAt, String email, String customerNumber) {
     NewComplaint c = newComplaint(receivedAt);
-    return new NewComplaint(c.channel(), c.language(), c.customerName(), email,
-        c.customerPhone(), customerNumber, c.customerAddress(), c.preferredContact(),
-        c.subject(), c.description(), c.remedySought(), c.categoryHint(), receivedAt,
-        c.responseDueAt(), "registrar1");
+    return new NewComplaint(
+        c.channel(),
+        c.language(),
+        c.customerName(),
+        email,
+        c.customerPhone(),
+        customerNumber,
+        c.customerAddress(),
+        c.preferredContact(),
+        c.subject(),
+        c.description(),
+        c.remedySought(),
+        c.categoryHint(),
+        receivedAt,
+        c.responseDueAt(),
+        "registrar1");
   }
 }

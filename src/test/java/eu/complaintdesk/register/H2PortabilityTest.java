@@ -5,8 +5,6 @@ import static eu.complaintdesk.register.Complaints.withCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.complaintdesk.testing.H2TestConfiguration;
-import eu.complaintdesk.testing.PostgresTestConfiguration;
-import eu.complaintdesk.testing.RegisterTestConfiguration;
 import eu.complaintdesk.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +41,10 @@ class H2PortabilityTest {
     long draft = register.saveDraft(id, "Atbilde", "UPHELD", null, "handler1");
     register.recordReview(draft, true, "supervisor1", null);
     String token = register.openSurvey(id, Instant.now().plus(Duration.ofDays(10)));
-    long repeat = register.register(withCustomer(RECEIVED.plusSeconds(60),
-        "anna.berzina@example.lv", null)).id();
+    long repeat =
+        register
+            .register(withCustomer(RECEIVED.plusSeconds(60), "anna.berzina@example.lv", null))
+            .id();
     register.classify(repeat, "SERVICE_COMPLAINT", "BILLING", "NORMAL", false, "registrar1");
 
     assertThat(register.findAccessible(registered.registrationNumber(), registered.accessCode()))

@@ -3,9 +3,7 @@ package eu.complaintdesk.register;
 import static eu.complaintdesk.register.Complaints.newComplaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.complaintdesk.testing.H2TestConfiguration;
 import eu.complaintdesk.testing.PostgresTestConfiguration;
-import eu.complaintdesk.testing.RegisterTestConfiguration;
 import eu.complaintdesk.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +42,7 @@ class RegistrationNumberConcurrencyTest {
 
   /** Registers threads × perThread complaints at once; returns the numbers, sorted. */
   static List<String> registerConcurrently(
-      ComplaintRegister register, int threads, int perThread, Instant receivedAt)
-      throws Exception {
+      ComplaintRegister register, int threads, int perThread, Instant receivedAt) throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     ConcurrentLinkedQueue<String> numbers = new ConcurrentLinkedQueue<>();

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Base of the integration tests: the whole application on a random port against real
- * PostgreSQL (embedded binaries, no Docker), with the job executor running. All subclasses
- * share one Spring context, which owns the database server, so the engine stops before it.
+ * Base of the integration tests: the whole application on a random port against real PostgreSQL
+ * (embedded binaries, no Docker), with the job executor running. All subclasses share one Spring
+ * context, which owns the database server, so the engine stops before it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

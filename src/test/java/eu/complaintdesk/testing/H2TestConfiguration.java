@@ -1,8 +1,8 @@
 package eu.complaintdesk.testing;
 
 import javax.sql.DataSource;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** {@link RegisterTestConfiguration} on in-memory H2. */

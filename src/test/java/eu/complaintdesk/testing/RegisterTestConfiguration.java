@@ -2,17 +2,17 @@ package eu.complaintdesk.testing;
 
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
- * A minimal Spring context for the register and the notifications: their beans, a JdbcClient,
- * a transaction manager and a clock the test moves. The DataSource comes from {@link
+ * A minimal Spring context for the register and the notifications: their beans, a JdbcClient, a
+ * transaction manager and a clock the test moves. The DataSource comes from {@link
  * PostgresTestConfiguration} or {@link H2TestConfiguration}.
  */
 @TestConfiguration(proxyBeanMethods = false)

@@ -54,8 +54,14 @@ public final class TestDatabases {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     for (String table :
         new String[] {
-          "outbound_message", "survey", "customer_message", "external_inquiry", "answer_draft",
-          "complaint_event", "complaint", "registration_counter"
+          "outbound_message",
+          "survey",
+          "customer_message",
+          "external_inquiry",
+          "answer_draft",
+          "complaint_event",
+          "complaint",
+          "registration_counter"
         }) {
       jdbc.update("delete from " + table);
     }
