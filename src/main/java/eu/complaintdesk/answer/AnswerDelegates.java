@@ -42,7 +42,8 @@ class AnswerDelegates {
       }
       if (input.optionalFlag(NEEDS_EXTERNAL_INFORMATION)) {
         String organisations = input.requiredText(EXTERNAL_ORGANISATIONS);
-        answers.recordInquiryRequest(variables.complaintId(), drafter, organisations);
+        answers.recordInquiryRequest(
+            variables.complaintId(), drafter, ExternalInquiries.parse(organisations).size());
         return;
       }
       String text = input.requiredText(DRAFT_ANSWER);

@@ -29,12 +29,12 @@ class AnswerService {
     return register.saveDraft(complaintId, text, outcome.name(), refusalReasons, draftedBy);
   }
 
-  void recordInquiryRequest(long complaintId, String handler, String organisations) {
+  void recordInquiryRequest(long complaintId, String handler, int organisations) {
     register.addEvent(
         complaintId,
         "EXTERNAL_INFORMATION_NEEDED",
         handler,
-        "Organisations to ask: " + organisations.lines().count(),
+        "Organisations to ask: " + organisations,
         false);
   }
 

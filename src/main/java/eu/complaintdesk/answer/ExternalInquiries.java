@@ -28,16 +28,11 @@ public class ExternalInquiries {
   /** The organisations to ask: one per line of {@code externalOrganisations}, each once. */
   public List<String> organisations(VariableScope scope) {
     Object value = scope.getVariable(EXTERNAL_ORGANISATIONS);
-    if (value == null) {
-      return List.of();
-    }
-    return value
-        .toString()
-        .lines()
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .distinct()
-        .toList();
+    return value == null ? List.of() : parse(value.toString());
+  }
+
+  static List<String> parse(String organisations) {
+    return organisations.lines().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
   }
 
   long ask(long complaintId, String organisation, String effectKey) {

@@ -4,7 +4,9 @@ import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -40,7 +42,7 @@ public class DeadlineService {
 
   /** The policy for a feedback type (null while the type is not yet known). */
   public DeadlinePolicy policy(String feedbackType, boolean extended) {
-    Map<String, Object> inputs = new java.util.HashMap<>();
+    Map<String, Object> inputs = new HashMap<>();
     inputs.put("feedbackType", feedbackType);
     inputs.put("extended", extended);
     DmnDecisionResultEntries row =
@@ -111,9 +113,7 @@ public class DeadlineService {
 
   /** When a survey sent now expires. */
   public Instant surveyExpiry(String feedbackType) {
-    return clock
-        .instant()
-        .plus(java.time.Duration.ofDays(policy(feedbackType, false).surveyValidityDays()));
+    return clock.instant().plus(Duration.ofDays(policy(feedbackType, false).surveyValidityDays()));
   }
 
   /** Whether the case is still open, running and past its response deadline. */

@@ -1,6 +1,5 @@
 package eu.complaintdesk.intake;
 
-import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.system.ApiProblem;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -40,9 +39,9 @@ class StaffComplaintController {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST, "receivedAt", "receivedAt: must not be in the future");
     }
-    Channel channel = submission.channel();
     IntakeService.Receipt receipt =
-        intake.submit(submission, channel, receivedAt, staff == null ? null : staff.getName());
+        intake.submit(
+            submission, submission.channel(), receivedAt, staff == null ? null : staff.getName());
     return ComplaintController.created(receipt);
   }
 }

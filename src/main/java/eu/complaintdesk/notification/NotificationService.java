@@ -113,24 +113,16 @@ public class NotificationService {
       NotificationKind kind,
       Map<String, Object> parameters,
       String dedupKey) {
-    requireKind(kind, false);
     Objects.requireNonNull(groupId, "groupId");
-    Complaint complaint = register.get(complaintId);
-    if (alreadyHandled(complaintId, dedupKey, false)) {
-      return;
-    }
-    Map<String, Object> values = values(complaint, parameters);
-    values.putIfAbsent("groupId", groupId);
-    var rendered = templates.render(kind, staffLanguage, values);
-    record(
-            complaint,
-            kind,
-            MessageChannel.GROUP,
-            "group:" + groupId,
-            staffLanguage,
-            rendered,
-            dedupKey)
-        .ifPresent(message -> send(message, false));
+    notifyInternal(
+        complaintId,
+        MessageChannel.GROUP,
+        "group:" + groupId,
+        "groupId",
+        groupId,
+        kind,
+        parameters,
+        dedupKey);
   }
 
   /** Sends to a named external organisation (EXTERNAL_INQUIRY); recipient = organisation name. */
@@ -140,23 +132,37 @@ public class NotificationService {
       NotificationKind kind,
       Map<String, Object> parameters,
       String dedupKey) {
-    requireKind(kind, false);
     Objects.requireNonNull(organisation, "organisation");
+    notifyInternal(
+        complaintId,
+        MessageChannel.ORGANISATION,
+        organisation,
+        "recipientOrganisation",
+        organisation,
+        kind,
+        parameters,
+        dedupKey);
+  }
+
+  /** A message to staff or another organisation, in the staff language. */
+  private void notifyInternal(
+      long complaintId,
+      MessageChannel channel,
+      String recipient,
+      String recipientPlaceholder,
+      String recipientName,
+      NotificationKind kind,
+      Map<String, Object> parameters,
+      String dedupKey) {
+    requireKind(kind, false);
     Complaint complaint = register.get(complaintId);
     if (alreadyHandled(complaintId, dedupKey, false)) {
       return;
     }
     Map<String, Object> values = values(complaint, parameters);
-    values.putIfAbsent("recipientOrganisation", organisation);
+    values.putIfAbsent(recipientPlaceholder, recipientName);
     var rendered = templates.render(kind, staffLanguage, values);
-    record(
-            complaint,
-            kind,
-            MessageChannel.ORGANISATION,
-            organisation,
-            staffLanguage,
-            rendered,
-            dedupKey)
+    record(complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey)
         .ifPresent(message -> send(message, false));
   }
 

@@ -43,7 +43,6 @@ public final class ComplaintVariables {
   public static final String DRAFT_REMINDER_AT = "draftReminderAt";
   public static final String INFORMATION_DUE_AT = "informationDueAt";
   public static final String SURVEY_EXPIRES_AT = "surveyExpiresAt";
-  public static final String NEXT_DEADLINE_CHECK_AT = "nextDeadlineCheckAt";
   public static final String CASE_OVERDUE = "caseOverdue";
   public static final String EXTENDED = "extended";
   public static final String PAUSED_WORKING_DAYS = "pausedWorkingDays";

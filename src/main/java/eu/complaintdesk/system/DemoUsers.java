@@ -2,6 +2,7 @@ package eu.complaintdesk.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -65,8 +66,7 @@ class DemoUsers implements ApplicationRunner {
   }
 
   private static List<String> withDepartments(String group) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(group), DEPARTMENTS.stream())
-        .toList();
+    return Stream.concat(Stream.of(group), DEPARTMENTS.stream()).toList();
   }
 
   private void group(String id, String name) {
