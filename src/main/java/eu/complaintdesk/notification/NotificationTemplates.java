@@ -1,5 +1,6 @@
 package eu.complaintdesk.notification;
 
+import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.Language;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,12 +54,12 @@ class NotificationTemplates {
   NotificationTemplates(
       @Value("${complaints.notifications.templates:classpath:notifications/messages}")
           String[] baseNames,
-      @Value("${complaints.calendar.zone:Europe/Riga}") String zone) {
+      WorkingCalendar calendar) {
     this.messages = new ReloadableResourceBundleMessageSource();
     this.messages.setBasenames(baseNames);
     this.messages.setDefaultEncoding("UTF-8");
     this.messages.setFallbackToSystemLocale(false);
-    this.zone = ZoneId.of(zone);
+    this.zone = calendar.zone();
   }
 
   record Rendered(String subject, String body) {}

@@ -1,8 +1,8 @@
 package eu.complaintdesk.register;
 
+import eu.complaintdesk.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +33,11 @@ class RegistrationNumbers {
   private final ZoneId zone;
 
   RegistrationNumbers(
-      JdbcClient jdbc,
-      PlatformTransactionManager transactionManager,
-      @Value("${complaints.calendar.zone:Europe/Riga}") String zone) {
+      JdbcClient jdbc, PlatformTransactionManager transactionManager, WorkingCalendar calendar) {
     this.jdbc = jdbc;
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-    this.zone = ZoneId.of(zone);
+    this.zone = calendar.zone();
   }
 
   /** Must run inside the transaction that stores the complaint carrying the number. */

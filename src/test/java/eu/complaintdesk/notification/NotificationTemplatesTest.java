@@ -3,6 +3,8 @@ package eu.complaintdesk.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.complaintdesk.calendar.CalendarProperties;
+import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.Language;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +34,9 @@ class NotificationTemplatesTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
   private final NotificationTemplates templates =
-      new NotificationTemplates(new String[] {"classpath:notifications/messages"}, "Europe/Riga");
+      new NotificationTemplates(
+          new String[] {"classpath:notifications/messages"},
+          new WorkingCalendar(CalendarProperties.defaults()));
 
   /** Everything a caller may pass, as the service would: complaint facts plus parameters. */
   private static Map<String, Object> allValues() {

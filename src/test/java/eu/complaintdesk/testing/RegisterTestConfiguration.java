@@ -1,5 +1,7 @@
 package eu.complaintdesk.testing;
 
+import eu.complaintdesk.calendar.CalendarProperties;
+import eu.complaintdesk.calendar.WorkingCalendar;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -30,6 +32,11 @@ public class RegisterTestConfiguration {
   @Bean
   PlatformTransactionManager transactionManager(DataSource dataSource) {
     return new JdbcTransactionManager(dataSource);
+  }
+
+  @Bean
+  WorkingCalendar workingCalendar() {
+    return new WorkingCalendar(CalendarProperties.defaults());
   }
 
   @Bean
