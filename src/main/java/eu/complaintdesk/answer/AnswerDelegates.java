@@ -21,6 +21,7 @@ import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.FeedbackType;
 import eu.complaintdesk.register.Outcome;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +42,16 @@ class AnswerDelegates {
         throw TaskInput.invalid(DRAFTED_BY, "is unknown: claim the task before completing it");
       }
       if (input.optionalFlag(NEEDS_EXTERNAL_INFORMATION)) {
-        String organisations = input.requiredText(EXTERNAL_ORGANISATIONS);
-        answers.recordInquiryRequest(
-            variables.complaintId(), drafter, ExternalInquiries.parse(organisations).size());
+        List<String> organisations =
+            ExternalInquiries.parse(input.requiredText(EXTERNAL_ORGANISATIONS));
+        if (organisations.stream().anyMatch(o -> o.length() > ExternalInquiries.MAX_NAME)) {
+          throw TaskInput.invalid(
+              EXTERNAL_ORGANISATIONS,
+              "must name one organisation per line, each at most "
+                  + ExternalInquiries.MAX_NAME
+                  + " characters");
+        }
+        answers.recordInquiryRequest(variables.complaintId(), drafter, organisations.size());
         return;
       }
       String text = input.requiredText(DRAFT_ANSWER);
@@ -67,8 +75,9 @@ class AnswerDelegates {
   JavaDelegate recordDecisionDelegate(AnswerService answers) {
     return execution -> {
       ComplaintVariables variables = ComplaintVariables.of(execution);
-      Outcome outcome = Outcome.valueOf(variables.string(PROPOSED_OUTCOME));
-      answers.recordDecision(variables.complaintId(), outcome, variables.string(REVIEWED_BY));
+      Outcome outcome =
+          answers.recordDecision(
+              variables.complaintId(), variables.number(DRAFT_ID), variables.string(REVIEWED_BY));
       variables.set(OUTCOME, outcome.name());
       variables.set(APPEAL_NOTICE_REQUIRED, outcome != Outcome.UPHELD);
     };
@@ -83,26 +92,28 @@ class AnswerDelegates {
   }
 
   @Bean
-  TaskListener proposalEvaluationListener() {
+  TaskListener proposalEvaluationListener(AnswerService answers) {
     return task -> {
       TaskInput input = TaskInput.of(task);
-      input.requiredFlag(PROPOSAL_ACCEPTED);
+      boolean accepted = input.requiredFlag(PROPOSAL_ACCEPTED);
       input.requiredText(ANSWER);
+      answers.recordProposalEvaluation(
+          ComplaintVariables.of(task).complaintId(), accepted, Executions.currentUser(task));
       task.setVariable(APPEAL_NOTICE_REQUIRED, false);
     };
   }
 
+  /** A complaint is answered with its approved draft; other feedback with the task's answer. */
   @Bean
   JavaDelegate sendAnswerDelegate(AnswerService answers) {
     return execution -> {
       ComplaintVariables variables = ComplaintVariables.of(execution);
-      boolean complaint = FeedbackType.valueOf(variables.string(FEEDBACK_TYPE)).isComplaint();
-      answers.sendAnswer(
-          variables.complaintId(),
-          complaint ? Outcome.valueOf(variables.string(OUTCOME)) : null,
-          variables.string(complaint ? DRAFT_ANSWER : ANSWER),
-          complaint ? variables.string(REFUSAL_REASONS) : null,
-          Executions.effectKey(execution));
+      String effectKey = Executions.effectKey(execution);
+      if (FeedbackType.valueOf(variables.string(FEEDBACK_TYPE)).isComplaint()) {
+        answers.sendDecision(variables.complaintId(), variables.number(DRAFT_ID), effectKey);
+      } else {
+        answers.sendReply(variables.complaintId(), variables.string(ANSWER), effectKey);
+      }
     };
   }
 

@@ -2,15 +2,18 @@ package eu.complaintdesk.answer;
 
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.Outcome;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Drafts, the four-eyes review, the decision and the answer to the customer. */
+/**
+ * Drafts, the four-eyes review, the decision and the answer to the customer. What is decided and
+ * sent is always the draft stored in the register, never what a later task was completed with.
+ */
 @Service
 class AnswerService {
 
@@ -38,25 +41,50 @@ class AnswerService {
         false);
   }
 
+  /** The draft under review: the complaint's latest, which must be the one the review is for. */
+  AnswerDraft draftUnderReview(long complaintId, long draftId) {
+    return register
+        .latestDraft(complaintId)
+        .filter(draft -> draft.id() == draftId)
+        .orElseThrow(() -> new IllegalStateException("Draft " + draftId + " is not the latest"));
+  }
+
   void recordReview(long draftId, boolean approved, String reviewer, String comment) {
     register.recordReview(draftId, approved, reviewer, comment);
   }
 
-  void recordDecision(long complaintId, Outcome outcome, String reviewer) {
+  /** The outcome of the approved draft, recorded as the decision. */
+  Outcome recordDecision(long complaintId, long draftId, String reviewer) {
+    AnswerDraft draft = draftUnderReview(complaintId, draftId);
+    if (!Boolean.TRUE.equals(draft.approved())) {
+      throw new IllegalStateException("Draft " + draftId + " was not approved");
+    }
+    Outcome outcome = Outcome.valueOf(draft.proposedOutcome());
     register.addEvent(complaintId, "DECIDED", reviewer, outcome.name(), false);
+    return outcome;
   }
 
-  /** Records the answer in the register and sends it to the customer. */
-  void sendAnswer(
-      long complaintId, Outcome outcome, String text, String refusalReasons, String effectKey) {
-    register.recordAnswer(
-        complaintId, outcome == null ? null : outcome.name(), text, clock.instant());
+  /** Sends the approved draft of a complaint as the answer. */
+  void sendDecision(long complaintId, long draftId, String effectKey) {
+    AnswerDraft draft = draftUnderReview(complaintId, draftId);
+    send(complaintId, draft.proposedOutcome(), draft.text(), effectKey);
+  }
+
+  /** Sends the answer to a proposal or an information request. */
+  void sendReply(long complaintId, String text, String effectKey) {
+    send(complaintId, null, text, effectKey);
+  }
+
+  void recordProposalEvaluation(long complaintId, boolean accepted, String evaluator) {
+    register.addEvent(
+        complaintId, accepted ? "PROPOSAL_ACCEPTED" : "PROPOSAL_DECLINED", evaluator, null, true);
+  }
+
+  /** Records the answer, then tells the customer; the message takes its text from the register. */
+  private void send(long complaintId, String outcome, String text, String effectKey) {
+    register.recordAnswer(complaintId, outcome, text, clock.instant());
     register.changeStatus(complaintId, ComplaintStatus.ANSWERED, "system", "Answer sent");
-    Map<String, Object> parameters = new HashMap<>();
-    parameters.put("answer", text);
-    parameters.put("outcome", outcome == null ? "" : outcome.name());
-    parameters.put("refusalReasons", refusalReasons == null ? "" : refusalReasons);
-    notifications.notifyCustomer(complaintId, NotificationKind.ANSWER, parameters, effectKey);
+    notifications.notifyCustomer(complaintId, NotificationKind.ANSWER, Map.of(), effectKey);
   }
 
   void sendAppealNotice(

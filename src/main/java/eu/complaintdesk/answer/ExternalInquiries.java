@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("externalInquiries")
 public class ExternalInquiries {
 
+  /** The register keeps organisation names of at most this length. */
+  static final int MAX_NAME = 200;
+
   private final ComplaintRegister register;
   private final NotificationService notifications;
 

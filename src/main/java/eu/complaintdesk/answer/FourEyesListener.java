@@ -1,26 +1,30 @@
 package eu.complaintdesk.answer;
 
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
-import static eu.complaintdesk.process.ComplaintVariables.DRAFTED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 
+import eu.complaintdesk.deadline.EscalationService;
+import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.process.RuleViolation;
 import eu.complaintdesk.process.TaskInput;
 import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * The four-eyes rule, enforced in the engine: whoever drafted the answer can neither take the
- * review task nor complete it, through Tasklist, the REST API or Java alike.
+ * The four-eyes rule, enforced in the engine: only a supervisor reviews, and whoever drafted the
+ * answer (as the register recorded it) can neither take the review task nor complete it, through
+ * Tasklist, the REST API or Java alike.
  */
 class FourEyesListener implements TaskListener {
 
   static final String SAME_PERSON =
       "You drafted this answer, so another supervisor must review it (four-eyes rule).";
+  static final String NOT_SUPERVISOR = "Only supervisors review answers.";
 
   private final AnswerService answers;
 
@@ -30,32 +34,50 @@ class FourEyesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String drafter = (String) task.getVariable(DRAFTED_BY);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      rejectDrafter(task.getAssignee(), drafter);
-      return;
+      check(task, task.getAssignee());
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      complete(task);
     }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
+  }
+
+  private void complete(DelegateTask task) {
     String reviewer = Executions.currentUser(task);
     if (reviewer == null) {
       throw TaskInput.invalid(REVIEWED_BY, "is unknown: claim the task before completing it");
     }
-    rejectDrafter(reviewer, drafter);
-    rejectDrafter(task.getAssignee(), drafter);
+    check(task, reviewer);
+    check(task, task.getAssignee());
     TaskInput input = TaskInput.of(task);
     boolean approved = input.requiredFlag(ANSWER_APPROVED);
     String comment =
         approved ? input.optionalText(REVIEW_COMMENT) : input.requiredText(REVIEW_COMMENT);
-    answers.recordReview(
-        ((Number) task.getVariable(DRAFT_ID)).longValue(), approved, reviewer, comment);
+    answers.recordReview(draftId(task), approved, reviewer, comment);
     task.setVariable(REVIEWED_BY, reviewer);
   }
 
-  private static void rejectDrafter(String user, String drafter) {
-    if (user != null && Objects.equals(user, drafter)) {
+  /** A user may review if they are a supervisor and did not draft the answer. */
+  private void check(DelegateTask task, String user) {
+    if (user == null) {
+      return;
+    }
+    String drafter =
+        answers
+            .draftUnderReview(ComplaintVariables.of(task).complaintId(), draftId(task))
+            .draftedBy();
+    if (Objects.equals(user, drafter)) {
       throw new RuleViolation(SAME_PERSON);
     }
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    boolean supervisor =
+        identity.createUserQuery().userId(user).memberOfGroup(EscalationService.SUPERVISORS).count()
+            > 0;
+    if (!supervisor) {
+      throw new RuleViolation(NOT_SUPERVISOR);
+    }
+  }
+
+  private static long draftId(DelegateTask task) {
+    return ((Number) task.getVariable(DRAFT_ID)).longValue();
   }
 }

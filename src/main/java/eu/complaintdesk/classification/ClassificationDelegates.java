@@ -11,8 +11,8 @@ import static eu.complaintdesk.process.ComplaintVariables.TASK_PRIORITY;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.process.TaskInput;
+import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.FeedbackType;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -22,16 +22,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClassificationDelegates {
 
-  /** Category codes: the contract's, or an organisation's own in the same form. */
-  static final Pattern CATEGORY_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
-
   @Bean
   TaskListener classificationListener() {
     return task -> {
       TaskInput input = TaskInput.of(task);
       input.requiredEnum(FEEDBACK_TYPE, FeedbackType.class);
       String category = input.requiredText(CATEGORY);
-      if (!CATEGORY_CODE.matcher(category).matches()) {
+      if (!CategoryCode.isValid(category)) {
         throw TaskInput.invalid(CATEGORY, "must be a category code such as BILLING");
       }
       task.setVariable(CLASSIFIED_BY, Executions.currentUser(task));

@@ -29,10 +29,9 @@ class ClassificationService {
   Classification register(
       long complaintId, String feedbackType, String category, String priority, String user) {
     String effectivePriority = TASK_PRIORITIES.containsKey(priority) ? priority : "NORMAL";
-    register.classify(complaintId, feedbackType, category, effectivePriority, false, user);
-    boolean repeat = register.hasRecentSimilar(complaintId, organisation.repeatWindow());
+    boolean repeat = register.hasRecentSimilar(complaintId, category, organisation.repeatWindow());
+    register.classify(complaintId, feedbackType, category, effectivePriority, repeat, user);
     if (repeat) {
-      register.classify(complaintId, feedbackType, category, effectivePriority, true, user);
       register.addEvent(
           complaintId, "REPEAT_COMPLAINT", "system", "Same customer and category recently", false);
     }

@@ -59,6 +59,13 @@ class CompletenessDelegates {
   }
 
   @Bean
+  JavaDelegate confirmInformationReceivedDelegate(CompletenessService completeness) {
+    return execution ->
+        completeness.confirmInformationReceived(
+            ComplaintVariables.of(execution).complaintId(), Executions.effectKey(execution));
+  }
+
+  @Bean
   JavaDelegate closeAsIncompleteDelegate(CompletenessService completeness) {
     return execution ->
         completeness.closeAsIncomplete(

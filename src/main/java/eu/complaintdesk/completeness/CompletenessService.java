@@ -75,6 +75,12 @@ class CompletenessService {
     return new Resumed(paused, due);
   }
 
+  /** Tells the customer the information arrived and when the answer is now due. */
+  void confirmInformationReceived(long complaintId, String effectKey) {
+    notifications.notifyCustomer(
+        complaintId, NotificationKind.INFORMATION_RECEIVED, Map.of(), effectKey);
+  }
+
   void closeAsIncomplete(long complaintId, String effectKey) {
     register.changeStatus(
         complaintId,

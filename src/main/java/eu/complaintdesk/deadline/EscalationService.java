@@ -16,6 +16,8 @@ public class EscalationService {
   public static final String SUPERVISORS = "supervisors";
   public static final String MANAGERS = "managers";
   static final int ESCALATED_TASK_PRIORITY = 100;
+  static final String DRAFT_REMINDED = "DRAFT_REMINDED";
+  static final String DRAFT_OVERDUE = "DRAFT_OVERDUE";
 
   private final NotificationService notifications;
   private final ComplaintRegister register;
@@ -28,10 +30,15 @@ public class EscalationService {
     this.tasks = tasks;
   }
 
-  /** Reminds the department that a draft answer is due soon. */
+  /**
+   * Reminds the department that a draft answer is due soon, once per deadline: a draft task that
+   * comes back after review has its timers again, but the handlers were reminded already.
+   */
   public void remindHandlers(long complaintId, String candidateGroup, String effectKey) {
-    notifications.notifyGroup(
-        complaintId, candidateGroup, NotificationKind.DRAFT_REMINDER, Map.of(), effectKey);
+    if (firstTimeForDeadline(complaintId, DRAFT_REMINDED)) {
+      notifications.notifyGroup(
+          complaintId, candidateGroup, NotificationKind.DRAFT_REMINDER, Map.of(), effectKey);
+    }
   }
 
   /**
@@ -39,6 +46,9 @@ public class EscalationService {
    * the top of every list.
    */
   public void escalateDraft(long complaintId, String processInstanceId, String effectKey) {
+    if (!firstTimeForDeadline(complaintId, DRAFT_OVERDUE)) {
+      return;
+    }
     for (Task task :
         tasks
             .createTaskQuery()
@@ -48,9 +58,23 @@ public class EscalationService {
       tasks.addCandidateGroup(task.getId(), SUPERVISORS);
       tasks.setPriority(task.getId(), ESCALATED_TASK_PRIORITY);
     }
-    register.addEvent(complaintId, "DRAFT_OVERDUE", "system", "Escalated to supervisors", false);
     notifications.notifyGroup(
         complaintId, SUPERVISORS, NotificationKind.DRAFT_OVERDUE, Map.of(), effectKey);
+  }
+
+  /**
+   * Records that this happened for the case's current deadline, unless it already had; a moved
+   * deadline (extension, pause) counts anew.
+   */
+  private boolean firstTimeForDeadline(long complaintId, String event) {
+    String detail = "Deadline " + register.get(complaintId).responseDueAt();
+    boolean done =
+        register.timeline(complaintId).stream()
+            .anyMatch(e -> e.type().equals(event) && detail.equals(e.detail()));
+    if (!done) {
+      register.addEvent(complaintId, event, ComplaintRegister.SYSTEM_ACTOR, detail, false);
+    }
+    return !done;
   }
 
   /** The case passed its overall deadline unanswered: managers are told. */

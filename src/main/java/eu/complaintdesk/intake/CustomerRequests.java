@@ -28,7 +28,6 @@ public class CustomerRequests {
   @Transactional
   public void supplyInformation(Complaint complaint, String message) {
     register.addCustomerMessage(complaint.id(), message);
-    register.addEvent(complaint.id(), "CUSTOMER_MESSAGE", "customer", "Message received", true);
     if (complaint.status().isFinal()) {
       return;
     }

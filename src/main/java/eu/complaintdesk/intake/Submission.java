@@ -1,5 +1,6 @@
 package eu.complaintdesk.intake;
 
+import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
@@ -23,7 +24,7 @@ public record Submission(
     @NotBlank @Size(max = Limits.SUBJECT) String subject,
     @NotBlank @Size(max = Limits.DESCRIPTION) String description,
     @Size(max = Limits.REMEDY) String remedySought,
-    @Pattern(regexp = Limits.CATEGORY_CODE, message = "must be a category code such as BILLING")
+    @Pattern(regexp = CategoryCode.REGEX, message = "must be a category code such as BILLING")
         String categoryHint,
     Channel channel,
     OffsetDateTime receivedAt) {
@@ -58,7 +59,6 @@ public record Submission(
     static final int REMEDY = 2_000;
     static final int MESSAGE = 10_000;
     static final String PHONE = "\\+?[0-9][0-9 ()-]{5,19}";
-    static final String CATEGORY_CODE = "[A-Z][A-Z0-9_]{1,39}";
 
     private Limits() {}
   }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -91,15 +90,16 @@ public class NotificationService {
       recordUndeliverable(complaint, kind, rendered, dedupKey);
       return;
     }
-    record(
+    OutboundMessage message =
+        record(
             complaint,
             kind,
             contact.get().channel(),
             contact.get().recipient(),
             complaint.language(),
             rendered,
-            dedupKey)
-        .ifPresent(message -> send(message, true));
+            dedupKey);
+    send(message, true);
   }
 
   /**
@@ -162,8 +162,7 @@ public class NotificationService {
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent(recipientPlaceholder, recipientName);
     var rendered = templates.render(kind, staffLanguage, values);
-    record(complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey)
-        .ifPresent(message -> send(message, false));
+    send(record(complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey), false);
   }
 
   /** Every message recorded for the complaint, oldest first. */
@@ -233,7 +232,7 @@ public class NotificationService {
     return true;
   }
 
-  private Optional<OutboundMessage> record(
+  private OutboundMessage record(
       Complaint complaint,
       NotificationKind kind,
       MessageChannel channel,
@@ -244,49 +243,40 @@ public class NotificationService {
     Instant now = clock.instant();
     String subject = truncate(rendered.subject(), MAX_SUBJECT);
     KeyHolder key = new GeneratedKeyHolder();
-    try {
-      jdbc.sql(
-              "insert into outbound_message (complaint_id, kind, channel, recipient, language,"
-                  + " subject, body, delivery_state, dedup_key, created_at) values (:complaintId,"
-                  + " :kind, :channel, :recipient, :language, :subject, :body, :state, :key,"
-                  + " :now)")
-          .param("complaintId", complaint.id())
-          .param("kind", kind.name())
-          .param("channel", channel == null ? null : channel.name())
-          .param("recipient", recipient)
-          .param("language", language.name())
-          .param("subject", subject)
-          .param("body", rendered.body())
-          .param(
-              "state",
-              channel == null ? DeliveryState.UNDELIVERABLE.name() : DeliveryState.PENDING.name())
-          .param("key", dedupKey)
-          .param("now", now.atOffset(ZoneOffset.UTC))
-          .update(key, "id");
-    } catch (DuplicateKeyException e) {
-      log.info(
-          "Message {} for complaint {} is being sent by another caller",
-          kind,
-          complaint.registrationNumber());
-      return Optional.empty();
-    }
+    jdbc.sql(
+            "insert into outbound_message (complaint_id, kind, channel, recipient, language,"
+                + " subject, body, delivery_state, dedup_key, created_at) values (:complaintId,"
+                + " :kind, :channel, :recipient, :language, :subject, :body, :state, :key,"
+                + " :now)")
+        .param("complaintId", complaint.id())
+        .param("kind", kind.name())
+        .param("channel", channel == null ? null : channel.name())
+        .param("recipient", recipient)
+        .param("language", language.name())
+        .param("subject", subject)
+        .param("body", rendered.body())
+        .param(
+            "state",
+            channel == null ? DeliveryState.UNDELIVERABLE.name() : DeliveryState.PENDING.name())
+        .param("key", dedupKey)
+        .param("now", now.atOffset(ZoneOffset.UTC))
+        .update(key, "id");
     long id = Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
-    return Optional.of(
-        new OutboundMessage(
-            id,
-            complaint.id(),
-            complaint.registrationNumber(),
-            kind,
-            channel,
-            recipient,
-            language,
-            subject,
-            rendered.body(),
-            channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING,
-            dedupKey,
-            now,
-            null,
-            null));
+    return new OutboundMessage(
+        id,
+        complaint.id(),
+        complaint.registrationNumber(),
+        kind,
+        channel,
+        recipient,
+        language,
+        subject,
+        rendered.body(),
+        channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING,
+        dedupKey,
+        now,
+        null,
+        null);
   }
 
   private void recordUndeliverable(
@@ -294,22 +284,15 @@ public class NotificationService {
       NotificationKind kind,
       NotificationTemplates.Rendered rendered,
       String dedupKey) {
-    Optional<OutboundMessage> message =
+    OutboundMessage message =
         record(complaint, kind, null, null, complaint.language(), rendered, dedupKey);
-    message.ifPresent(
-        m -> {
-          log.warn(
-              "Complaint {} has no customer contact: {} (message {}) not sent",
-              complaint.registrationNumber(),
-              kind,
-              m.id());
-          register.addEvent(
-              complaint.id(),
-              MESSAGE_UNDELIVERABLE,
-              ComplaintRegister.SYSTEM_ACTOR,
-              kind.name(),
-              false);
-        });
+    log.warn(
+        "Complaint {} has no customer contact: {} (message {}) not sent",
+        complaint.registrationNumber(),
+        kind,
+        message.id());
+    register.addEvent(
+        complaint.id(), MESSAGE_UNDELIVERABLE, ComplaintRegister.SYSTEM_ACTOR, kind.name(), false);
   }
 
   private void send(OutboundMessage message, boolean visibleToCustomer) {

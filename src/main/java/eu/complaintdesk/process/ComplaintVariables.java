@@ -87,13 +87,17 @@ public final class ComplaintVariables {
   }
 
   public long complaintId() {
-    return ((Number) required(COMPLAINT_ID)).longValue();
+    return number(COMPLAINT_ID);
   }
 
   /** Working days the deadline clock has stood still while waiting for the customer. */
   public int pausedWorkingDays() {
     Object value = scope.getVariable(PAUSED_WORKING_DAYS);
     return value == null ? 0 : ((Number) value).intValue();
+  }
+
+  public long number(String name) {
+    return ((Number) required(name)).longValue();
   }
 
   public String string(String name) {

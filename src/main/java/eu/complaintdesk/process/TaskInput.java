@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public final class TaskInput {
 
-  public static final int MAX_TEXT = 10_000;
+  /** The engine stores a String variable in a column of 4000 characters. */
+  public static final int MAX_TEXT = 4_000;
 
   private final DelegateTask task;
 

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -310,10 +311,15 @@ public class ComplaintRegister {
    * while this complaint has no category.
    */
   public boolean hasRecentSimilar(long id, Duration window) {
+    return hasRecentSimilar(id, get(id).category(), window);
+  }
+
+  /** As {@link #hasRecentSimilar(long, Duration)}, for the category the complaint is given. */
+  public boolean hasRecentSimilar(long id, String category, Duration window) {
     Complaint complaint = get(id);
     String email = emailKey(complaint.customerEmail());
     String customerNumber = blankToNull(complaint.customerNumber());
-    if (complaint.category() == null || (email == null && customerNumber == null)) {
+    if (category == null || (email == null && customerNumber == null)) {
       return false;
     }
     Integer count =
@@ -322,7 +328,7 @@ public class ComplaintRegister {
                     + " and received_at >= :from and received_at <= :until"
                     + " and (customer_email_lower = :email or customer_number = :customerNumber)")
             .param("id", id)
-            .param("category", complaint.category())
+            .param("category", category)
             .param("from", toDb(complaint.receivedAt().minus(window)))
             .param("until", toDb(complaint.receivedAt()))
             .param("email", email)
@@ -599,12 +605,26 @@ public class ComplaintRegister {
   }
 
   public Optional<Survey> findSurvey(String token) {
+    return survey(token, "");
+  }
+
+  /**
+   * As {@link #findSurvey}, and locks the survey until the transaction ends, so that two answers
+   * sent at once are taken one after the other.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Survey> lockSurvey(String token) {
+    return survey(token, " for update");
+  }
+
+  private Optional<Survey> survey(String token, String lock) {
     if (token == null) {
       return Optional.empty();
     }
     return jdbc.sql(
             "select token, complaint_id, expires_at, score, customer_comment, answered_at"
-                + " from survey where token = :token")
+                + " from survey where token = :token"
+                + lock)
         .param("token", token)
         .query(
             (rs, row) ->

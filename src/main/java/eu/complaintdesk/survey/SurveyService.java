@@ -73,7 +73,7 @@ public class SurveyService {
   /** Records the customer's rating and lets the process close the case. */
   @Transactional
   public Result answer(String token, int score, String comment) {
-    Survey survey = register.findSurvey(token).orElse(null);
+    Survey survey = register.lockSurvey(token).orElse(null);
     if (survey == null) {
       return Result.UNKNOWN;
     }

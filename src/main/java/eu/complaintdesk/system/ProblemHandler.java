@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +34,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
           "errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
     }
     return ResponseEntity.status(problem.status()).body(body);
+  }
+
+  /**
+   * The case changed at the same moment (a timer fired, a job ran, another request came): the
+   * request did nothing and may be repeated.
+   */
+  @ExceptionHandler({
+    OptimisticLockingException.class,
+    MismatchingMessageCorrelationException.class
+  })
+  ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "The case changed at the same time. Please look at its status and try again."));
   }
 
   @Override

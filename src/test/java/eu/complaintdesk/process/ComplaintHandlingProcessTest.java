@@ -142,14 +142,23 @@ class ComplaintHandlingProcessTest {
     // The customer answers two working days later (Thursday 26 November).
     ClockUtil.setCurrentTime(Date.from(RECEIVED.plus(Duration.ofDays(2))));
     customerRequests.supplyInformation(complaint(), "Pielikumā rēķina kopija");
+    runAsyncJobs(management, instance);
 
     assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    assertThat(sent()).contains(NotificationKind.INFORMATION_RECEIVED.name());
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.REGISTERED);
     assertThat(complaint().clockPausedAt()).isNull();
     Instant movedDue = Instant.parse("2026-12-10T16:00:00Z");
     assertThat(complaint().responseDueAt()).isEqualTo(movedDue);
     assertThat(timer(management, instance, CASE_DEADLINE_REACHED).getDuedate())
         .isEqualTo(Date.from(movedDue));
+    assertThat(message(NotificationKind.INFORMATION_RECEIVED)).contains("10.12.2026");
+
+    // The second check starts afresh: the first round's answer does not count again.
+    Task check = claim("registrar");
+    assertThatThrownBy(() -> tasks.complete(check.getId()))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining(COMPLETE);
   }
 
   @Test
@@ -177,6 +186,9 @@ class ComplaintHandlingProcessTest {
 
     assertThat(complaint().extended()).isTrue();
     assertThat(complaint().responseDueAt()).isEqualTo(DUE_20);
+    assertThat(timer(management, instance, CASE_DEADLINE_REACHED).getDuedate())
+        .isEqualTo(Date.from(DUE_20));
+    assertThat(message(NotificationKind.EXTENSION_NOTICE)).contains("22.12.2026");
     assertThat(sent()).contains(NotificationKind.EXTENSION_NOTICE.name());
     List<Task> replies =
         tasks
@@ -185,7 +197,11 @@ class ComplaintHandlingProcessTest {
             .processInstanceId(instance.getId())
             .list();
     assertThat(replies).hasSize(2);
-    for (Task reply : replies) {
+    tasks.complete(replies.get(0).getId(), Map.of(EXTERNAL_REPLY, "Pirmā atbilde"));
+    assertThatThrownBy(() -> tasks.complete(replies.get(1).getId()))
+        .as("each organisation's reply is its own")
+        .isInstanceOf(InvalidTaskInput.class);
+    for (Task reply : replies.subList(1, 2)) {
       tasks.complete(reply.getId(), Map.of(EXTERNAL_REPLY, "Atbilde no organizācijas"));
     }
     assertThat(register.inquiries(complaint().id()))
@@ -194,6 +210,12 @@ class ComplaintHandlingProcessTest {
     assertThat(register.inquiries(complaint().id())).allMatch(i -> i.repliedAt() != null);
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
     assertThat(task()).hasDueDate(Date.from(DUE_20));
+
+    // The handler's next draft goes to review without asking the same organisations again.
+    Task next = claim("handler");
+    assertThatThrownBy(() -> tasks.complete(next.getId()))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining(DRAFT_ANSWER);
 
     // A second round of questions does not extend the deadline again.
     complete(
@@ -219,6 +241,44 @@ class ComplaintHandlingProcessTest {
               assertThat(d.approved()).isFalse();
               assertThat(d.reviewComment()).isEqualTo("Lūdzu norādiet tiesisko pamatu");
             });
+
+    complete(
+        claim("handler"), Map.of(DRAFT_ANSWER, "Pārstrādāta atbilde", PROPOSED_OUTCOME, "UPHELD"));
+    review("supervisor2", true, null);
+    runAsyncJobs(management, instance);
+
+    assertThat(complaint().outcome()).isEqualTo("UPHELD");
+    assertThat(message(NotificationKind.ANSWER))
+        .contains("Pārstrādāta atbilde")
+        .doesNotContain("Daļa prasības nav pamatota");
+    assertThat(sent()).doesNotContain(NotificationKind.APPEAL_NOTICE.name());
+  }
+
+  @Test
+  void reviewerApprovesTheDraftAsDraftedAndCannotRewriteIt() {
+    toDraft();
+    draft("handler", "REJECTED", "Rēķins ir pareizs");
+    complete(
+        claim("supervisor"),
+        Map.of(ANSWER_APPROVED, true, DRAFT_ANSWER, "Cita atbilde", PROPOSED_OUTCOME, "UPHELD"));
+    runAsyncJobs(management, instance);
+
+    assertThat(complaint().outcome()).isEqualTo("REJECTED");
+    assertThat(message(NotificationKind.ANSWER))
+        .contains("Cienījamais klient")
+        .contains("Rēķins ir pareizs")
+        .doesNotContain("Cita atbilde");
+    assertThat(sent()).contains(NotificationKind.APPEAL_NOTICE.name());
+  }
+
+  @Test
+  void onlySupervisorsReviewAnswers() {
+    toDraft();
+    draft("handler", "UPHELD", null);
+
+    assertThatThrownBy(() -> tasks.claim(task().getId(), "registrar"))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessageContaining("supervisors");
   }
 
   @Test
@@ -324,6 +384,22 @@ class ComplaintHandlingProcessTest {
   }
 
   @Test
+  void reworkedDraftIsNotRemindedOrEscalatedTwiceForTheSameDeadline() {
+    toDraft();
+    fireTimer(management, instance, DRAFT_REMINDER_DUE);
+    fireTimer(management, instance, DRAFT_OVERDUE);
+    runAsyncJobs(management, instance);
+    draft("handler", "UPHELD", null);
+    review("supervisor", false, "Papildiniet");
+    fireTimer(management, instance, DRAFT_REMINDER_DUE);
+    fireTimer(management, instance, DRAFT_OVERDUE);
+    runAsyncJobs(management, instance);
+
+    assertThat(sent().stream().filter(NotificationKind.DRAFT_REMINDER.name()::equals)).hasSize(1);
+    assertThat(sent().stream().filter(NotificationKind.DRAFT_OVERDUE.name()::equals)).hasSize(1);
+  }
+
+  @Test
   void caseStillOpenAfterItsDeadlineIsEscalatedToManagers() {
     toDraft();
     ClockUtil.setCurrentTime(Date.from(DUE_10.plusSeconds(60)));
@@ -339,7 +415,9 @@ class ComplaintHandlingProcessTest {
     completeAsIncomplete("Līguma numurs");
     fireTimer(management, instance, CASE_DEADLINE_REACHED);
 
-    assertThat(instance).hasPassed("EndEvent_CaseInTime").isWaitingAt("Gateway_AwaitInformation");
+    assertThat(instance)
+        .hasPassed("EndEvent_CaseNotOverdue")
+        .isWaitingAt("Gateway_AwaitInformation");
     assertThat(sent()).doesNotContain(NotificationKind.CASE_OVERDUE.name());
   }
 
@@ -453,6 +531,17 @@ class ComplaintHandlingProcessTest {
     return notifications.messages(receipt.complaintId()).stream()
         .map(m -> m.kind().toString())
         .toList();
+  }
+
+  /** Subject and body of the one message of this kind sent for the complaint. */
+  private String message(NotificationKind kind) {
+    List<String> texts =
+        notifications.messages(receipt.complaintId()).stream()
+            .filter(m -> m.kind() == kind)
+            .map(m -> m.subject() + "\n" + m.body())
+            .toList();
+    assertThat(texts).as("messages of kind " + kind).hasSize(1);
+    return texts.get(0);
   }
 
   private String surveyToken() {
