@@ -120,13 +120,68 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     assertThat(post("/api/staff/complaints", phoneCall, null).statusCode()).isEqualTo(401);
     HttpResponse<String> created = post("/api/staff/complaints", phoneCall, "registrar");
     assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(json.readTree(created.body()).get("receivedAt").asText())
-        .isEqualTo("2026-11-20T16:30:00Z");
+    JsonNode receipt = json.readTree(created.body());
+    assertThat(receipt.get("receivedAt").asText()).isEqualTo("2026-11-20T16:30:00Z");
+    // Friday 18:30 in Riga is after hours: the clock starts on Monday 23 November, and ten
+    // working days after it end on Monday 7 December.
+    assertThat(receipt.get("responseDueDate").asText()).isEqualTo("2026-12-07");
 
     HttpResponse<String> future =
         post("/api/staff/complaints", phoneCall.replace("2026-11-20", "2099-01-01"), "registrar");
     assertThat(future.statusCode()).isEqualTo(400);
     assertThat(json.readTree(future.body()).get("field").asText()).isEqualTo("receivedAt");
+  }
+
+  @Test
+  void tooLongTextIsRefusedAndNothingIsStored() throws Exception {
+    long before = tasks.createTaskQuery().count();
+    HttpResponse<String> tooLong =
+        post(
+            "/api/complaints",
+            VALID.replace("No heating in the flat since Monday.", "x".repeat(10_001)),
+            null);
+
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(tooLong.body()).get("field").asText()).isEqualTo("description");
+    assertThat(tasks.createTaskQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void customerSendsInformationWithdrawsAndCannotWithdrawTwice() throws Exception {
+    JsonNode receipt = json.readTree(post("/api/complaints", VALID, null).body());
+    String number = receipt.get("registrationNumber").asText();
+    String code = receipt.get("accessCode").asText();
+
+    assertThat(
+            postWithCode(
+                    "/api/complaints/" + number + "/information",
+                    "{\"message\":\"Photo follows\"}",
+                    code)
+                .statusCode())
+        .isEqualTo(202);
+    assertThat(postWithCode("/api/complaints/" + number + "/withdrawal", "", code).statusCode())
+        .isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                json.readTree(get("/api/complaints/" + number, code).body()).get("status").asText(),
+            "WITHDRAWN"::equals);
+    HttpResponse<String> again =
+        postWithCode("/api/complaints/" + number + "/withdrawal", "", code);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void unknownSurveyIsNotFound() throws Exception {
+    HttpResponse<String> answer =
+        post("/api/surveys/no-such-token", "{\"score\":5,\"comment\":\"Good\"}", null);
+    HttpResponse<String> badScore = post("/api/surveys/no-such-token", "{\"score\":7}", null);
+
+    assertThat(answer.statusCode()).isEqualTo(404);
+    assertThat(badScore.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badScore.body()).get("field").asText()).isEqualTo("score");
   }
 
   @Test
@@ -157,6 +212,17 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
       request.header("Authorization", basic(user));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postWithCode(String path, String body, String accessCode)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .header("X-Access-Code", accessCode)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String accessCode) throws Exception {
