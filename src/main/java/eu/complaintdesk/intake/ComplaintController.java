@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplaintController {
 
   static final String ACCESS_CODE = "X-Access-Code";
+  static final int MAX_KEY = 200;
 
   record ReceiptView(
       String registrationNumber, String accessCode, Instant receivedAt, LocalDate responseDueDate) {
@@ -75,7 +78,10 @@ class ComplaintController {
   }
 
   @PostMapping
-  ResponseEntity<ReceiptView> submit(@Valid @RequestBody Submission submission) {
+  ResponseEntity<ReceiptView> submit(
+      @Valid @RequestBody Submission submission,
+      @RequestHeader(name = IntakeService.IDEMPOTENCY_KEY, required = false)
+          String idempotencyKey) {
     if (submission.channel() != null) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST, "channel", "channel: may be given only by staff");
@@ -84,8 +90,9 @@ class ComplaintController {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST, "receivedAt", "receivedAt: may be given only by staff");
     }
-    IntakeService.Receipt receipt = intake.submit(submission, Channel.API, clock.instant(), null);
-    return created(receipt);
+    String key = checkedKey(idempotencyKey);
+    return created(
+        onceEvenIfRaced(() -> intake.submit(submission, Channel.API, clock.instant(), null, key)));
   }
 
   @GetMapping("/{registrationNumber}")
@@ -123,6 +130,35 @@ class ComplaintController {
       @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
     requests.withdraw(accessible(registrationNumber, accessCode));
     return ResponseEntity.accepted().build();
+  }
+
+  /** An idempotency key is optional; if given, it must be usable as one. */
+  static String checkedKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST,
+          IntakeService.IDEMPOTENCY_KEY,
+          IntakeService.IDEMPOTENCY_KEY
+              + ": must be 1 to "
+              + MAX_KEY
+              + " visible ASCII characters");
+    }
+    return key;
+  }
+
+  /**
+   * Two requests with the same idempotency key at the same moment: the second fails to record the
+   * key and rolls back entirely; asked again, it finds the first one's result.
+   */
+  static IntakeService.Receipt onceEvenIfRaced(Supplier<IntakeService.Receipt> submit) {
+    try {
+      return submit.get();
+    } catch (DuplicateKeyException e) {
+      return submit.get();
+    }
   }
 
   static ResponseEntity<ReceiptView> created(IntakeService.Receipt receipt) {

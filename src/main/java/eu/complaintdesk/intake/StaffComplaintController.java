@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,7 +29,9 @@ class StaffComplaintController {
 
   @PostMapping("/api/staff/complaints")
   ResponseEntity<ComplaintController.ReceiptView> register(
-      @Valid @RequestBody Submission submission, Principal staff) {
+      @Valid @RequestBody Submission submission,
+      @RequestHeader(name = IntakeService.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      Principal staff) {
     if (submission.channel() == null) {
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "channel", "channel: is required");
     }
@@ -39,9 +42,10 @@ class StaffComplaintController {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST, "receivedAt", "receivedAt: must not be in the future");
     }
-    IntakeService.Receipt receipt =
-        intake.submit(
-            submission, submission.channel(), receivedAt, staff == null ? null : staff.getName());
-    return ComplaintController.created(receipt);
+    String key = ComplaintController.checkedKey(idempotencyKey);
+    String user = staff == null ? null : staff.getName();
+    return ComplaintController.created(
+        ComplaintController.onceEvenIfRaced(
+            () -> intake.submit(submission, submission.channel(), receivedAt, user, key)));
   }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired HistoryService history;
   @Autowired WorkingCalendar calendar;
   @Autowired ObjectMapper json;
 
@@ -133,8 +135,24 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void retriedSubmissionWithTheSameKeyGetsTheFirstResultAndAnotherBodyIsRefused() throws Exception {
+    String key = "retry-" + System.nanoTime();
+    HttpResponse<String> first = postWithKey(VALID, key);
+    HttpResponse<String> retry = postWithKey(VALID, key);
+    long casesBefore = cases();
+    HttpResponse<String> other = postWithKey(VALID.replace("Radiators are cold", "Other"), key);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(retry.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(retry.body())).isEqualTo(json.readTree(first.body()));
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(json.readTree(other.body()).get("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(cases()).isEqualTo(casesBefore);
+  }
+
+  @Test
   void tooLongTextIsRefusedAndNothingIsStored() throws Exception {
-    long before = tasks.createTaskQuery().count();
+    long casesBefore = cases();
     HttpResponse<String> tooLong =
         post(
             "/api/complaints",
@@ -143,7 +161,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
 
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(json.readTree(tooLong.body()).get("field").asText()).isEqualTo("description");
-    assertThat(tasks.createTaskQuery().count()).isEqualTo(before);
+    assertThat(cases()).isEqualTo(casesBefore);
   }
 
   @Test
@@ -212,6 +230,21 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
       request.header("Authorization", basic(user));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Every case ever started (history: finished cases count too). */
+  private long cases() {
+    return history.createHistoricProcessInstanceQuery().count();
+  }
+
+  private HttpResponse<String> postWithKey(String body, String idempotencyKey) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri("/api/complaints"))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> postWithCode(String path, String body, String accessCode)

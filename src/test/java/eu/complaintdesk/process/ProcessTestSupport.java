@@ -74,6 +74,7 @@ final class ProcessTestSupport {
         submission("Nepareizs rēķins", "Rēķinā par oktobri ir par daudz.", "BILLING"),
         Channel.API,
         receivedAt,
+        null,
         null);
   }
 }
