@@ -354,6 +354,16 @@ class ComplaintHandlingProcessTest {
   }
 
   @Test
+  void customerMayWithdrawWhileAskedForMissingInformation() {
+    completeAsIncomplete("Rēķina kopija");
+    customerRequests.withdraw(complaint());
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isEnded().hasPassed(END_WITHDRAWN);
+    assertThat(complaint().status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+  }
+
+  @Test
   void extraMessageFromTheCustomerIsShownToTheHandler() {
     toDraft();
     customerRequests.supplyInformation(complaint(), "Vēl viena piezīme");
