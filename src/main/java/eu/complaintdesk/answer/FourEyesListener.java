@@ -5,11 +5,11 @@ import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 
-import eu.complaintdesk.deadline.EscalationService;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.process.RuleViolation;
 import eu.complaintdesk.process.TaskInput;
+import eu.complaintdesk.security.Groups;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -70,8 +70,7 @@ class FourEyesListener implements TaskListener {
     }
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     boolean supervisor =
-        identity.createUserQuery().userId(user).memberOfGroup(EscalationService.SUPERVISORS).count()
-            > 0;
+        identity.createUserQuery().userId(user).memberOfGroup(Groups.SUPERVISORS).count() > 0;
     if (!supervisor) {
       throw new RuleViolation(NOT_SUPERVISOR);
     }

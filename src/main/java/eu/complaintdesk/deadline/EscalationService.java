@@ -4,6 +4,7 @@ import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.security.Groups;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class EscalationService {
 
-  public static final String SUPERVISORS = "supervisors";
-  public static final String MANAGERS = "managers";
   static final int ESCALATED_TASK_PRIORITY = 100;
   static final String DRAFT_REMINDED = "DRAFT_REMINDED";
   static final String DRAFT_OVERDUE = "DRAFT_OVERDUE";
@@ -55,11 +54,11 @@ public class EscalationService {
             .processInstanceId(processInstanceId)
             .taskDefinitionKey(ComplaintProcess.TASK_DRAFT_ANSWER)
             .list()) {
-      tasks.addCandidateGroup(task.getId(), SUPERVISORS);
+      tasks.addCandidateGroup(task.getId(), Groups.SUPERVISORS);
       tasks.setPriority(task.getId(), ESCALATED_TASK_PRIORITY);
     }
     notifications.notifyGroup(
-        complaintId, SUPERVISORS, NotificationKind.DRAFT_OVERDUE, Map.of(), effectKey);
+        complaintId, Groups.SUPERVISORS, NotificationKind.DRAFT_OVERDUE, Map.of(), effectKey);
   }
 
   /**
@@ -81,6 +80,6 @@ public class EscalationService {
   public void escalateCase(long complaintId, String effectKey) {
     register.addEvent(complaintId, "CASE_OVERDUE", "system", "Escalated to managers", false);
     notifications.notifyGroup(
-        complaintId, MANAGERS, NotificationKind.CASE_OVERDUE, Map.of(), effectKey);
+        complaintId, Groups.MANAGERS, NotificationKind.CASE_OVERDUE, Map.of(), effectKey);
   }
 }

@@ -8,6 +8,7 @@ import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
+import eu.complaintdesk.security.Groups;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,8 +18,6 @@ import org.springframework.context.annotation.Configuration;
 /** Acknowledgement, withdrawal and customer messages. */
 @Configuration(proxyBeanMethods = false)
 class IntakeDelegates {
-
-  static final String REGISTRARS = "registrars";
 
   @Bean
   JavaDelegate sendAcknowledgementDelegate(NotificationService notifications) {
@@ -56,7 +55,7 @@ class IntakeDelegates {
       String group = variables.string(CANDIDATE_GROUP);
       notifications.notifyGroup(
           variables.complaintId(),
-          group != null ? group : REGISTRARS,
+          group != null ? group : Groups.REGISTRARS,
           NotificationKind.CUSTOMER_MESSAGE_RECEIVED,
           Map.of(),
           Executions.effectKey(execution));

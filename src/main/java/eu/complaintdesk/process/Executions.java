@@ -1,6 +1,7 @@
 package eu.complaintdesk.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -23,7 +24,7 @@ public final class Executions {
   }
 
   /** The user who completes or claims a task: the authenticated user, else the assignee. */
-  public static String currentUser(org.camunda.bpm.engine.delegate.DelegateTask task) {
+  public static String currentUser(DelegateTask task) {
     var authentication =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {

@@ -1,5 +1,6 @@
 package eu.complaintdesk.system;
 
+import eu.complaintdesk.security.Groups;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,22 +24,13 @@ class DemoUsers implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-  static final List<String> DEPARTMENTS =
-      List.of(
-          "dept-billing",
-          "dept-network",
-          "dept-heat-quality",
-          "dept-metering",
-          "dept-customer-service",
-          "dept-digital");
-
   static final Map<String, String> GROUPS =
       Map.ofEntries(
-          Map.entry("camunda-admin", "Administrators"),
-          Map.entry("registrars", "Registrars"),
-          Map.entry("supervisors", "Supervisors"),
-          Map.entry("process-owners", "Process owners"),
-          Map.entry("managers", "Managers"),
+          Map.entry(Groups.ADMINISTRATORS, "Administrators"),
+          Map.entry(Groups.REGISTRARS, "Registrars"),
+          Map.entry(Groups.SUPERVISORS, "Supervisors"),
+          Map.entry(Groups.PROCESS_OWNERS, "Process owners"),
+          Map.entry(Groups.MANAGERS, "Managers"),
           Map.entry("dept-billing", "Billing department"),
           Map.entry("dept-network", "Network department"),
           Map.entry("dept-heat-quality", "Heat and hot-water quality department"),
@@ -55,25 +47,25 @@ class DemoUsers implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     GROUPS.forEach(this::group);
-    user("registrar", "Rita", "Registrar", List.of("registrars"));
-    user("handler", "Harijs", "Handler", DEPARTMENTS);
-    user("supervisor", "Sandra", "Supervisor", withDepartments("supervisors"));
-    user("supervisor2", "Stefans", "Supervisor", withDepartments("supervisors"));
-    user("owner", "Olga", "Owner", List.of("process-owners"));
-    user("manager", "Mara", "Manager", List.of("managers"));
-    user("admin", "Andris", "Admin", List.of("camunda-admin"));
+    user("registrar", "Rita", "Registrar", List.of(Groups.REGISTRARS));
+    user("handler", "Harijs", "Handler", Groups.DEPARTMENTS);
+    user("supervisor", "Sandra", "Supervisor", withDepartments(Groups.SUPERVISORS));
+    user("supervisor2", "Stefans", "Supervisor", withDepartments(Groups.SUPERVISORS));
+    user("owner", "Olga", "Owner", List.of(Groups.PROCESS_OWNERS));
+    user("manager", "Mara", "Manager", List.of(Groups.MANAGERS));
+    user("admin", "Andris", "Admin", List.of(Groups.ADMINISTRATORS));
     log.info("Demo users ready (password = user id); do not use this in production");
   }
 
   private static List<String> withDepartments(String group) {
-    return Stream.concat(Stream.of(group), DEPARTMENTS.stream()).toList();
+    return Stream.concat(Stream.of(group), Groups.DEPARTMENTS.stream()).toList();
   }
 
   private void group(String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
       group.setName(name);
-      group.setType(id.equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
+      group.setType(id.equals(Groups.ADMINISTRATORS) ? "SYSTEM" : "WORKFLOW");
       identity.saveGroup(group);
     }
   }

@@ -1,0 +1,27 @@
+package eu.complaintdesk.security;
+
+import java.util.List;
+
+/**
+ * The Camunda groups the process and the code refer to. Department groups come from {@code
+ * dmn/RouteComplaint.dmn}.
+ */
+public final class Groups {
+
+  public static final String ADMINISTRATORS = "camunda-admin";
+  public static final String REGISTRARS = "registrars";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String PROCESS_OWNERS = "process-owners";
+  public static final String MANAGERS = "managers";
+
+  public static final List<String> DEPARTMENTS =
+      List.of(
+          "dept-billing",
+          "dept-network",
+          "dept-heat-quality",
+          "dept-metering",
+          "dept-customer-service",
+          "dept-digital");
+
+  private Groups() {}
+}
