@@ -55,6 +55,7 @@ public final class TestDatabases {
     for (String table :
         new String[] {
           "outbound_message",
+          "answer_letter",
           "survey",
           "customer_message",
           "external_inquiry",
