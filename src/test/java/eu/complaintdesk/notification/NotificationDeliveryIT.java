@@ -244,7 +244,7 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
     assertThat(request.contentType()).startsWith("application/json");
     JsonNode body = json.readTree(request.body());
     assertThat(body.get("to").asText()).isEqualTo("+371 29123456");
-    assertThat(body.get("text").asText()).contains("reģistrēts ar Nr. " + complaint.number());
+    assertThat(body.get("text").asText()).contains("reģistrējām ar Nr. " + complaint.number());
     OutboundMessage recorded = notifications.messages(complaint.id()).get(0);
     assertThat(body.get("reference").asText()).isEqualTo(recorded.reference());
     assertThat(recorded.state()).isEqualTo(DeliveryState.SENT);
@@ -318,7 +318,7 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
     notifications.notifyCustomer(complaint.id(), NotificationKind.ACKNOWLEDGEMENT, Map.of(), "a");
 
     assertThat(SMS_REQUESTS).hasSize(before + 1);
-    assertThat(SMS_REQUESTS.get(before).body()).contains("+370 61234567", "užregistruotas");
+    assertThat(SMS_REQUESTS.get(before).body()).contains("+370 61234567", "užregistravome Nr.");
   }
 
   // --- helpers ----------------------------------------------------------------------------
