@@ -73,6 +73,9 @@ class NotificationTemplates {
     this.messages.setBasenames(files.withOverride(baseNames));
     this.messages.setDefaultEncoding("UTF-8");
     this.messages.setFallbackToSystemLocale(false);
+    if (!templateDir.isBlank()) {
+      this.messages.setCacheSeconds(60); // edited overrides apply within a minute
+    }
     this.zone = calendar.zone();
   }
 
