@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organisation. Every message is first recorded in {@code outbound_message} (PENDING), then handed
  * to the {@link MessageDelivery} for its channel; on success it is marked SENT and a timeline entry
  * {@code MESSAGE_SENT} is written. If delivery throws, the message is marked FAILED (timeline
- * {@code MESSAGE_FAILED}) and the exception is rethrown, so that the calling job is retried.
+ * {@code MESSAGE_FAILED}, the error kept with the message) and {@link MessageDeliveryFailed} is
+ * thrown, so that the calling job is retried.
  *
  * <p>Every write about a message (the record, each attempt, SENT, FAILED and their timeline
  * entries) commits in its own transaction, independent of the caller's: a FAILED attempt stays on
@@ -394,7 +395,8 @@ public class NotificationService {
                 false);
             return null;
           });
-      throw e;
+      // Without the cause: the engine logs it, and a cause may name the recipient.
+      throw new MessageDeliveryFailed(message, attempt, e);
     }
     inOwnTransaction(
         () -> {

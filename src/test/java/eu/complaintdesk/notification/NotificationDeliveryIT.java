@@ -264,7 +264,9 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
                     status ->
                         notifications.notifyCustomer(
                             complaint.id(), NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-1")))
-        .hasMessageContaining("503");
+        .isInstanceOf(MessageDeliveryFailed.class)
+        .hasMessageContaining("SmsGatewayException")
+        .hasMessageNotContaining("29000099");
 
     OutboundMessage failed = notifications.messages(complaint.id()).get(0);
     assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);

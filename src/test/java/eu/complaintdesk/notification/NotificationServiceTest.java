@@ -173,7 +173,10 @@ class NotificationServiceTest {
     assertThatThrownBy(
             () ->
                 notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack"))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(MessageDeliveryFailed.class)
+        .hasMessageContaining("IllegalStateException")
+        .hasMessageNotContaining("anna")
+        .hasNoCause();
     assertThat(notifications.messages(id))
         .singleElement()
         .satisfies(
