@@ -40,10 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retry of the job, whatever became of the job's own transaction.
  *
  * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or
- * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again as
- * recorded. Call the methods from an {@code asyncBefore} service task so that a failure becomes a
- * retried job, never a rolled-back customer request. What remains between "handed over" and
- * "recorded SENT" is discussed in {@code docs/adr/0007-outbound-messages.md}.
+ * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again, with the
+ * content this call renders (the failed run's other work was rolled back with its job). Call the
+ * methods from an {@code asyncBefore} service task so that a failure becomes a retried job, never a
+ * rolled-back customer request. What remains between "handed over" and "recorded SENT" is discussed
+ * in {@code docs/adr/0007-outbound-messages.md}.
  */
 @Service
 public class NotificationService {
@@ -110,17 +111,19 @@ public class NotificationService {
       Long letterId) {
     requireKind(kind, true);
     Complaint complaint = register.get(complaintId);
-    if (alreadyHandled(complaintId, dedupKey, true)) {
+    Optional<OutboundMessage> earlier = earlier(complaintId, dedupKey);
+    if (earlier.isPresent() && isDone(earlier.get())) {
       return;
     }
     Optional<CustomerContact> contact = CustomerContact.of(complaint);
     var rendered = templates.render(kind, complaint.language(), values(complaint, parameters));
     if (contact.isEmpty()) {
-      recordUndeliverable(complaint, kind, rendered, dedupKey);
+      recordUndeliverable(earlier, complaint, kind, rendered, dedupKey);
       return;
     }
     OutboundMessage message =
         record(
+            earlier,
             complaint,
             kind,
             contact.get().channel(),
@@ -186,14 +189,16 @@ public class NotificationService {
       String dedupKey) {
     requireKind(kind, false);
     Complaint complaint = register.get(complaintId);
-    if (alreadyHandled(complaintId, dedupKey, false)) {
+    Optional<OutboundMessage> earlier = earlier(complaintId, dedupKey);
+    if (earlier.isPresent() && isDone(earlier.get())) {
       return;
     }
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent(recipientPlaceholder, recipientName);
     var rendered = templates.render(kind, staffLanguage, values);
     send(
-        record(complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey, null),
+        record(
+            earlier, complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey, null),
         false);
   }
 
@@ -235,37 +240,38 @@ public class NotificationService {
     return values;
   }
 
-  private boolean alreadyHandled(long complaintId, String dedupKey, boolean visibleToCustomer) {
+  /** The message an earlier run of the same step recorded, if any. */
+  private Optional<OutboundMessage> earlier(long complaintId, String dedupKey) {
     Objects.requireNonNull(dedupKey, "dedupKey");
-    Optional<OutboundMessage> existing =
-        jdbc.sql(SELECT_MESSAGE + " where m.complaint_id = :complaintId and m.dedup_key = :key")
-            .param("complaintId", complaintId)
-            .param("key", dedupKey)
-            .query(NotificationService::message)
-            .optional();
-    if (existing.isEmpty()) {
-      return false;
-    }
-    OutboundMessage message = existing.get();
-    if (message.state() == DeliveryState.PENDING || message.state() == DeliveryState.FAILED) {
-      log.info(
-          "Retrying message {} ({}) for complaint {}",
-          message.id(),
-          message.kind(),
-          message.registrationNumber());
-      send(message, visibleToCustomer);
-    } else {
+    return jdbc.sql(SELECT_MESSAGE + " where m.complaint_id = :complaintId and m.dedup_key = :key")
+        .param("complaintId", complaintId)
+        .param("key", dedupKey)
+        .query(NotificationService::message)
+        .optional();
+  }
+
+  /** SENT or UNDELIVERABLE: a repeated step sends nothing. */
+  private static boolean isDone(OutboundMessage message) {
+    boolean done =
+        message.state() == DeliveryState.SENT || message.state() == DeliveryState.UNDELIVERABLE;
+    if (done) {
       log.debug(
           "Message {} for complaint {} already {}, not sent again",
           message.id(),
           message.registrationNumber(),
           message.state());
     }
-    return true;
+    return done;
   }
 
-  /** Inserts the message in its own transaction, so that it outlives a rolled-back job. */
+  /**
+   * Records the message in its own transaction, so that it outlives a rolled-back job. A message
+   * that an earlier run of the step recorded but did not send (PENDING, FAILED) gets the content
+   * rendered now: the rolled-back run may have made things the text refers to (a survey token) that
+   * this run made anew.
+   */
   private OutboundMessage record(
+      Optional<OutboundMessage> earlier,
       Complaint complaint,
       NotificationKind kind,
       MessageChannel channel,
@@ -277,6 +283,47 @@ public class NotificationService {
     Instant now = clock.instant();
     String subject = truncate(rendered.subject(), MAX_SUBJECT);
     DeliveryState state = channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING;
+    if (earlier.isPresent()) {
+      OutboundMessage retried = earlier.get();
+      DeliveryState refreshedState = channel == null ? state : retried.state();
+      log.info(
+          "Retrying message {} ({}) for complaint {}",
+          retried.id(),
+          retried.kind(),
+          retried.registrationNumber());
+      inOwnTransaction(
+          () ->
+              jdbc.sql(
+                      "update outbound_message set channel = :channel, recipient = :recipient,"
+                          + " language = :language, subject = :subject, body = :body,"
+                          + " delivery_state = :state, letter_id = :letterId where id = :id")
+                  .param("channel", channel == null ? null : channel.name())
+                  .param("recipient", recipient)
+                  .param("language", language.name())
+                  .param("subject", subject)
+                  .param("body", rendered.body())
+                  .param("state", refreshedState.name())
+                  .param("letterId", letterId)
+                  .param("id", retried.id())
+                  .update());
+      return new OutboundMessage(
+          retried.id(),
+          complaint.id(),
+          complaint.registrationNumber(),
+          kind,
+          channel,
+          recipient,
+          language,
+          subject,
+          rendered.body(),
+          refreshedState,
+          dedupKey,
+          retried.createdAt(),
+          null,
+          retried.error(),
+          retried.attempts(),
+          letterId);
+    }
     long id =
         inOwnTransaction(
             () -> {
@@ -329,12 +376,14 @@ public class NotificationService {
   }
 
   private void recordUndeliverable(
+      Optional<OutboundMessage> earlier,
       Complaint complaint,
       NotificationKind kind,
       NotificationTemplates.Rendered rendered,
       String dedupKey) {
     OutboundMessage message =
-        record(complaint, kind, null, null, complaint.language(), rendered, dedupKey, null);
+        record(
+            earlier, complaint, kind, null, null, complaint.language(), rendered, dedupKey, null);
     log.warn(
         "Complaint {} has no customer contact: {} (message {}) not sent",
         complaint.registrationNumber(),

@@ -259,6 +259,48 @@ class NotificationServiceTest {
   }
 
   @Test
+  void retriedStepSendsWhatItRendersNowNotWhatTheFailedRunRecorded() {
+    long id = complaint(Language.en, PreferredContact.EMAIL, "anna@example.com", null, null);
+    delivery.failing = true;
+
+    assertThatThrownBy(
+            () ->
+                notifications.notifyCustomer(
+                    id,
+                    NotificationKind.SURVEY_INVITATION,
+                    Map.of(
+                        "surveyLink",
+                        "https://desk.example/surveys/first",
+                        "surveyExpiresDate",
+                        DUE),
+                    "survey"))
+        .isInstanceOf(MessageDeliveryFailed.class);
+    delivery.failing = false;
+    // the failed run's survey token was rolled back with its job; the retry made another
+    notifications.notifyCustomer(
+        id,
+        NotificationKind.SURVEY_INVITATION,
+        Map.of("surveyLink", "https://desk.example/surveys/second", "surveyExpiresDate", DUE),
+        "survey");
+
+    assertThat(delivery.delivered)
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message.body())
+                    .contains("https://desk.example/surveys/second")
+                    .doesNotContain("first"));
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.SENT);
+              assertThat(message.attempts()).isEqualTo(2);
+              assertThat(message.body()).contains("https://desk.example/surveys/second");
+            });
+  }
+
+  @Test
   void groupNotificationIsInternalAndInEnglish() {
     long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", null, null);
 
