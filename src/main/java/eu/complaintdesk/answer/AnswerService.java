@@ -1,13 +1,17 @@
 package eu.complaintdesk.answer;
 
+import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.Outcome;
+import eu.complaintdesk.system.Organisation;
 import java.time.Clock;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +24,26 @@ class AnswerService {
   private final ComplaintRegister register;
   private final NotificationService notifications;
   private final Clock clock;
+  private final AnswerLetters letters;
+  private final DecisionService decisions;
+  private final Organisation organisation;
+  private final AppealAuthorities appealAuthorities;
 
-  AnswerService(ComplaintRegister register, NotificationService notifications, Clock clock) {
+  AnswerService(
+      ComplaintRegister register,
+      NotificationService notifications,
+      Clock clock,
+      AnswerLetters letters,
+      DecisionService decisions,
+      Organisation organisation,
+      AppealAuthorities appealAuthorities) {
     this.register = register;
     this.notifications = notifications;
     this.clock = clock;
+    this.letters = letters;
+    this.decisions = decisions;
+    this.organisation = organisation;
+    this.appealAuthorities = appealAuthorities;
   }
 
   long saveDraft(
@@ -80,11 +99,31 @@ class AnswerService {
         complaintId, accepted ? "PROPOSAL_ACCEPTED" : "PROPOSAL_DECLINED", evaluator, null, true);
   }
 
-  /** Records the answer, then tells the customer; the message takes its text from the register. */
+  /**
+   * Records the answer, makes the answer letter (with the appeal notice when the complaint was not
+   * fully upheld), then tells the customer; the message takes its text from the register and
+   * carries the letter.
+   */
   private void send(long complaintId, String outcome, String text, String effectKey) {
     register.recordAnswer(complaintId, outcome, text, clock.instant());
     register.changeStatus(complaintId, ComplaintStatus.ANSWERED, "system", "Answer sent");
-    notifications.notifyCustomer(complaintId, NotificationKind.ANSWER, Map.of(), effectKey);
+    String authorityName = null;
+    String authorityContacts = null;
+    if (outcome != null && Outcome.valueOf(outcome) != Outcome.UPHELD) {
+      DmnDecisionResultEntries authority =
+          decisions
+              .evaluateDecisionByKey("AppealAuthority")
+              .variables(Map.of("country", organisation.country(), "sector", organisation.sector()))
+              .evaluate()
+              .getSingleResult();
+      if (authority != null) {
+        authorityName = authority.getEntry("authorityName");
+        authorityContacts = appealAuthorities.contacts(authority.getEntryMap());
+      }
+    }
+    long letterId = letters.create(complaintId, authorityName, authorityContacts, effectKey);
+    notifications.notifyCustomer(
+        complaintId, NotificationKind.ANSWER, Map.of(), effectKey, letterId);
   }
 
   void sendAppealNotice(

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,18 +22,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends notifications about a complaint: to its customer, to a staff group, or to another
  * organisation. Every message is first recorded in {@code outbound_message} (PENDING), then handed
  * to the {@link MessageDelivery} for its channel; on success it is marked SENT and a timeline entry
- * {@code MESSAGE_SENT} is written. If delivery throws, the message is marked FAILED and the
- * exception is rethrown, so that the calling job is retried.
+ * {@code MESSAGE_SENT} is written. If delivery throws, the message is marked FAILED (timeline
+ * {@code MESSAGE_FAILED}, the error kept with the message) and {@link MessageDeliveryFailed} is
+ * thrown, so that the calling job is retried.
+ *
+ * <p>Every write about a message (the record, each attempt, SENT, FAILED and their timeline
+ * entries) commits in its own transaction, independent of the caller's: a FAILED attempt stays on
+ * record although the job that made it rolls back, and a message once SENT is never sent again by a
+ * retry of the job, whatever became of the job's own transaction.
  *
  * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or
- * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again as
- * recorded. The methods join the caller's transaction: call them from an {@code asyncBefore}
- * service task so that a failure becomes a retried job, never a rolled-back customer request.
+ * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again, with the
+ * content this call renders (the failed run's other work was rolled back with its job). Call the
+ * methods from an {@code asyncBefore} service task so that a failure becomes a retried job, never a
+ * rolled-back customer request. What remains between "handed over" and "recorded SENT" is discussed
+ * in {@code docs/adr/0007-outbound-messages.md}.
  */
 @Service
 public class NotificationService {
@@ -41,6 +53,7 @@ public class NotificationService {
 
   static final String MESSAGE_SENT = "MESSAGE_SENT";
   static final String MESSAGE_UNDELIVERABLE = "MESSAGE_UNDELIVERABLE";
+  static final String MESSAGE_FAILED = "MESSAGE_FAILED";
 
   private static final int MAX_SUBJECT = 300;
   private static final int MAX_ERROR = 2000;
@@ -52,6 +65,7 @@ public class NotificationService {
   private final Clock clock;
   private final String organisationName;
   private final Language staffLanguage;
+  private final TransactionTemplate ownTransaction;
 
   NotificationService(
       ComplaintRegister register,
@@ -60,7 +74,8 @@ public class NotificationService {
       JdbcClient jdbc,
       Clock clock,
       @Value("${complaints.organisation.name:}") String organisationName,
-      @Value("${complaints.notifications.staff-language:en}") Language staffLanguage) {
+      @Value("${complaints.notifications.staff-language:en}") Language staffLanguage,
+      PlatformTransactionManager transactions) {
     this.register = register;
     this.templates = templates;
     this.deliveries = List.copyOf(deliveries);
@@ -68,6 +83,8 @@ public class NotificationService {
     this.clock = clock;
     this.organisationName = organisationName;
     this.staffLanguage = staffLanguage;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
@@ -79,26 +96,42 @@ public class NotificationService {
    */
   public void notifyCustomer(
       long complaintId, NotificationKind kind, Map<String, Object> parameters, String dedupKey) {
+    notifyCustomer(complaintId, kind, parameters, dedupKey, null);
+  }
+
+  /**
+   * As {@link #notifyCustomer(long, NotificationKind, Map, String)}, with an answer letter (see
+   * {@link AnswerLetters}) that an e-mail carries as a PDF attachment.
+   */
+  public void notifyCustomer(
+      long complaintId,
+      NotificationKind kind,
+      Map<String, Object> parameters,
+      String dedupKey,
+      Long letterId) {
     requireKind(kind, true);
     Complaint complaint = register.get(complaintId);
-    if (alreadyHandled(complaintId, dedupKey, true)) {
+    Optional<OutboundMessage> earlier = earlier(complaintId, dedupKey);
+    if (earlier.isPresent() && isDone(earlier.get())) {
       return;
     }
     Optional<CustomerContact> contact = CustomerContact.of(complaint);
     var rendered = templates.render(kind, complaint.language(), values(complaint, parameters));
     if (contact.isEmpty()) {
-      recordUndeliverable(complaint, kind, rendered, dedupKey);
+      recordUndeliverable(earlier, complaint, kind, rendered, dedupKey);
       return;
     }
     OutboundMessage message =
         record(
+            earlier,
             complaint,
             kind,
             contact.get().channel(),
             contact.get().recipient(),
             complaint.language(),
             rendered,
-            dedupKey);
+            dedupKey,
+            letterId);
     send(message, true);
   }
 
@@ -156,13 +189,17 @@ public class NotificationService {
       String dedupKey) {
     requireKind(kind, false);
     Complaint complaint = register.get(complaintId);
-    if (alreadyHandled(complaintId, dedupKey, false)) {
+    Optional<OutboundMessage> earlier = earlier(complaintId, dedupKey);
+    if (earlier.isPresent() && isDone(earlier.get())) {
       return;
     }
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent(recipientPlaceholder, recipientName);
     var rendered = templates.render(kind, staffLanguage, values);
-    send(record(complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey), false);
+    send(
+        record(
+            earlier, complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey, null),
+        false);
   }
 
   /** Every message recorded for the complaint, oldest first. */
@@ -203,65 +240,122 @@ public class NotificationService {
     return values;
   }
 
-  private boolean alreadyHandled(long complaintId, String dedupKey, boolean visibleToCustomer) {
+  /** The message an earlier run of the same step recorded, if any. */
+  private Optional<OutboundMessage> earlier(long complaintId, String dedupKey) {
     Objects.requireNonNull(dedupKey, "dedupKey");
-    Optional<OutboundMessage> existing =
-        jdbc.sql(SELECT_MESSAGE + " where m.complaint_id = :complaintId and m.dedup_key = :key")
-            .param("complaintId", complaintId)
-            .param("key", dedupKey)
-            .query(NotificationService::message)
-            .optional();
-    if (existing.isEmpty()) {
-      return false;
-    }
-    OutboundMessage message = existing.get();
-    if (message.state() == DeliveryState.PENDING || message.state() == DeliveryState.FAILED) {
-      log.info(
-          "Retrying message {} ({}) for complaint {}",
-          message.id(),
-          message.kind(),
-          message.registrationNumber());
-      send(message, visibleToCustomer);
-    } else {
+    return jdbc.sql(SELECT_MESSAGE + " where m.complaint_id = :complaintId and m.dedup_key = :key")
+        .param("complaintId", complaintId)
+        .param("key", dedupKey)
+        .query(NotificationService::message)
+        .optional();
+  }
+
+  /** SENT or UNDELIVERABLE: a repeated step sends nothing. */
+  private static boolean isDone(OutboundMessage message) {
+    boolean done =
+        message.state() == DeliveryState.SENT || message.state() == DeliveryState.UNDELIVERABLE;
+    if (done) {
       log.debug(
           "Message {} for complaint {} already {}, not sent again",
           message.id(),
           message.registrationNumber(),
           message.state());
     }
-    return true;
+    return done;
   }
 
+  /**
+   * Records the message in its own transaction, so that it outlives a rolled-back job. A message
+   * that an earlier run of the step recorded but did not send (PENDING, FAILED) gets the content
+   * rendered now: the rolled-back run may have made things the text refers to (a survey token) that
+   * this run made anew.
+   */
   private OutboundMessage record(
+      Optional<OutboundMessage> earlier,
       Complaint complaint,
       NotificationKind kind,
       MessageChannel channel,
       String recipient,
       Language language,
       NotificationTemplates.Rendered rendered,
-      String dedupKey) {
+      String dedupKey,
+      Long letterId) {
     Instant now = clock.instant();
     String subject = truncate(rendered.subject(), MAX_SUBJECT);
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "insert into outbound_message (complaint_id, kind, channel, recipient, language,"
-                + " subject, body, delivery_state, dedup_key, created_at) values (:complaintId,"
-                + " :kind, :channel, :recipient, :language, :subject, :body, :state, :key,"
-                + " :now)")
-        .param("complaintId", complaint.id())
-        .param("kind", kind.name())
-        .param("channel", channel == null ? null : channel.name())
-        .param("recipient", recipient)
-        .param("language", language.name())
-        .param("subject", subject)
-        .param("body", rendered.body())
-        .param(
-            "state",
-            channel == null ? DeliveryState.UNDELIVERABLE.name() : DeliveryState.PENDING.name())
-        .param("key", dedupKey)
-        .param("now", now.atOffset(ZoneOffset.UTC))
-        .update(key, "id");
-    long id = Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
+    DeliveryState state = channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING;
+    if (earlier.isPresent()) {
+      OutboundMessage retried = earlier.get();
+      DeliveryState refreshedState = channel == null ? state : retried.state();
+      log.info(
+          "Retrying message {} ({}) for complaint {}",
+          retried.id(),
+          retried.kind(),
+          retried.registrationNumber());
+      inOwnTransaction(
+          () ->
+              jdbc.sql(
+                      "update outbound_message set channel = :channel, recipient = :recipient,"
+                          + " language = :language, subject = :subject, body = :body,"
+                          + " delivery_state = :state, letter_id = :letterId where id = :id")
+                  .param("channel", channel == null ? null : channel.name())
+                  .param("recipient", recipient)
+                  .param("language", language.name())
+                  .param("subject", subject)
+                  .param("body", rendered.body())
+                  .param("state", refreshedState.name())
+                  .param("letterId", letterId)
+                  .param("id", retried.id())
+                  .update());
+      return new OutboundMessage(
+          retried.id(),
+          complaint.id(),
+          complaint.registrationNumber(),
+          kind,
+          channel,
+          recipient,
+          language,
+          subject,
+          rendered.body(),
+          refreshedState,
+          dedupKey,
+          retried.createdAt(),
+          null,
+          retried.error(),
+          retried.attempts(),
+          letterId);
+    }
+    long id =
+        inOwnTransaction(
+            () -> {
+              KeyHolder key = new GeneratedKeyHolder();
+              jdbc.sql(
+                      "insert into outbound_message (complaint_id, kind, channel, recipient,"
+                          + " language, subject, body, delivery_state, dedup_key, created_at,"
+                          + " attempts, letter_id) values (:complaintId, :kind, :channel,"
+                          + " :recipient, :language, :subject, :body, :state, :key, :now, 0,"
+                          + " :letterId)")
+                  .param("complaintId", complaint.id())
+                  .param("kind", kind.name())
+                  .param("channel", channel == null ? null : channel.name())
+                  .param("recipient", recipient)
+                  .param("language", language.name())
+                  .param("subject", subject)
+                  .param("body", rendered.body())
+                  .param("state", state.name())
+                  .param("key", dedupKey)
+                  .param("now", now.atOffset(ZoneOffset.UTC))
+                  .param("letterId", letterId)
+                  .update(key, "id");
+              if (channel == null) {
+                register.addEvent(
+                    complaint.id(),
+                    MESSAGE_UNDELIVERABLE,
+                    ComplaintRegister.SYSTEM_ACTOR,
+                    kind.name(),
+                    false);
+              }
+              return Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
+            });
     return new OutboundMessage(
         id,
         complaint.id(),
@@ -272,63 +366,108 @@ public class NotificationService {
         language,
         subject,
         rendered.body(),
-        channel == null ? DeliveryState.UNDELIVERABLE : DeliveryState.PENDING,
+        state,
         dedupKey,
         now,
         null,
-        null);
+        null,
+        0,
+        letterId);
   }
 
   private void recordUndeliverable(
+      Optional<OutboundMessage> earlier,
       Complaint complaint,
       NotificationKind kind,
       NotificationTemplates.Rendered rendered,
       String dedupKey) {
     OutboundMessage message =
-        record(complaint, kind, null, null, complaint.language(), rendered, dedupKey);
+        record(
+            earlier, complaint, kind, null, null, complaint.language(), rendered, dedupKey, null);
     log.warn(
         "Complaint {} has no customer contact: {} (message {}) not sent",
         complaint.registrationNumber(),
         kind,
         message.id());
-    register.addEvent(
-        complaint.id(), MESSAGE_UNDELIVERABLE, ComplaintRegister.SYSTEM_ACTOR, kind.name(), false);
   }
 
   private void send(OutboundMessage message, boolean visibleToCustomer) {
     MessageDelivery delivery = deliveryFor(message.channel());
+    int attempt =
+        inOwnTransaction(
+            () -> {
+              jdbc.sql(
+                      "update outbound_message set attempts = attempts + 1,"
+                          + " last_attempt_at = :now where id = :id")
+                  .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                  .param("id", message.id())
+                  .update();
+              return jdbc.sql("select attempts from outbound_message where id = :id")
+                  .param("id", message.id())
+                  .query(Integer.class)
+                  .single();
+            });
     try {
       delivery.deliver(message);
     } catch (RuntimeException e) {
       log.warn(
-          "Delivery of message {} ({}, complaint {}) by {} failed: {}",
+          "Delivery of message {} ({}, complaint {}) by {} failed on attempt {}: {}",
           message.id(),
           message.kind(),
           message.registrationNumber(),
           message.channel(),
+          attempt,
           e.getClass().getName());
-      jdbc.sql(
-              "update outbound_message set delivery_state = :state, error_message = :error"
-                  + " where id = :id")
-          .param("state", DeliveryState.FAILED.name())
-          .param("error", truncate(e.getClass().getName() + ": " + e.getMessage(), MAX_ERROR))
-          .param("id", message.id())
-          .update();
-      throw e;
+      String error = truncate(e.getClass().getName() + ": " + e.getMessage(), MAX_ERROR);
+      inOwnTransaction(
+          () -> {
+            jdbc.sql(
+                    "update outbound_message set delivery_state = :state, error_message = :error"
+                        + " where id = :id")
+                .param("state", DeliveryState.FAILED.name())
+                .param("error", error)
+                .param("id", message.id())
+                .update();
+            register.addEvent(
+                message.complaintId(),
+                MESSAGE_FAILED,
+                ComplaintRegister.SYSTEM_ACTOR,
+                truncate(
+                    message.kind()
+                        + " via "
+                        + message.channel()
+                        + ", attempt "
+                        + attempt
+                        + ": "
+                        + e.getClass().getSimpleName(),
+                    MAX_ERROR),
+                false);
+            return null;
+          });
+      // Without the cause: the engine logs it, and a cause may name the recipient.
+      throw new MessageDeliveryFailed(message, attempt, e);
     }
-    jdbc.sql(
-            "update outbound_message set delivery_state = :state, sent_at = :now,"
-                + " error_message = null where id = :id")
-        .param("state", DeliveryState.SENT.name())
-        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-        .param("id", message.id())
-        .update();
-    register.addEvent(
-        message.complaintId(),
-        MESSAGE_SENT,
-        ComplaintRegister.SYSTEM_ACTOR,
-        message.kind() + " via " + message.channel(),
-        visibleToCustomer);
+    inOwnTransaction(
+        () -> {
+          jdbc.sql(
+                  "update outbound_message set delivery_state = :state, sent_at = :now,"
+                      + " error_message = null where id = :id")
+              .param("state", DeliveryState.SENT.name())
+              .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+              .param("id", message.id())
+              .update();
+          register.addEvent(
+              message.complaintId(),
+              MESSAGE_SENT,
+              ComplaintRegister.SYSTEM_ACTOR,
+              message.kind() + " via " + message.channel(),
+              visibleToCustomer);
+          return null;
+        });
+  }
+
+  private <T> T inOwnTransaction(Supplier<T> work) {
+    return ownTransaction.execute(status -> work.get());
   }
 
   private MessageDelivery deliveryFor(MessageChannel channel) {
@@ -348,7 +487,7 @@ public class NotificationService {
   private static final String SELECT_MESSAGE =
       "select m.id, m.complaint_id, c.registration_number, m.kind, m.channel, m.recipient,"
           + " m.language, m.subject, m.body, m.delivery_state, m.dedup_key, m.created_at,"
-          + " m.sent_at, m.error_message from outbound_message m"
+          + " m.sent_at, m.error_message, m.attempts, m.letter_id from outbound_message m"
           + " join complaint c on c.id = m.complaint_id";
 
   private static OutboundMessage message(ResultSet rs, int row) throws SQLException {
@@ -367,7 +506,9 @@ public class NotificationService {
         rs.getString("dedup_key"),
         instant(rs, "created_at"),
         instant(rs, "sent_at"),
-        rs.getString("error_message"));
+        rs.getString("error_message"),
+        rs.getInt("attempts"),
+        rs.getObject("letter_id", Long.class));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
@@ -50,16 +51,48 @@ class NotificationTemplates {
 
   private final ReloadableResourceBundleMessageSource messages;
   private final ZoneId zone;
+  private final TemplateFiles files;
 
+  NotificationTemplates(String[] baseNames, WorkingCalendar calendar) {
+    this(baseNames, "", calendar);
+  }
+
+  /**
+   * @param templateDir {@code complaints.notifications.template-dir}: a folder whose {@code
+   *     messages_<language>.properties}, {@code email.html} and {@code letter.html} take precedence
+   *     over the built-in ones (blank: none)
+   */
+  @Autowired
   NotificationTemplates(
       @Value("${complaints.notifications.templates:classpath:notifications/messages}")
           String[] baseNames,
+      @Value("${complaints.notifications.template-dir:}") String templateDir,
       WorkingCalendar calendar) {
+    this.files = new TemplateFiles(templateDir);
     this.messages = new ReloadableResourceBundleMessageSource();
-    this.messages.setBasenames(baseNames);
+    this.messages.setBasenames(files.withOverride(baseNames));
     this.messages.setDefaultEncoding("UTF-8");
     this.messages.setFallbackToSystemLocale(false);
+    if (!templateDir.isBlank()) {
+      this.messages.setCacheSeconds(60); // edited overrides apply within a minute
+    }
     this.zone = calendar.zone();
+  }
+
+  /** The HTML and letter layouts, from the override folder when it has them. */
+  TemplateFiles files() {
+    return files;
+  }
+
+  /** The label {@code code} in the language (English when the language lacks it). */
+  String label(String code, Language language) {
+    String text = messages.getMessage(code, null, null, language.locale());
+    return text != null ? text : template(code, Language.en);
+  }
+
+  /** A value as a template writes it: dates in the language's form, labelled enum values. */
+  String text(String name, Object value, Language language) {
+    return format(name, value, language);
   }
 
   record Rendered(String subject, String body) {}

@@ -8,6 +8,8 @@ import java.time.Instant;
  * subject and body, which are personal data.
  *
  * @param channel {@code null} only when {@code state} is {@link DeliveryState#UNDELIVERABLE}
+ * @param attempts hand-overs to the delivery so far (each recorded before it starts)
+ * @param letterId the answer letter the message carries as an attachment, or {@code null}
  */
 public record OutboundMessage(
     long id,
@@ -23,7 +25,52 @@ public record OutboundMessage(
     String dedupKey,
     Instant createdAt,
     Instant sentAt,
-    String error) {
+    String error,
+    int attempts,
+    Long letterId) {
+
+  /** A message without attachment that has not been handed over yet. */
+  public OutboundMessage(
+      long id,
+      long complaintId,
+      String registrationNumber,
+      NotificationKind kind,
+      MessageChannel channel,
+      String recipient,
+      Language language,
+      String subject,
+      String body,
+      DeliveryState state,
+      String dedupKey,
+      Instant createdAt,
+      Instant sentAt,
+      String error) {
+    this(
+        id,
+        complaintId,
+        registrationNumber,
+        kind,
+        channel,
+        recipient,
+        language,
+        subject,
+        body,
+        state,
+        dedupKey,
+        createdAt,
+        sentAt,
+        error,
+        0,
+        null);
+  }
+
+  /**
+   * A stable identifier of this message for the receiving side: the same on every attempt, so a
+   * mail client or SMS gateway can recognise a repeated hand-over (see ADR 0007).
+   */
+  public String reference() {
+    return registrationNumber + "-" + id;
+  }
 
   @Override
   public String toString() {

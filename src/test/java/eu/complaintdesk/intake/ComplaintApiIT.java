@@ -169,6 +169,10 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     JsonNode receipt = json.readTree(post("/api/complaints", VALID, null).body());
     String number = receipt.get("registrationNumber").asText();
     String code = receipt.get("accessCode").asText();
+    // Let the acknowledgement step finish: a withdrawal racing a running step is answered 409.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(number).count() > 0);
 
     assertThat(
             postWithCode(

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Notifications recorded in PostgreSQL and handed to a recording delivery. */
 @SpringJUnitConfig({PostgresTestConfiguration.class, RecordingDelivery.class})
@@ -36,6 +38,7 @@ class NotificationServiceTest {
   @Autowired RecordingDelivery delivery;
   @Autowired DataSource dataSource;
   @Autowired MutableClock clock;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @BeforeEach
   void emptyRegister() {
@@ -170,7 +173,10 @@ class NotificationServiceTest {
     assertThatThrownBy(
             () ->
                 notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack"))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(MessageDeliveryFailed.class)
+        .hasMessageContaining("IllegalStateException")
+        .hasMessageNotContaining("anna")
+        .hasNoCause();
     assertThat(notifications.messages(id))
         .singleElement()
         .satisfies(
@@ -190,6 +196,107 @@ class NotificationServiceTest {
             message -> {
               assertThat(message.state()).isEqualTo(DeliveryState.SENT);
               assertThat(message.error()).isNull();
+            });
+  }
+
+  @Test
+  void messageSentByAJobThatRollsBackIsNotSentAgainByItsRetry() {
+    long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", null, null);
+    TransactionTemplate job = new TransactionTemplate(transactionManager);
+
+    job.executeWithoutResult(
+        status -> {
+          notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-7");
+          status.setRollbackOnly(); // e.g. the engine's optimistic lock fails on commit
+        });
+    job.executeWithoutResult(
+        status ->
+            notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-7"));
+
+    assertThat(delivery.delivered).hasSize(1);
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.SENT);
+              assertThat(message.attempts()).isEqualTo(1);
+            });
+    assertThat(register.timeline(id))
+        .filteredOn(e -> e.type().equals(NotificationService.MESSAGE_SENT))
+        .hasSize(1);
+  }
+
+  @Test
+  void failedAttemptStaysRecordedWhenTheJobRollsBack() {
+    long id = complaint(Language.en, PreferredContact.EMAIL, "anna@example.com", null, null);
+    delivery.failing = true;
+    TransactionTemplate job = new TransactionTemplate(transactionManager);
+
+    assertThatThrownBy(
+        () ->
+            job.executeWithoutResult(
+                status ->
+                    notifications.notifyCustomer(
+                        id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-8")));
+
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.FAILED);
+              assertThat(message.attempts()).isEqualTo(1);
+            });
+    assertThat(register.timeline(id))
+        .filteredOn(e -> e.type().equals(NotificationService.MESSAGE_FAILED))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.visibleToCustomer()).isFalse();
+              assertThat(e.detail())
+                  .contains("ACKNOWLEDGEMENT", "attempt 1")
+                  .doesNotContain("anna");
+            });
+  }
+
+  @Test
+  void retriedStepSendsWhatItRendersNowNotWhatTheFailedRunRecorded() {
+    long id = complaint(Language.en, PreferredContact.EMAIL, "anna@example.com", null, null);
+    delivery.failing = true;
+
+    assertThatThrownBy(
+            () ->
+                notifications.notifyCustomer(
+                    id,
+                    NotificationKind.SURVEY_INVITATION,
+                    Map.of(
+                        "surveyLink",
+                        "https://desk.example/surveys/first",
+                        "surveyExpiresDate",
+                        DUE),
+                    "survey"))
+        .isInstanceOf(MessageDeliveryFailed.class);
+    delivery.failing = false;
+    // the failed run's survey token was rolled back with its job; the retry made another
+    notifications.notifyCustomer(
+        id,
+        NotificationKind.SURVEY_INVITATION,
+        Map.of("surveyLink", "https://desk.example/surveys/second", "surveyExpiresDate", DUE),
+        "survey");
+
+    assertThat(delivery.delivered)
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message.body())
+                    .contains("https://desk.example/surveys/second")
+                    .doesNotContain("first"));
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.SENT);
+              assertThat(message.attempts()).isEqualTo(2);
+              assertThat(message.body()).contains("https://desk.example/surveys/second");
             });
   }
 

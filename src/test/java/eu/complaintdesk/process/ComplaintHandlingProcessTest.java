@@ -13,18 +13,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.ExternalInquiry;
 import eu.complaintdesk.survey.SurveyService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -77,6 +84,7 @@ class ComplaintHandlingProcessTest {
   @Autowired SurveyService surveys;
   @Autowired ComplaintRegister register;
   @Autowired NotificationService notifications;
+  @Autowired AnswerLetters letters;
 
   IntakeService.Receipt receipt;
   ProcessInstance instance;
@@ -294,6 +302,11 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).hasPassed(SEND_APPEAL_NOTICE);
     assertThat(sent()).contains(NotificationKind.APPEAL_NOTICE.name());
     assertThat(instance).variables().containsKey(APPEAL_AUTHORITY_NAME);
+    assertThat(answerLetterText())
+        .contains(
+            "Jūsu sūdzība ir atzīta par nepamatotu.",
+            "MK noteikumi Nr. 876",
+            (String) runtime.getVariable(instance.getId(), APPEAL_AUTHORITY_NAME));
 
     fireTimer(management, instance, SURVEY_EXPIRED);
     assertThat(instance).isEnded().hasPassed(END_COMPLAINT_CLOSED);
@@ -541,6 +554,22 @@ class ComplaintHandlingProcessTest {
     return notifications.messages(receipt.complaintId()).stream()
         .map(m -> m.kind().toString())
         .toList();
+  }
+
+  /** The text of the PDF letter the answer message carries. */
+  private String answerLetterText() {
+    OutboundMessage answer =
+        notifications.messages(receipt.complaintId()).stream()
+            .filter(m -> m.kind() == NotificationKind.ANSWER)
+            .findFirst()
+            .orElseThrow();
+    assertThat(answer.letterId()).as("answer letter").isNotNull();
+    byte[] pdf = letters.find(receipt.complaintId(), answer.letterId()).orElseThrow().content();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Subject and body of the one message of this kind sent for the complaint. */

@@ -1,5 +1,6 @@
 package eu.complaintdesk.system;
 
+import eu.complaintdesk.testing.OutboundTestServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
@@ -8,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port against real PostgreSQL
@@ -19,6 +22,12 @@ import org.springframework.context.annotation.Import;
     properties = {"complaints.demo-users=true"})
 @Import(ApplicationIntegrationTest.Database.class)
 public abstract class ApplicationIntegrationTest {
+
+  /** A real SMTP server and an SMS gateway for every integration test (one context for all). */
+  @DynamicPropertySource
+  static void outboundServers(DynamicPropertyRegistry registry) {
+    OutboundTestServers.register(registry);
+  }
 
   @TestConfiguration(proxyBeanMethods = false)
   static class Database {

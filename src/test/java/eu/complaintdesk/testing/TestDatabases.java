@@ -57,6 +57,7 @@ public final class TestDatabases {
           "attachment",
           "inbound_email",
           "outbound_message",
+          "answer_letter",
           "survey",
           "customer_message",
           "external_inquiry",

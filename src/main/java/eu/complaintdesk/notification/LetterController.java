@@ -1,0 +1,121 @@
+package eu.complaintdesk.notification;
+
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.system.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answer letters for download: by the customer with the access code (an unknown number, a wrong
+ * code and a letter of another complaint all get the same 404), and by signed-in staff, who also
+ * see the complaint's outbox: every message with its delivery state, and the letters.
+ */
+@RestController
+class LetterController {
+
+  private final ComplaintRegister register;
+  private final AnswerLetters letters;
+  private final NotificationService notifications;
+
+  LetterController(
+      ComplaintRegister register, AnswerLetters letters, NotificationService notifications) {
+    this.register = register;
+    this.letters = letters;
+    this.notifications = notifications;
+  }
+
+  @GetMapping("/api/complaints/{registrationNumber}/letters/{letterId}")
+  ResponseEntity<byte[]> customerLetter(
+      @PathVariable String registrationNumber,
+      @PathVariable String letterId,
+      @RequestHeader(name = "X-Access-Code", required = false) String accessCode) {
+    Complaint complaint =
+        register.findAccessible(registrationNumber, accessCode).orElseThrow(ApiProblem::notFound);
+    return pdf(complaint, letterId);
+  }
+
+  @GetMapping("/api/staff/complaints/{registrationNumber}/letters/{letterId}")
+  ResponseEntity<byte[]> staffLetter(
+      @PathVariable String registrationNumber, @PathVariable String letterId) {
+    return pdf(staffComplaint(registrationNumber), letterId);
+  }
+
+  /** The outbox of one complaint, for staff. */
+  record Outbox(List<Message> messages, List<AnswerLetters.AnswerLetter> letters) {}
+
+  record Message(
+      long id,
+      String kind,
+      String channel,
+      String recipient,
+      String language,
+      String subject,
+      String body,
+      DeliveryState state,
+      int attempts,
+      String error,
+      Instant createdAt,
+      Instant sentAt,
+      Long letterId) {}
+
+  @GetMapping("/api/staff/complaints/{registrationNumber}/messages")
+  Outbox outbox(@PathVariable String registrationNumber) {
+    Complaint complaint = staffComplaint(registrationNumber);
+    return new Outbox(
+        notifications.messages(complaint.id()).stream()
+            .map(
+                m ->
+                    new Message(
+                        m.id(),
+                        m.kind().name(),
+                        m.channel() == null ? null : m.channel().name(),
+                        m.recipient(),
+                        m.language().name(),
+                        m.subject(),
+                        m.body(),
+                        m.state(),
+                        m.attempts(),
+                        m.error(),
+                        m.createdAt(),
+                        m.sentAt(),
+                        m.letterId()))
+            .toList(),
+        letters.letters(complaint.id()));
+  }
+
+  private Complaint staffComplaint(String registrationNumber) {
+    return register.findByRegistrationNumber(registrationNumber).orElseThrow(ApiProblem::notFound);
+  }
+
+  private ResponseEntity<byte[]> pdf(Complaint complaint, String letterId) {
+    long id;
+    try {
+      id = Long.parseLong(letterId);
+    } catch (NumberFormatException e) {
+      throw ApiProblem.notFound();
+    }
+    AnswerLetters.Letter letter =
+        letters.find(complaint.id(), id).orElseThrow(ApiProblem::notFound);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .cacheControl(CacheControl.noStore())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(letter.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(letter.content());
+  }
+}
