@@ -1,5 +1,6 @@
 package eu.complaintdesk.system;
 
+import eu.complaintdesk.testing.InboxMailServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
@@ -11,13 +12,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Base of the integration tests: the whole application on a random port against real PostgreSQL
- * (embedded binaries, no Docker), with the job executor running. All subclasses share one Spring
- * context, which owns the database server, so the engine stops before it.
+ * (embedded binaries, no Docker), with the job executor running, and a real IMAP server as its
+ * e-mail inbox ({@link InboxMailServer}). All subclasses share one Spring context, which owns the
+ * database server, so the engine stops before it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"complaints.demo-users=true"})
-@Import(ApplicationIntegrationTest.Database.class)
+@Import({ApplicationIntegrationTest.Database.class, InboxMailServer.class})
 public abstract class ApplicationIntegrationTest {
 
   @TestConfiguration(proxyBeanMethods = false)
