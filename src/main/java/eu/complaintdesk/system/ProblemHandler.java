@@ -186,10 +186,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             HttpHeaders.CONTENT_TYPE,
             HttpHeaders.CONTENT_TYPE
-                + ": must be one of "
-                + ex.getSupportedMediaTypes().stream()
-                    .map(MediaType::toString)
-                    .collect(Collectors.joining(", ")));
+                + ": send application/json, or multipart/form-data where files may be sent");
     HttpHeaders withAccept = new HttpHeaders();
     withAccept.putAll(answer.getHeaders());
     withAccept.putAll(headers);

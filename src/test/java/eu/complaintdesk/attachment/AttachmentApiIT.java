@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.CustomerMessage;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.StoredState;
@@ -40,6 +42,7 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired HistoryService history;
+  @Autowired ComplaintRegister register;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -210,6 +213,10 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
             null);
 
     assertThat(accepted.statusCode()).isEqualTo(202);
+    long complaintId = register.findByRegistrationNumber(number).orElseThrow().id();
+    assertThat(register.customerMessages(complaintId))
+        .extracting(CustomerMessage::message)
+        .containsExactly("Skaitītāja foto pielikumā.");
     assertProblem(refused, 422, "attachments[0]");
     assertProblem(noMessage, 400, "message");
     assertThat(wrongCode.statusCode()).isEqualTo(404);
