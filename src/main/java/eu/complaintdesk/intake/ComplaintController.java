@@ -151,14 +151,6 @@ class ComplaintController {
       description = "Registered",
       headers = @Header(name = "Location", description = "The case: /api/complaints/{number}"))
   @ApiResponse(
-      responseCode = "413",
-      description = "A file is too large",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  @ApiResponse(
-      responseCode = "415",
-      description = "Neither JSON nor multipart/form-data",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  @ApiResponse(
       responseCode = "422",
       description =
           "A file is not a PDF, JPEG or PNG by its content (`field` attachments[i]), or the Idempotency-Key was used for another submission",
@@ -236,14 +228,6 @@ class ComplaintController {
               + " it is, the case continues. As JSON, or as multipart/form-data with a text part"
               + " `message` and file parts `attachments`.")
   @ApiResponse(responseCode = "202", description = "Kept")
-  @ApiResponse(
-      responseCode = "413",
-      description = "A file is too large",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  @ApiResponse(
-      responseCode = "422",
-      description = "A file is not a PDF, JPEG or PNG by its content",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   @PostMapping("/{registrationNumber}/information")
   ResponseEntity<Void> information(
       @PathVariable String registrationNumber,

@@ -75,6 +75,24 @@ class ApiDocumentation {
                                 operation.addSecurityItem(new SecurityRequirement().addList(STAFF));
                                 add(operation, "401", "Not signed in as staff.");
                               }
+                              if (accepts(operation, "multipart/form-data")) {
+                                add(
+                                    operation,
+                                    "413",
+                                    "A file is larger than allowed (`field` attachments, the"
+                                        + " file named in `detail`).");
+                                add(
+                                    operation,
+                                    "422",
+                                    "A file is not a PDF, JPEG or PNG by its content (`field`"
+                                        + " attachments[i]).");
+                              }
+                              if (operation.getRequestBody() != null) {
+                                add(
+                                    operation,
+                                    "415",
+                                    "Neither application/json nor multipart/form-data.");
+                              }
                               if (operation.getRequestBody() != null
                                   || operation.getParameters() != null) {
                                 add(
@@ -93,6 +111,12 @@ class ApiDocumentation {
                                             + " code).");
                               }
                             }));
+  }
+
+  static boolean accepts(Operation operation, String mediaType) {
+    return operation.getRequestBody() != null
+        && operation.getRequestBody().getContent() != null
+        && operation.getRequestBody().getContent().containsKey(mediaType);
   }
 
   /** The JSON part of a multipart submission is sent as application/json. */

@@ -263,7 +263,7 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
   }
 
   @Test
-  void multipartWithoutTheComplaintPartIsRefusedNamingIt() throws Exception {
+  void multipartWithoutAUsableComplaintPartIsRefusedNamingIt() throws Exception {
     StoredState before = stored();
 
     HttpResponse<String> refused =
@@ -279,7 +279,11 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
             null,
             null);
 
+    HttpResponse<String> untyped =
+        send("/api/complaints", new Multipart().text("complaint", COMPLAINT), null, null);
+
     assertProblem(refused, 400, "complaint");
+    assertProblem(untyped, 415, "complaint");
     assertProblem(invalid, 400, "customer.email");
     assertThat(stored()).isEqualTo(before);
   }
