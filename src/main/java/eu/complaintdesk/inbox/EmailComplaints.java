@@ -7,6 +7,7 @@ import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.NewComplaint;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.system.ApiProblem;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -25,7 +26,7 @@ class EmailComplaints {
   enum Outcome {
     REGISTERED,
     ALREADY_REGISTERED,
-    /** No sender address to answer: left in the mailbox, flagged, for staff. */
+    /** No usable sender address to answer: left in the mailbox, flagged, for staff. */
     NO_SENDER
   }
 
@@ -86,6 +87,12 @@ class EmailComplaints {
             null,
             null,
             null);
+    try {
+      intake.checkValid(submission);
+    } catch (ApiProblem invalid) {
+      // Only the sender's address can be wrong here: everything else was cut to the limits.
+      return Outcome.NO_SENDER;
+    }
     IntakeService.Receipt receipt =
         intake.submit(
             submission, files.acceptedAsSent(), Channel.EMAIL, email.receivedAt(), null, null);
