@@ -3,6 +3,11 @@ package eu.complaintdesk.attachment;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Staff list and download the files of a case (signed in: {@code /api/staff/*} requires a Camunda
  * user). Downloads are always offered as a file to save, never shown inline, and never sniffed.
  */
+@Tag(name = "Staff")
 @RestController
 @RequestMapping("/api/staff/complaints/{registrationNumber}/attachments")
 class StaffAttachmentController {
@@ -44,6 +50,7 @@ class StaffAttachmentController {
     this.register = register;
   }
 
+  @Operation(summary = "The files of a case")
   @GetMapping
   List<AttachmentView> list(@PathVariable String registrationNumber) {
     Complaint complaint = complaint(registrationNumber);
@@ -62,6 +69,19 @@ class StaffAttachmentController {
         .toList();
   }
 
+  @Operation(
+      summary = "Download a file of a case",
+      description = "Always as a download (Content-Disposition: attachment), never sniffed.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The file",
+      content = {
+        @Content(
+            mediaType = "application/pdf",
+            schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))
+      })
   @GetMapping("/{attachmentId}")
   ResponseEntity<byte[]> download(
       @PathVariable String registrationNumber, @PathVariable long attachmentId) {

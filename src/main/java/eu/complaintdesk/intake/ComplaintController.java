@@ -8,6 +8,13 @@ import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.system.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -29,12 +36,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The public API: submit, check status, send more information, withdraw. */
+@Tag(
+    name = "Customers",
+    description =
+        "Submit, follow with the registration number and access code, send more information and"
+            + " files, withdraw.")
 @RestController
 @RequestMapping("/api/complaints")
 class ComplaintController {
@@ -44,8 +55,18 @@ class ComplaintController {
   static final String COMPLAINT_PART = "complaint";
   static final String MESSAGE_PART = "message";
 
+  @Schema(
+      name = "Receipt",
+      description = "What the customer is told at once; keep the access code.")
   record ReceiptView(
-      String registrationNumber, String accessCode, Instant receivedAt, LocalDate responseDueDate) {
+      @Schema(example = "2026-000042") String registrationNumber,
+      @Schema(
+              description = "Needed for every later call about this case; shown only here",
+              example = "K7PXM3QR9TAB")
+          String accessCode,
+      @Schema(example = "2026-11-23T10:15:30Z") Instant receivedAt,
+      @Schema(description = "Working-day deadline of the answer", example = "2026-12-07")
+          LocalDate responseDueDate) {
     static ReceiptView of(IntakeService.Receipt receipt) {
       return new ReceiptView(
           receipt.registrationNumber(),
@@ -55,13 +76,33 @@ class ComplaintController {
     }
   }
 
-  record TimelineView(Instant at, String event, String detail) {}
+  @Schema(name = "TimelineEntry")
+  record TimelineView(
+      Instant at,
+      @Schema(example = "REGISTERED", description = "What happened") String event,
+      String detail) {}
 
-  record AttachmentView(String fileName, String mediaType, long size, Instant receivedAt) {}
+  @Schema(name = "AttachmentName", description = "A file the customer sent (names only)")
+  record AttachmentView(
+      @Schema(example = "bill.pdf") String fileName,
+      @Schema(example = "application/pdf") String mediaType,
+      @Schema(example = "48213") long size,
+      Instant receivedAt) {}
 
+  @Schema(name = "Status")
   record StatusView(
       String registrationNumber,
-      String status,
+      @Schema(
+              allowableValues = {
+                "REGISTERED",
+                "AWAITING_INFORMATION",
+                "IN_PROGRESS",
+                "ANSWERED",
+                "CLOSED",
+                "CLOSED_INCOMPLETE",
+                "WITHDRAWN"
+              })
+          String status,
       String feedbackType,
       Instant receivedAt,
       LocalDate responseDueDate,
@@ -69,7 +110,12 @@ class ComplaintController {
       List<TimelineView> timeline,
       List<AttachmentView> attachments) {}
 
-  record Information(@NotBlank @Size(max = Submission.Limits.MESSAGE) String message) {}
+  @Schema(name = "Information")
+  record Information(
+      @Schema(example = "The meter photo is attached.", maxLength = Submission.Limits.MESSAGE)
+          @NotBlank
+          @Size(max = Submission.Limits.MESSAGE)
+          String message) {}
 
   private final IntakeService intake;
   private final CustomerRequests requests;
@@ -93,15 +139,33 @@ class ComplaintController {
     this.attachments = attachments;
   }
 
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Submit a complaint, proposal, praise or question",
+      description =
+          "Registers the submission and starts its case. As JSON, or as multipart/form-data with"
+              + " a JSON part `complaint` and up to 5 file parts `attachments` (PDF, JPEG or PNG"
+              + " by content, 10 MB each). With an `Idempotency-Key` a retry gets the first"
+              + " result; another body (files included) with the same key is refused with 422.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Registered",
+      headers = @Header(name = "Location", description = "The case: /api/complaints/{number}"))
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "A file is not a PDF, JPEG or PNG by its content (`field` attachments[i]), or the Idempotency-Key was used for another submission",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @PostMapping
   ResponseEntity<ReceiptView> submit(
       @Valid @RequestBody Submission submission,
-      @RequestHeader(name = IntakeService.IDEMPOTENCY_KEY, required = false)
+      @Parameter(description = "Makes a retried submission return the first result")
+          @RequestHeader(name = IntakeService.IDEMPOTENCY_KEY, required = false)
           String idempotencyKey) {
     return submit(submission, List.of(), idempotencyKey);
   }
 
   /** The same with files: a JSON part {@code complaint} and file parts {@code attachments}. */
+  @Operation(summary = "Submit a complaint, proposal, praise or question")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<ReceiptView> submitWithAttachments(
       @Valid @RequestPart(COMPLAINT_PART) Submission submission,
@@ -127,10 +191,15 @@ class ComplaintController {
             () -> intake.submit(submission, files, Channel.API, clock.instant(), null, key)));
   }
 
+  @Operation(
+      summary = "Status and timeline of a case",
+      description = "An unknown number and a wrong access code get the same 404.")
   @GetMapping("/{registrationNumber}")
   StatusView status(
       @PathVariable String registrationNumber,
-      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
+      @Parameter(description = "The access code from the receipt")
+          @RequestHeader(name = ACCESS_CODE, required = false)
+          String accessCode) {
     Complaint complaint = accessible(registrationNumber, accessCode);
     List<TimelineView> timeline =
         register.timeline(complaint.id()).stream()
@@ -152,12 +221,19 @@ class ComplaintController {
         files);
   }
 
-  @PostMapping(
-      path = "/{registrationNumber}/information",
-      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Send more information, optionally with files",
+      description =
+          "Kept and shown to the handler even when the case is not waiting for information; if"
+              + " it is, the case continues. As JSON, or as multipart/form-data with a text part"
+              + " `message` and file parts `attachments`.")
+  @ApiResponse(responseCode = "202", description = "Kept")
+  @PostMapping("/{registrationNumber}/information")
   ResponseEntity<Void> information(
       @PathVariable String registrationNumber,
-      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+      @Parameter(description = "The access code from the receipt")
+          @RequestHeader(name = ACCESS_CODE, required = false)
+          String accessCode,
       @Valid @RequestBody Information information) {
     requests.supplyInformation(accessible(registrationNumber, accessCode), information.message());
     return ResponseEntity.accepted().build();
@@ -169,8 +245,10 @@ class ComplaintController {
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Void> informationWithAttachments(
       @PathVariable String registrationNumber,
-      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
-      @RequestParam(name = MESSAGE_PART, required = false) String message,
+      @Parameter(description = "The access code from the receipt")
+          @RequestHeader(name = ACCESS_CODE, required = false)
+          String accessCode,
+      @RequestPart(name = MESSAGE_PART, required = false) String message,
       @RequestPart(name = AttachmentService.FIELD, required = false) List<MultipartFile> files) {
     Complaint complaint = accessible(registrationNumber, accessCode);
     if (message == null || message.isBlank()) {
@@ -186,10 +264,18 @@ class ComplaintController {
     return ResponseEntity.accepted().build();
   }
 
+  @Operation(summary = "Withdraw the case")
+  @ApiResponse(responseCode = "202", description = "Withdrawal under way")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The case is already finished",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   @PostMapping("/{registrationNumber}/withdrawal")
   ResponseEntity<Void> withdrawal(
       @PathVariable String registrationNumber,
-      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
+      @Parameter(description = "The access code from the receipt")
+          @RequestHeader(name = ACCESS_CODE, required = false)
+          String accessCode) {
     requests.withdraw(accessible(registrationNumber, accessCode));
     return ResponseEntity.accepted().build();
   }

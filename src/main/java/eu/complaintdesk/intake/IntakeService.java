@@ -23,10 +23,14 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.NewComplaint;
 import eu.complaintdesk.register.RegisteredComplaint;
 import eu.complaintdesk.system.ApiProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -59,6 +63,7 @@ public class IntakeService {
   private final IdempotentSubmissions idempotent;
   private final ObjectMapper json;
   private final AttachmentService attachments;
+  private final Validator validator;
 
   IntakeService(
       ComplaintRegister register,
@@ -67,7 +72,8 @@ public class IntakeService {
       RuntimeService runtime,
       IdempotentSubmissions idempotent,
       ObjectMapper json,
-      AttachmentService attachments) {
+      AttachmentService attachments,
+      Validator validator) {
     this.register = register;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -75,6 +81,7 @@ public class IntakeService {
     this.idempotent = idempotent;
     this.json = json;
     this.attachments = attachments;
+    this.validator = validator;
   }
 
   /** As {@link #submit(Submission, List, Channel, Instant, String, String)} without files. */
@@ -107,6 +114,7 @@ public class IntakeService {
       Instant receivedAt,
       String registeredBy,
       String idempotencyKey) {
+    checkValid(submission);
     List<CheckedFile> files = this.attachments.checkAll(attachments);
     if (idempotencyKey == null) {
       return register(submission, files, channel, receivedAt, registeredBy);
@@ -135,6 +143,24 @@ public class IntakeService {
         new IdempotentSubmissions.First(
             requestHash, receipt.complaintId(), receipt.accessCode(), receipt.responseDueDate()));
     return receipt;
+  }
+
+  /**
+   * The same rules as the API's (for callers such as the web pages and the e-mail inbox that do not
+   * come through it): an {@link ApiProblem} naming the first wrong field.
+   */
+  public void checkValid(Submission submission) {
+    Set<ConstraintViolation<Submission>> violations = validator.validate(submission);
+    violations.stream()
+        .min(
+            Comparator.comparing(
+                (ConstraintViolation<Submission> v) -> v.getPropertyPath().toString()))
+        .ifPresent(
+            first -> {
+              String field = first.getPropertyPath().toString();
+              throw new ApiProblem(
+                  HttpStatus.BAD_REQUEST, field, field + ": " + first.getMessage());
+            });
   }
 
   /** Public submissions carry no receipt time, so a retry later on is still the same request. */

@@ -3,6 +3,9 @@ package eu.complaintdesk.intake;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.system.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
@@ -22,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
  * Staff register what came by phone, post, visit, e-address and the other channels, with the time
  * it was actually received (never in the future).
  */
+@Tag(name = "Staff", description = "Signed-in staff (HTTP Basic, Camunda users).")
 @RestController
 class StaffComplaintController {
 
@@ -33,7 +37,14 @@ class StaffComplaintController {
     this.clock = clock;
   }
 
-  @PostMapping(path = "/api/staff/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Register a complaint that came by another channel",
+      description =
+          "As the public submission plus `channel` (required) and an optional past `receivedAt`."
+              + " JSON, or multipart/form-data with a JSON part `complaint` and file parts"
+              + " `attachments`.")
+  @ApiResponse(responseCode = "201", description = "Registered")
+  @PostMapping("/api/staff/complaints")
   ResponseEntity<ComplaintController.ReceiptView> register(
       @Valid @RequestBody Submission submission,
       @RequestHeader(name = IntakeService.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -42,6 +53,7 @@ class StaffComplaintController {
   }
 
   /** The same with files: a JSON part {@code complaint} and file parts {@code attachments}. */
+  @Operation(summary = "Register a complaint that came by another channel")
   @PostMapping(path = "/api/staff/complaints", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<ComplaintController.ReceiptView> registerWithAttachments(
       @Valid @RequestPart(ComplaintController.COMPLAINT_PART) Submission submission,

@@ -4,6 +4,7 @@ import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -17,28 +18,55 @@ import java.time.OffsetDateTime;
  * A submission through the API. {@code channel} and {@code receivedAt} are for staff who register a
  * letter, call or visit; the public API refuses them.
  */
+@Schema(
+    name = "Submission",
+    description =
+        "A complaint, proposal, praise or question. The preferred contact must be given (email"
+            + " for EMAIL, phone for SMS, address for POST).")
 @PreferredContactGiven
 public record Submission(
-    @NotNull Language language,
+    @Schema(description = "Language of all messages to the customer", example = "lv") @NotNull
+        Language language,
     @NotNull @Valid Customer customer,
-    @NotNull PreferredContact preferredContact,
-    @NotBlank @Size(max = Limits.SUBJECT) String subject,
-    @NotBlank @Size(max = Limits.DESCRIPTION) String description,
-    @Size(max = Limits.REMEDY) String remedySought,
-    @Pattern(regexp = CategoryCode.REGEX, message = "must be a category code such as BILLING")
+    @Schema(example = "EMAIL") @NotNull PreferredContact preferredContact,
+    @Schema(example = "Radiators are cold", maxLength = Limits.SUBJECT)
+        @NotBlank
+        @Size(max = Limits.SUBJECT)
+        String subject,
+    @Schema(example = "No heating in the flat since Monday.", maxLength = Limits.DESCRIPTION)
+        @NotBlank
+        @Size(max = Limits.DESCRIPTION)
+        String description,
+    @Schema(example = "Restore heating and recalculate the bill", maxLength = Limits.REMEDY)
+        @Size(max = Limits.REMEDY)
+        String remedySought,
+    @Schema(description = "A category code, if the customer knows it", example = "HEATING_QUALITY")
+        @Pattern(regexp = CategoryCode.REGEX, message = "must be a category code such as BILLING")
         String categoryHint,
-    Channel channel,
-    OffsetDateTime receivedAt) {
+    @Schema(description = "Staff only: the channel it came by", example = "PHONE") Channel channel,
+    @Schema(description = "Staff only: when it was received, not in the future")
+        OffsetDateTime receivedAt) {
 
+  @Schema(name = "Customer", description = "Who submits; at least one of email, phone or address")
   public record Customer(
-      @NotBlank @Size(max = Limits.NAME) String name,
-      @Email @Size(max = Limits.EMAIL) String email,
-      @Pattern(regexp = Limits.PHONE, message = "must be a phone number such as +371 20000000")
+      @Schema(example = "Anna Ozola", maxLength = Limits.NAME) @NotBlank @Size(max = Limits.NAME)
+          String name,
+      @Schema(example = "anna@example.lv", maxLength = Limits.EMAIL)
+          @Email
+          @Size(max = Limits.EMAIL)
+          String email,
+      @Schema(example = "+371 29000000")
+          @Pattern(regexp = Limits.PHONE, message = "must be a phone number such as +371 20000000")
           String phone,
-      @Size(max = Limits.CUSTOMER_NUMBER) String customerNumber,
-      @Size(max = Limits.ADDRESS) String address) {
+      @Schema(example = "C-10042", maxLength = Limits.CUSTOMER_NUMBER)
+          @Size(max = Limits.CUSTOMER_NUMBER)
+          String customerNumber,
+      @Schema(example = "Brīvības iela 1, Rīga, LV-1010", maxLength = Limits.ADDRESS)
+          @Size(max = Limits.ADDRESS)
+          String address) {
 
     /** The organisation must be able to answer somehow. */
+    @Schema(hidden = true)
     @AssertTrue(message = "give at least one of email, phone or address")
     boolean isReachable() {
       return notBlank(email) || notBlank(phone) || notBlank(address);

@@ -1,5 +1,10 @@
 package eu.complaintdesk.survey;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,10 +19,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/surveys/{token}}: the customer rates the handling of their case. */
+@Tag(name = "Customers")
 @RestController
 class SurveyController {
 
-  record SurveyAnswer(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {}
+  @Schema(name = "SurveyAnswer")
+  record SurveyAnswer(
+      @Schema(example = "5", minimum = "1", maximum = "5") @NotNull @Min(1) @Max(5) Integer score,
+      @Schema(example = "Quick and polite.") @Size(max = 2000) String comment) {}
 
   private final SurveyService surveys;
 
@@ -25,6 +34,20 @@ class SurveyController {
     this.surveys = surveys;
   }
 
+  @Operation(summary = "Rate the handling of a case (token from the invitation)")
+  @ApiResponse(responseCode = "204", description = "Recorded")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such survey",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Already answered",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @ApiResponse(
+      responseCode = "410",
+      description = "The invitation expired",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   @PostMapping("/api/surveys/{token}")
   ResponseEntity<?> answer(@PathVariable String token, @Valid @RequestBody SurveyAnswer answer) {
     return switch (surveys.answer(token, answer.score(), answer.comment())) {

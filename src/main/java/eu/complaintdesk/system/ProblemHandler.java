@@ -2,6 +2,7 @@ package eu.complaintdesk.system;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
@@ -21,6 +22,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -181,15 +183,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    String requestType =
+        request instanceof ServletWebRequest servlet ? servlet.getRequest().getContentType() : null;
     ResponseEntity<Object> answer =
-        problem(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            HttpHeaders.CONTENT_TYPE,
-            HttpHeaders.CONTENT_TYPE
-                + ": must be one of "
-                + ex.getSupportedMediaTypes().stream()
-                    .map(MediaType::toString)
-                    .collect(Collectors.joining(", ")));
+        requestType != null && requestType.toLowerCase(Locale.ROOT).startsWith("multipart/")
+            ? problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "complaint",
+                "complaint: send this part as application/json"
+                    + " (curl: -F 'complaint={...};type=application/json')")
+            : problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.CONTENT_TYPE
+                    + ": send application/json, or multipart/form-data where files may be sent");
     HttpHeaders withAccept = new HttpHeaders();
     withAccept.putAll(answer.getHeaders());
     withAccept.putAll(headers);

@@ -1,9 +1,16 @@
 package eu.complaintdesk.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.CustomerMessage;
+import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.StoredState;
@@ -13,7 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +49,9 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired HistoryService history;
+  @Autowired ComplaintRegister register;
+  @Autowired IntakeService intake;
+  @Autowired AttachmentService attachments;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -210,6 +222,10 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
             null);
 
     assertThat(accepted.statusCode()).isEqualTo(202);
+    long complaintId = register.findByRegistrationNumber(number).orElseThrow().id();
+    assertThat(register.customerMessages(complaintId))
+        .extracting(CustomerMessage::message)
+        .containsExactly("Skaitītāja foto pielikumā.");
     assertProblem(refused, 422, "attachments[0]");
     assertProblem(noMessage, 400, "message");
     assertThat(wrongCode.statusCode()).isEqualTo(404);
@@ -256,7 +272,7 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
   }
 
   @Test
-  void multipartWithoutTheComplaintPartIsRefusedNamingIt() throws Exception {
+  void multipartWithoutAUsableComplaintPartIsRefusedNamingIt() throws Exception {
     StoredState before = stored();
 
     HttpResponse<String> refused =
@@ -272,8 +288,45 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
             null,
             null);
 
+    HttpResponse<String> untyped =
+        send("/api/complaints", new Multipart().text("complaint", COMPLAINT), null, null);
+
     assertProblem(refused, 400, "complaint");
+    assertProblem(untyped, 415, "complaint");
     assertProblem(invalid, 400, "customer.email");
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
+  void javaApiForTheWebPagesTakesFilesAndRefusesBadInputNamingTheField() throws Exception {
+    Submission submission = json.readValue(COMPLAINT, Submission.class);
+    Submission noEmail =
+        json.readValue(COMPLAINT.replace("janis@example.lv", "janis@"), Submission.class);
+    List<UploadedFile> photo =
+        List.of(new UploadedFile("foto.jpg", "image/jpeg", TestFiles.jpeg()));
+
+    IntakeService.Receipt receipt =
+        intake.submit(submission, photo, Channel.WEB_FORM, Instant.now(), null, null);
+    StoredState before = stored();
+
+    assertThat(attachments.list(receipt.complaintId()))
+        .extracting(AttachmentInfo::fileName)
+        .containsExactly("foto.jpg");
+    assertThatThrownBy(
+            () -> intake.submit(noEmail, photo, Channel.WEB_FORM, Instant.now(), null, null))
+        .isInstanceOfSatisfying(
+            ApiProblem.class, problem -> assertThat(problem.field()).isEqualTo("customer.email"));
+    assertThatThrownBy(
+            () ->
+                intake.submit(
+                    submission,
+                    List.of(new UploadedFile("foto.jpg", "image/jpeg", TestFiles.exe())),
+                    Channel.WEB_FORM,
+                    Instant.now(),
+                    null,
+                    null))
+        .isInstanceOfSatisfying(
+            ApiProblem.class, problem -> assertThat(problem.field()).isEqualTo("attachments[0]"));
     assertThat(stored()).isEqualTo(before);
   }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.StoredState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,12 +19,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The public and staff intake API over HTTP, on PostgreSQL, with the job executor running. */
 class ComplaintApiIT extends ApplicationIntegrationTest {
@@ -43,6 +51,8 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   @Autowired HistoryService history;
   @Autowired WorkingCalendar calendar;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ComplaintRegister register;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -100,6 +110,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
 
   @Test
   void badInputIsRefusedWithTheFieldNamed() throws Exception {
+    StoredState before = stored();
     HttpResponse<String> badEmail =
         post("/api/complaints", VALID.replace("anna@example.lv", "not-an-email"), null);
     HttpResponse<String> badLanguage =
@@ -109,6 +120,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     assertThat(json.readTree(badEmail.body()).get("field").asText()).isEqualTo("customer.email");
     assertThat(badLanguage.statusCode()).isEqualTo(400);
     assertThat(json.readTree(badLanguage.body()).get("field").asText()).isEqualTo("language");
+    assertThat(stored()).isEqualTo(before);
   }
 
   @Test
@@ -139,7 +151,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     String key = "retry-" + System.nanoTime();
     HttpResponse<String> first = postWithKey(VALID, key);
     HttpResponse<String> retry = postWithKey(VALID, key);
-    long casesBefore = cases();
+    StoredState before = stored();
     HttpResponse<String> other = postWithKey(VALID.replace("Radiators are cold", "Other"), key);
 
     assertThat(first.statusCode()).isEqualTo(201);
@@ -147,12 +159,12 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     assertThat(json.readTree(retry.body())).isEqualTo(json.readTree(first.body()));
     assertThat(other.statusCode()).isEqualTo(422);
     assertThat(json.readTree(other.body()).get("field").asText()).isEqualTo("Idempotency-Key");
-    assertThat(cases()).isEqualTo(casesBefore);
+    assertThat(stored()).isEqualTo(before);
   }
 
   @Test
   void tooLongTextIsRefusedAndNothingIsStored() throws Exception {
-    long casesBefore = cases();
+    StoredState before = stored();
     HttpResponse<String> tooLong =
         post(
             "/api/complaints",
@@ -161,7 +173,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
 
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(json.readTree(tooLong.body()).get("field").asText()).isEqualTo("description");
-    assertThat(cases()).isEqualTo(casesBefore);
+    assertThat(stored()).isEqualTo(before);
   }
 
   @Test
@@ -193,6 +205,222 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
         postWithCode("/api/complaints/" + number + "/withdrawal", "", code);
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  /** Every kind of bad submission, the field it must name, and the answer's status. */
+  static Stream<Arguments> badSubmissions() {
+    String noEmail = VALID.replace("\"email\":\"anna@example.lv\",", "");
+    return Stream.of(
+        Arguments.of("EMAIL preferred without e-mail", noEmail, "customer.email"),
+        Arguments.of(
+            "SMS preferred without phone",
+            VALID
+                .replace("\"phone\":\"+371 29000000\"", "\"customerNumber\":\"C-1\"")
+                .replace("\"EMAIL\"", "\"SMS\""),
+            "customer.phone"),
+        Arguments.of(
+            "POST preferred without address",
+            VALID.replace("\"EMAIL\"", "\"POST\""),
+            "customer.address"),
+        Arguments.of(
+            "no contact at all",
+            noEmail.replace(",\"phone\":\"+371 29000000\"", ""),
+            "customer.email"),
+        Arguments.of(
+            "malformed e-mail",
+            VALID.replace("anna@example.lv", "anna@@example"),
+            "customer.email"),
+        Arguments.of(
+            "malformed phone", VALID.replace("+371 29000000", "call me maybe"), "customer.phone"),
+        Arguments.of("unknown language", VALID.replace("\"en\"", "\"de\""), "language"),
+        Arguments.of("missing language", VALID.replace("\"language\":\"en\",", ""), "language"),
+        Arguments.of(
+            "unknown preferred contact",
+            VALID.replace("\"EMAIL\"", "\"PIGEON\""),
+            "preferredContact"),
+        Arguments.of(
+            "unknown category code",
+            VALID.replace("HEATING_QUALITY", "heating quality"),
+            "categoryHint"),
+        Arguments.of(
+            "missing subject", VALID.replace("\"subject\":\"Radiators are cold\",", ""), "subject"),
+        Arguments.of(
+            "name over 200", VALID.replace("Anna Ozola", "A".repeat(201)), "customer.name"),
+        Arguments.of(
+            "e-mail over 254",
+            VALID.replace("anna@example.lv", "a".repeat(250) + "@example.lv"),
+            "customer.email"),
+        Arguments.of(
+            "customer number over 50",
+            VALID.replace("\"phone\"", "\"customerNumber\":\"" + "7".repeat(51) + "\",\"phone\""),
+            "customer.customerNumber"),
+        Arguments.of(
+            "address over 500",
+            VALID.replace("\"phone\"", "\"address\":\"" + "x".repeat(501) + "\",\"phone\""),
+            "customer.address"),
+        Arguments.of(
+            "subject over 200", VALID.replace("Radiators are cold", "x".repeat(201)), "subject"),
+        Arguments.of(
+            "remedy over 2000", VALID.replace("Restore heating", "x".repeat(2001)), "remedySought"),
+        Arguments.of(
+            "channel from the public",
+            VALID.replace("\"language\":\"en\",", "\"language\":\"en\",\"channel\":\"PHONE\","),
+            "channel"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSubmissions")
+  void badSubmissionIsRefusedNamingTheFieldAndNothingIsStored(
+      String what, String body, String field) throws Exception {
+    StoredState before = stored();
+
+    HttpResponse<String> refused = post("/api/complaints", body, null);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(refused.body());
+    assertThat(problem.get("field").asText()).isEqualTo(field);
+    assertThat(problem.get("detail").asText()).startsWith(field);
+    assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
+  void malformedJsonAndWrongContentTypeAreRefusedAndNothingIsStored() throws Exception {
+    StoredState before = stored();
+
+    HttpResponse<String> malformed = post("/api/complaints", "{\"language\":\"en\",", null);
+    HttpResponse<String> wrongType =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/complaints"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(VALID))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json.readTree(malformed.body()).get("detail").asText()).contains("not valid JSON");
+    assertThat(wrongType.statusCode()).isEqualTo(415);
+    assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json.readTree(wrongType.body()).get("field").asText()).isEqualTo("Content-Type");
+    assertThat(json.readTree(wrongType.body()).get("detail").asText())
+        .contains("application/json", "multipart/form-data");
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
+  void wrongAccessCodeSendsNothingAndWithdrawsNothing() throws Exception {
+    JsonNode receipt = json.readTree(post("/api/complaints", VALID, null).body());
+    String number = receipt.get("registrationNumber").asText();
+    StoredState before = stored();
+
+    HttpResponse<String> information =
+        postWithCode(
+            "/api/complaints/" + number + "/information", "{\"message\":\"Hi\"}", "WRONGCODE22");
+    HttpResponse<String> unknownInformation =
+        postWithCode(
+            "/api/complaints/1999-999999/information", "{\"message\":\"Hi\"}", "WRONGCODE22");
+    HttpResponse<String> withdrawal =
+        postWithCode("/api/complaints/" + number + "/withdrawal", "", "WRONGCODE22");
+    HttpResponse<String> noCode = get("/api/complaints/" + number, "");
+
+    assertThat(information.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(information.body()).get("detail"))
+        .isEqualTo(json.readTree(unknownInformation.body()).get("detail"));
+    assertThat(withdrawal.statusCode()).isEqualTo(404);
+    assertThat(noCode.statusCode()).isEqualTo(404);
+    assertThat(stored()).isEqualTo(before);
+    assertThat(
+            json.readTree(
+                    get("/api/complaints/" + number, receipt.get("accessCode").asText()).body())
+                .get("status")
+                .asText())
+        .isNotEqualTo("WITHDRAWN");
+  }
+
+  @Test
+  void informationIsKeptAndShownEvenWhenTheCaseIsNotWaitingForIt() throws Exception {
+    JsonNode receipt = json.readTree(post("/api/complaints", VALID, null).body());
+    String number = receipt.get("registrationNumber").asText();
+    String code = receipt.get("accessCode").asText();
+    StoredState before = stored();
+
+    HttpResponse<String> accepted =
+        postWithCode(
+            "/api/complaints/" + number + "/information", "{\"message\":\"Also the hall\"}", code);
+    HttpResponse<String> empty =
+        postWithCode("/api/complaints/" + number + "/information", "{\"message\":\" \"}", code);
+    HttpResponse<String> tooLong =
+        postWithCode(
+            "/api/complaints/" + number + "/information",
+            "{\"message\":\"" + "x".repeat(10_001) + "\"}",
+            code);
+
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    assertThat(stored().messages()).isEqualTo(before.messages() + 1);
+    assertThat(json.readTree(empty.body()).get("field").asText()).isEqualTo("message");
+    assertThat(json.readTree(tooLong.body()).get("field").asText()).isEqualTo("message");
+    assertThat(stored().messages()).isEqualTo(before.messages() + 1);
+    assertThat(
+            json.readTree(get("/api/complaints/" + number, code).body())
+                .get("timeline")
+                .findValuesAsText("event"))
+        .contains("REGISTERED", "CUSTOMER_MESSAGE");
+  }
+
+  @Test
+  void surveyIsAnsweredOnceAndNotAfterItExpired() throws Exception {
+    JsonNode receipt =
+        json.readTree(
+            post("/api/complaints", VALID.replace("HEATING_QUALITY", "BILLING"), null).body());
+    String number = receipt.get("registrationNumber").asText();
+    long id = register.findByRegistrationNumber(number).orElseThrow().id();
+    completeTask(
+        number, ComplaintProcess.TASK_CHECK_COMPLETENESS, "registrar", Map.of("complete", true));
+    completeTask(
+        number,
+        ComplaintProcess.TASK_CLASSIFY_COMPLAINT,
+        "registrar",
+        Map.of("feedbackType", "INFORMATION_REQUEST", "category", "BILLING"));
+    completeTask(
+        number,
+        ComplaintProcess.TASK_ANSWER_INFORMATION_REQUEST,
+        "handler",
+        Map.of("answer", "Bills are due on the 20th."));
+    String token =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> register.latestSurveyToken(id).orElse(null), t -> t != null);
+    String expired = register.openSurvey(id, Instant.now().minus(Duration.ofMinutes(1)));
+
+    HttpResponse<String> late = post("/api/surveys/" + expired, "{\"score\":5}", null);
+    HttpResponse<String> answered =
+        post("/api/surveys/" + token, "{\"score\":4,\"comment\":\"Quick and polite\"}", null);
+    HttpResponse<String> again = post("/api/surveys/" + token, "{\"score\":5}", null);
+
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(410);
+    assertThat(late.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(4);
+  }
+
+  private void completeTask(
+      String number, String taskId, String user, Map<String, Object> variables) {
+    Task task =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    tasks
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(number)
+                        .taskDefinitionKey(taskId)
+                        .singleResult(),
+                found -> found != null);
+    tasks.claim(task.getId(), user);
+    tasks.complete(task.getId(), variables);
   }
 
   @Test
@@ -236,9 +464,9 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Every case ever started (history: finished cases count too). */
-  private long cases() {
-    return history.createHistoricProcessInstanceQuery().count();
+  /** Complaints, attachments, messages and cases ever started (finished ones too). */
+  private StoredState stored() {
+    return StoredState.of(jdbc, history);
   }
 
   private HttpResponse<String> postWithKey(String body, String idempotencyKey) throws Exception {

@@ -1,5 +1,6 @@
 package eu.complaintdesk.system;
 
+import eu.complaintdesk.testing.InboxMailServer;
 import eu.complaintdesk.testing.OutboundTestServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -14,13 +15,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port against real PostgreSQL
- * (embedded binaries, no Docker), with the job executor running. All subclasses share one Spring
- * context, which owns the database server, so the engine stops before it.
+ * (embedded binaries, no Docker), with the job executor running, and a real IMAP server as its
+ * e-mail inbox ({@link InboxMailServer}). All subclasses share one Spring context, which owns the
+ * database server, so the engine stops before it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"complaints.demo-users=true"})
-@Import(ApplicationIntegrationTest.Database.class)
+@Import({ApplicationIntegrationTest.Database.class, InboxMailServer.class})
 public abstract class ApplicationIntegrationTest {
 
   /** A real SMTP server and an SMS gateway for every integration test (one context for all). */

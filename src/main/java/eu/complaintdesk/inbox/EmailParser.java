@@ -1,0 +1,211 @@
+package eu.complaintdesk.inbox;
+
+import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.register.Language;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Reads what the inbox needs from an e-mail: sender, subject, the text (the plain part, or the HTML
+ * part without its markup), the files, and a guess of the language.
+ */
+final class EmailParser {
+
+  private static final Pattern SCRIPT_OR_STYLE =
+      Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1\\s*>");
+  private static final Pattern LINE_BREAKING_TAG =
+      Pattern.compile("(?i)<\\s*(br|/p|/div|/li|/tr|/h[1-6])[^>]*>");
+  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+  private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
+
+  private static final Pattern LATVIAN = Pattern.compile("[āēīķļņģĀĒĪĶĻŅĢ]");
+  private static final Pattern LITHUANIAN = Pattern.compile("[ąęėįųĄĘĖĮŲ]");
+  private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+  private static final Set<String> ENGLISH_WORDS =
+      Set.of("the", "and", "my", "is", "was", "not", "have", "please", "dear", "hello", "bill");
+
+  private EmailParser() {}
+
+  static IncomingEmail parse(Message message, Language defaultLanguage, Instant now)
+      throws MessagingException, IOException {
+    InternetAddress from = sender(message);
+    String subject = message.getSubject();
+    Content content = new Content();
+    collect(message, content);
+    String text =
+        content.plain != null
+            ? content.plain
+            : content.html != null ? htmlToText(content.html) : "";
+    Instant received =
+        message.getReceivedDate() != null ? message.getReceivedDate().toInstant() : null;
+    if (received == null || received.isAfter(now)) {
+      received = now;
+    }
+    return new IncomingEmail(
+        messageKey(message, from, subject),
+        from == null ? null : from.getAddress(),
+        from == null ? null : from.getPersonal(),
+        subject,
+        text.strip(),
+        language(message, subject, text, defaultLanguage),
+        List.copyOf(content.files),
+        received);
+  }
+
+  /** The HTML as text: no scripts, styles or tags, entities decoded, blank lines squeezed. */
+  static String htmlToText(String html) {
+    String text = COMMENT.matcher(html).replaceAll("");
+    text = SCRIPT_OR_STYLE.matcher(text).replaceAll("");
+    text = LINE_BREAKING_TAG.matcher(text).replaceAll("\n");
+    text = TAG.matcher(text).replaceAll("");
+    text = HtmlUtils.htmlUnescape(text).replace('\u00a0', ' ');
+    return text.replaceAll("[ \\t]+", " ").replaceAll(" *\\n *", "\n").replaceAll("\n{3,}", "\n\n");
+  }
+
+  /**
+   * The language: from a Content-Language header when it names one of ours, else by the letters
+   * (Cyrillic: ru; ā ē ī ķ ļ ņ ģ: lv; ą ę ė į ų: lt; common English words: en), else the default.
+   */
+  static Language language(Message message, String subject, String text, Language fallback)
+      throws MessagingException {
+    String[] header = message.getHeader("Content-Language");
+    if (header != null && header.length > 0) {
+      String tag = header[0].trim().toLowerCase(Locale.ROOT);
+      for (Language language : Language.values()) {
+        if (tag.startsWith(language.name())) {
+          return language;
+        }
+      }
+    }
+    return guess((subject == null ? "" : subject) + "\n" + text, fallback);
+  }
+
+  static Language guess(String text, Language fallback) {
+    long cyrillic = CYRILLIC.matcher(text).results().count();
+    long letters = text.codePoints().filter(Character::isLetter).count();
+    if (letters > 0 && cyrillic * 2 >= letters) {
+      return Language.ru;
+    }
+    long latvian = LATVIAN.matcher(text).results().count();
+    long lithuanian = LITHUANIAN.matcher(text).results().count();
+    if (latvian > lithuanian) {
+      return Language.lv;
+    }
+    if (lithuanian > latvian) {
+      return Language.lt;
+    }
+    long english =
+        Pattern.compile("[^\\p{L}]+")
+            .splitAsStream(text.toLowerCase(Locale.ROOT))
+            .filter(ENGLISH_WORDS::contains)
+            .count();
+    return english >= 2 ? Language.en : fallback;
+  }
+
+  private static InternetAddress sender(Message message) throws MessagingException {
+    Address[] from = message.getFrom();
+    if (from == null) {
+      return null;
+    }
+    for (Address address : from) {
+      if (address instanceof InternetAddress internet && internet.getAddress() != null) {
+        return internet;
+      }
+    }
+    return null;
+  }
+
+  /** The Message-ID identifies an e-mail; lacking one, sender, sent date and subject do. */
+  private static String messageKey(Message message, InternetAddress from, String subject)
+      throws MessagingException {
+    String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
+    String identity =
+        id != null && !id.isBlank()
+            ? "id:" + id.trim()
+            : "from:"
+                + (from == null ? "" : from.getAddress())
+                + "|sent:"
+                + message.getSentDate()
+                + "|subject:"
+                + subject;
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(identity.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static final class Content {
+    String plain;
+    String html;
+    final List<UploadedFile> files = new ArrayList<>();
+  }
+
+  private static void collect(Part part, Content content) throws MessagingException, IOException {
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        collect(child, content);
+      }
+      return;
+    }
+    String fileName = fileName(part);
+    boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+    boolean document = part.isMimeType("image/*") || part.isMimeType("application/*");
+    if (attached || fileName != null || document || part.isMimeType("message/*")) {
+      try (InputStream in = part.getInputStream()) {
+        content.files.add(UploadedFile.of(fileName, baseType(part), in));
+      }
+    } else if (part.isMimeType("text/plain") && content.plain == null) {
+      content.plain = String.valueOf(part.getContent());
+    } else if (part.isMimeType("text/html") && content.html == null) {
+      content.html = String.valueOf(part.getContent());
+    }
+  }
+
+  private static String fileName(Part part) throws MessagingException {
+    String name = part.getFileName();
+    if (name == null) {
+      return null;
+    }
+    try {
+      return MimeUtility.decodeText(name);
+    } catch (UnsupportedEncodingException e) {
+      return name;
+    }
+  }
+
+  private static String baseType(Part part) throws MessagingException {
+    String type = part.getContentType();
+    if (type == null) {
+      return null;
+    }
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+  }
+}

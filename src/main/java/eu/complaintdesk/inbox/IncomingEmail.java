@@ -1,0 +1,27 @@
+package eu.complaintdesk.inbox;
+
+import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.register.Language;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An e-mail as the inbox registers it.
+ *
+ * @param messageKey hex SHA-256 of the Message-ID (or, lacking one, of sender, date and subject)
+ */
+record IncomingEmail(
+    String messageKey,
+    String fromAddress,
+    String fromName,
+    String subject,
+    String text,
+    Language language,
+    List<UploadedFile> files,
+    Instant receivedAt) {
+
+  @Override
+  public String toString() {
+    return "IncomingEmail[" + messageKey + ", " + files.size() + " files]";
+  }
+}

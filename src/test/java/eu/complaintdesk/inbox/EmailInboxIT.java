@@ -1,0 +1,208 @@
+package eu.complaintdesk.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import eu.complaintdesk.attachment.AttachmentInfo;
+import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.TimelineEntry;
+import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.InboxMailServer;
+import eu.complaintdesk.testing.TestFiles;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The e-mail inbox channel against a real IMAP server (GreenMail): e-mails become complaints with
+ * channel EMAIL and their files, are acknowledged by the process, are marked seen only once
+ * registered, and the same Message-ID is never registered twice.
+ */
+class EmailInboxIT extends ApplicationIntegrationTest {
+
+  @Autowired GreenMail inboxImapServer;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ComplaintRegister register;
+  @Autowired AttachmentService attachments;
+
+  final Session session = Session.getInstance(new Properties());
+
+  @Test
+  void emailBecomesAComplaintWithItsFilesAndIsAcknowledged() throws Exception {
+    String messageId = "<" + System.nanoTime() + "@mail.example.lv>";
+    MimeMessage email =
+        email(messageId, "Anna Bērziņa <anna.berzina@example.lv>", "Auksti radiatori");
+    MimeMultipart body = new MimeMultipart();
+    body.addBodyPart(
+        text("Labdien! Kopš pirmdienas dzīvoklī ir auksti radiatori. Lūdzu, salabojiet."));
+    body.addBodyPart(file("rēķins.pdf", "application/pdf", TestFiles.pdf()));
+    body.addBodyPart(file("programma.pdf", "application/pdf", TestFiles.exe()));
+    email.setContent(body);
+    deliver(email);
+
+    Complaint complaint = awaitComplaint("Auksti radiatori");
+
+    assertThat(complaint.channel().name()).isEqualTo("EMAIL");
+    assertThat(complaint.customerName()).isEqualTo("Anna Bērziņa");
+    assertThat(complaint.customerEmail()).isEqualTo("anna.berzina@example.lv");
+    assertThat(complaint.preferredContact().name()).isEqualTo("EMAIL");
+    assertThat(complaint.language().name()).isEqualTo("lv");
+    assertThat(complaint.description()).startsWith("Labdien! Kopš pirmdienas");
+    assertThat(attachments.list(complaint.id()))
+        .extracting(AttachmentInfo::fileName)
+        .containsExactly("rēķins.pdf");
+    assertThat(register.timeline(complaint.id()))
+        .filteredOn(e -> e.type().equals("ATTACHMENT_REFUSED"))
+        .extracting(TimelineEntry::detail)
+        .singleElement()
+        .asString()
+        .startsWith("programma.pdf");
+    await().atMost(Duration.ofSeconds(30)).until(() -> seen(messageId));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from outbound_message where complaint_id = ?"
+                            + " and kind = 'ACKNOWLEDGEMENT'",
+                        Long.class,
+                        complaint.id())
+                    == 1);
+  }
+
+  @Test
+  void htmlOnlyEmailInRussianIsRegisteredAsText() throws Exception {
+    String messageId = "<" + System.nanoTime() + "@mail.example.ru>";
+    MimeMessage email = email(messageId, "ivan@example.ru", "Счёт за отопление");
+    email.setContent(
+        "<html><head><style>p{color:red}</style></head><body><p>Здравствуйте!</p>"
+            + "<p>Счёт за ноябрь &laquo;неверный&raquo;.<br>Иван</p></body></html>",
+        "text/html; charset=UTF-8");
+    deliver(email);
+
+    Complaint complaint = awaitComplaint("Счёт за отопление");
+
+    assertThat(complaint.language().name()).isEqualTo("ru");
+    assertThat(complaint.customerName()).isEqualTo("ivan");
+    assertThat(complaint.description())
+        .isEqualTo("Здравствуйте!\nСчёт за ноябрь «неверный».\nИван")
+        .doesNotContain("<", "color");
+  }
+
+  @Test
+  void theSameMessageIdIsRegisteredOnce() throws Exception {
+    String messageId = "<" + System.nanoTime() + "@mail.example.lt>";
+    String subject = "Dvigubas mokestis " + System.nanoTime();
+    MimeMessage first = email(messageId, "Ona <ona@example.lt>", subject);
+    first.setText("Sąskaitoje du kartus įskaičiuotas mokestis už šildymą.", "UTF-8");
+    deliver(first);
+    Complaint complaint = awaitComplaint(subject);
+    await().atMost(Duration.ofSeconds(30)).until(() -> seen(messageId));
+
+    MimeMessage again = email(messageId, "Ona <ona@example.lt>", subject);
+    again.setText("Sąskaitoje du kartus įskaičiuotas mokestis už šildymą.", "UTF-8");
+    deliver(again);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> inbox().stream().filter(m -> hasId(m, messageId)).allMatch(this::isSeen));
+
+    assertThat(complaint.language().name()).isEqualTo("lt");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from complaint where subject = ?", Long.class, subject))
+        .isEqualTo(1);
+  }
+
+  private MimeMessage email(String messageId, String from, String subject)
+      throws MessagingException {
+    MimeMessage message =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
+    message.setFrom(new InternetAddress(from));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(InboxMailServer.ADDRESS));
+    message.setSubject(subject, "UTF-8");
+    message.setSentDate(new java.util.Date());
+    return message;
+  }
+
+  private static MimeBodyPart text(String text) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setText(text, "UTF-8");
+    return part;
+  }
+
+  private static MimeBodyPart file(String name, String type, byte[] content) throws Exception {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+    part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(name, "UTF-8", null));
+    part.setDisposition(MimeBodyPart.ATTACHMENT);
+    return part;
+  }
+
+  private void deliver(MimeMessage message) throws Exception {
+    message.saveChanges();
+    GreenMailUser user = inboxImapServer.getUserManager().getUser(InboxMailServer.USER);
+    user.deliver(message);
+  }
+
+  private Complaint awaitComplaint(String subject) {
+    Long id =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    jdbc
+                        .query(
+                            "select id from complaint where subject = ?",
+                            (rs, row) -> rs.getLong(1),
+                            subject)
+                        .stream()
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
+    return register.get(id);
+  }
+
+  private List<StoredMessage> inbox() throws Exception {
+    GreenMailUser user = inboxImapServer.getUserManager().getUser(InboxMailServer.USER);
+    return inboxImapServer.getManagers().getImapHostManager().getInbox(user).getMessages();
+  }
+
+  private boolean seen(String messageId) throws Exception {
+    return inbox().stream().filter(m -> hasId(m, messageId)).anyMatch(this::isSeen);
+  }
+
+  private boolean isSeen(StoredMessage message) {
+    return message.getFlags().contains(Flags.Flag.SEEN);
+  }
+
+  private static boolean hasId(StoredMessage message, String messageId) {
+    try {
+      return messageId.equals(message.getMimeMessage().getMessageID());
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+}
