@@ -19,6 +19,7 @@ import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.ExternalInquiry;
+import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.survey.SurveyService;
 import java.time.Duration;
 import java.time.Instant;
@@ -441,10 +442,12 @@ class ComplaintHandlingProcessTest {
         .isInstanceOf(RuleViolation.class)
         .hasMessageContaining("four-eyes");
     tasks.setAssignee(review.getId(), "supervisor2");
-    engine.getIdentityService().setAuthenticatedUserId("supervisor");
+    // As Tasklist and the REST API authenticate: the user with their groups (authorization is on).
+    engine.getIdentityService().setAuthentication("supervisor", List.of(Groups.SUPERVISORS));
     try {
       assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of(ANSWER_APPROVED, true)))
-          .isInstanceOf(RuleViolation.class);
+          .isInstanceOf(RefusedCompletion.class)
+          .hasMessageContaining("four-eyes");
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
