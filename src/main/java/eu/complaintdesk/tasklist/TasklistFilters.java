@@ -1,9 +1,6 @@
 package eu.complaintdesk.tasklist;
 
-import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.CHANNEL;
-import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
-import static eu.complaintdesk.process.ComplaintVariables.PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER;
 import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 
@@ -113,9 +110,9 @@ class TasklistFilters implements ApplicationRunner {
         "variables",
         List.of(
             variable(REGISTRATION_NUMBER, "Registration number"),
-            variable(FEEDBACK_TYPE, "Type"),
-            variable(CATEGORY, "Category"),
-            variable(PRIORITY, "Priority"),
+            variable(TaskListVariables.CASE_TYPE, "Type"),
+            variable(TaskListVariables.CASE_CATEGORY, "Category"),
+            variable(TaskListVariables.CASE_PRIORITY, "Priority"),
             variable(CHANNEL, "Channel"),
             variable(REPEAT_COMPLAINT, "Repeat complaint")));
     return properties;

@@ -163,6 +163,23 @@ class AccessIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void onlyRegistrarsRegisterComplaintsThroughTheStaffApi() {
+    String phoneCall =
+        CaseDriver.HEATING_COMPLAINT.replace(
+            "{\"language\"", "{\"channel\":\"PHONE\",\"language\"");
+
+    EngineRest.Response byManager = cases.staffRegistration("manager", phoneCall);
+    EngineRest.Response byHandler = cases.staffRegistration("handler", phoneCall);
+    EngineRest.Response byRegistrar = cases.staffRegistration("registrar", phoneCall);
+
+    assertThat(byManager.status()).isEqualTo(403);
+    assertThat(byManager.json().get("detail").asText())
+        .isEqualTo("Only registrars register complaints from other channels.");
+    assertThat(byHandler.status()).isEqualTo(403);
+    assertThat(byRegistrar.status()).as(byRegistrar.toString()).isEqualTo(201);
+  }
+
+  @Test
   void startUpGrantsAreNotDuplicatedByAnotherRun() throws Exception {
     long before = authorizationService.createAuthorizationQuery().count();
 

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,20 +41,32 @@ public final class CaseDriver {
 
   /** Submits a complaint through the public API; answers its registration number. */
   public String submit(String body) {
+    EngineRest.Response created = post("/api/complaints", body, null);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("registrationNumber").asText();
+  }
+
+  /** Registers a complaint through the staff API as {@code user} (password = user id). */
+  public EngineRest.Response staffRegistration(String user, String body) {
+    return post("/api/staff/complaints", body, user);
+  }
+
+  private EngineRest.Response post(String path, String body, String user) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (user != null) {
+      String credentials = user + ":" + user;
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
     try {
-      HttpResponse<String> created =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/complaints"))
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      return new EngineRest.Response(created.statusCode(), created.body())
-          .json()
-          .get("registrationNumber")
-          .asText();
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new EngineRest.Response(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
