@@ -127,7 +127,7 @@ class AccessIT extends ApplicationIntegrationTest {
     EngineRest supervisor = EngineRest.as(port, "supervisor");
     EngineRest supervisor2 = EngineRest.as(port, "supervisor2");
     EngineRest handler = EngineRest.as(port, "handler");
-    cases.work(supervisor, number, DRAFT, draftVariables("UPHELD"));
+    cases.work(supervisor, number, DRAFT, CaseDriver.draft("UPHELD"));
     String review = cases.awaitTask(number, REVIEW);
 
     EngineRest.Response byHandler =
@@ -190,17 +190,7 @@ class AccessIT extends ApplicationIntegrationTest {
   }
 
   static String draftOf(String outcome) {
-    return CaseDriver.variables(draftVariables(outcome));
-  }
-
-  static Map<String, Object> draftVariables(String outcome) {
-    return Map.of(
-        "draftAnswer",
-        "We repaired the heating substation; radiators are warm again.",
-        "proposedOutcome",
-        outcome,
-        "needsExternalInformation",
-        false);
+    return CaseDriver.variables(CaseDriver.draft(outcome));
   }
 
   static final String ACCESS_CHECK_DMN =

@@ -75,17 +75,48 @@ class DepartmentTasklistIT extends ApplicationIntegrationTest {
     assertThat(heatView).contains(heating).doesNotContain(billing);
   }
 
+  @Test
+  void theDrafterWhoClaimsTheReviewInTasklistIsToldWhyAndItStaysOpen() {
+    CaseDriver cases = new CaseDriver(port);
+    String number = cases.heatingComplaintAwaitingDraft();
+    cases.work(
+        EngineRest.as(port, "supervisor"),
+        number,
+        "UserTask_DraftAnswer",
+        CaseDriver.draft("UPHELD"));
+    String review = cases.awaitTask(number, "UserTask_ReviewAnswer");
+
+    WebDriverWait wait = signIn("supervisor");
+    browser.get(
+        tasklist() + "#/?filter=" + filter(TasklistFilters.AWAITING_REVIEW) + "&task=" + review);
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    try {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "four-eyes"));
+    } finally {
+      Browser.screenshot(browser, "tasklist-four-eyes-claim-refused");
+    }
+
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("You drafted this answer, so another supervisor must review it");
+    assertThat(EngineRest.as(port, "admin").get("/task/" + review).json().get("assignee").isNull())
+        .isTrue();
+  }
+
   /** Signs in to Tasklist, opens "My groups' tasks", waits for {@code expected}: the list text. */
   private String groupTasksAs(String user, String expected) {
-    String filter =
-        filters
-            .createTaskFilterQuery()
-            .filterName(TasklistFilters.MY_GROUPS_TASKS)
-            .singleResult()
-            .getId();
-    String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    WebDriverWait wait = signIn(user);
+    browser.get(tasklist() + "#/?filter=" + filter(TasklistFilters.MY_GROUPS_TASKS));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".tasks-list"), expected));
+    Browser.screenshot(browser, "tasklist-my-groups-tasks-" + user);
+    return browser.findElement(By.cssSelector(".tasks-list")).getText();
+  }
+
+  private WebDriverWait signIn(String user) {
     browser.manage().deleteAllCookies();
-    browser.get(tasklist);
+    browser.get(tasklist());
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(
             ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
@@ -94,13 +125,14 @@ class DepartmentTasklistIT extends ApplicationIntegrationTest {
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters .task-filter")));
-    browser.get(tasklist + "#/?filter=" + filter);
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector(".tasks-list"), expected));
-    Browser.screenshot(browser, "tasklist-my-groups-tasks-" + user);
-    String shown = browser.findElement(By.cssSelector(".tasks-list")).getText();
-    browser.get(tasklist + "#/logout");
-    return shown;
+    return wait;
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private String filter(String name) {
+    return filters.createTaskFilterQuery().filterName(name).singleResult().getId();
   }
 }

@@ -118,6 +118,17 @@ public final class CaseDriver {
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
   }
 
+  /** The variables of a draft answer with this outcome and no external information needed. */
+  public static Map<String, Object> draft(String outcome) {
+    return Map.of(
+        "draftAnswer",
+        "We repaired the heating substation; radiators are warm again.",
+        "proposedOutcome",
+        outcome,
+        "needsExternalInformation",
+        false);
+  }
+
   /** The JSON body of a claim for the user themself. */
   public static String claimBody(EngineRest user) {
     return "{\"userId\":\"" + user.user() + "\"}";
