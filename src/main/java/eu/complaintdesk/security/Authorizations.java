@@ -26,7 +26,6 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
-import eu.complaintdesk.process.ComplaintProcess;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -62,10 +61,8 @@ public class Authorizations implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(Authorizations.class);
 
-  /** Process definitions staff may start (through Tasklist or our intake). */
+  /** The process registrars start in Tasklist to register a complaint from another channel. */
   public static final String STAFF_REGISTRATION_PROCESS = "StaffComplaintRegistration";
-
-  public static final String COMPLAINT_PROCESS = ComplaintProcess.PROCESS_KEY;
 
   /** Everyone who works tasks in Tasklist. */
   public static final List<String> TASK_WORKERS =
@@ -112,12 +109,11 @@ public class Authorizations implements ApplicationRunner {
     }
 
     // Registrars register complaints from other channels: they start the staff registration,
-    // which starts the complaint process through our intake.
+    // whose own step (our code, unchecked) registers the complaint and starts the complaint
+    // process. They may not start the complaint process directly: a case needs its register entry.
     grants.add(
         new Grant(
             Groups.REGISTRARS, PROCESS_DEFINITION, STAFF_REGISTRATION_PROCESS, CREATE_INSTANCE));
-    grants.add(
-        new Grant(Groups.REGISTRARS, PROCESS_DEFINITION, COMPLAINT_PROCESS, CREATE_INSTANCE));
     grants.add(new Grant(Groups.REGISTRARS, PROCESS_INSTANCE, ANY, CREATE));
 
     // Managers read everything in Cockpit and Tasklist and change nothing.

@@ -3,7 +3,6 @@ package eu.complaintdesk.security;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 
-import eu.complaintdesk.process.ComplaintProcess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -62,7 +61,11 @@ class StaffRegistrationAuthorization implements WebMvcConfigurer {
       List<String> groups =
           identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
       return authorizations.isUserAuthorized(
-          user, groups, CREATE_INSTANCE, PROCESS_DEFINITION, ComplaintProcess.PROCESS_KEY);
+          user,
+          groups,
+          CREATE_INSTANCE,
+          PROCESS_DEFINITION,
+          Authorizations.STAFF_REGISTRATION_PROCESS);
     }
   }
 }

@@ -180,6 +180,15 @@ class AccessIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void nobodyStartsTheComplaintProcessWithoutTheRegister() {
+    EngineRest.Response started =
+        EngineRest.as(port, "registrar")
+            .post("/process-definition/key/ComplaintHandlingProcess/start", "{}");
+
+    assertThat(started.status()).as(started.toString()).isEqualTo(403);
+  }
+
+  @Test
   void startUpGrantsAreNotDuplicatedByAnotherRun() throws Exception {
     long before = authorizationService.createAuthorizationQuery().count();
 
