@@ -122,6 +122,36 @@ class AccessIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void processOwnersMigrateRunningCasesOverTheApiAndHandlersCannot() {
+    String number = cases.heatingComplaintAwaitingDraft();
+    cases.awaitTask(number, DRAFT);
+    EngineRest owner = EngineRest.as(port, "owner");
+    String instance =
+        owner.get("/process-instance?businessKey=" + number).json().get(0).get("id").asText();
+    String definition =
+        owner.get("/process-instance/" + instance).json().get("definitionId").asText();
+    EngineRest.Response plan =
+        owner.post(
+            "/migration/generate",
+            "{\"sourceProcessDefinitionId\":\""
+                + definition
+                + "\",\"targetProcessDefinitionId\":\""
+                + definition
+                + "\",\"updateEventTriggers\":true}");
+    assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+    String execute =
+        "{\"migrationPlan\":" + plan.body() + ",\"processInstanceIds\":[\"" + instance + "\"]}";
+
+    EngineRest.Response byHandler =
+        EngineRest.as(port, "handler").post("/migration/execute", execute);
+    EngineRest.Response byOwner = owner.post("/migration/execute", execute);
+
+    assertThat(byHandler.status()).as(byHandler.toString()).isEqualTo(403);
+    assertThat(byOwner.status()).as(byOwner.toString()).isEqualTo(204);
+    assertThat(cases.awaitTask(number, DRAFT)).isNotNull();
+  }
+
+  @Test
   void anotherSupervisorReviewsTheDraftAndTheDrafterCannot() {
     String number = cases.heatingComplaintAwaitingDraft();
     EngineRest supervisor = EngineRest.as(port, "supervisor");
