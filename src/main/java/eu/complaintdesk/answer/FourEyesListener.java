@@ -7,6 +7,7 @@ import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.Executions;
+import eu.complaintdesk.process.RefusedCompletion;
 import eu.complaintdesk.process.RuleViolation;
 import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.security.Groups;
@@ -46,8 +47,12 @@ class FourEyesListener implements TaskListener {
     if (reviewer == null) {
       throw TaskInput.invalid(REVIEWED_BY, "is unknown: claim the task before completing it");
     }
-    check(task, reviewer);
-    check(task, task.getAssignee());
+    try {
+      check(task, reviewer);
+      check(task, task.getAssignee());
+    } catch (RuleViolation refused) {
+      throw new RefusedCompletion(REVIEWED_BY, refused);
+    }
     TaskInput input = TaskInput.of(task);
     boolean approved = input.requiredFlag(ANSWER_APPROVED);
     String comment =

@@ -1,6 +1,7 @@
 package eu.complaintdesk.system;
 
 import eu.complaintdesk.process.InvalidTaskInput;
+import eu.complaintdesk.process.RefusedCompletion;
 import eu.complaintdesk.process.RuleViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,9 @@ class TaskRuleErrors extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (ProcessEngineException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-          if (cause instanceof InvalidTaskInput || cause instanceof RuleViolation) {
+          if (cause instanceof InvalidTaskInput
+              || cause instanceof RuleViolation
+              || cause instanceof RefusedCompletion) {
             throw (ProcessEngineException) cause;
           }
         }

@@ -21,6 +21,7 @@ import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.ExternalInquiry;
+import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.survey.SurveyService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -454,10 +455,12 @@ class ComplaintHandlingProcessTest {
         .isInstanceOf(RuleViolation.class)
         .hasMessageContaining("four-eyes");
     tasks.setAssignee(review.getId(), "supervisor2");
-    engine.getIdentityService().setAuthenticatedUserId("supervisor");
+    // As Tasklist and the REST API authenticate: the user with their groups (authorization is on).
+    engine.getIdentityService().setAuthentication("supervisor", List.of(Groups.SUPERVISORS));
     try {
       assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of(ANSWER_APPROVED, true)))
-          .isInstanceOf(RuleViolation.class);
+          .isInstanceOf(RefusedCompletion.class)
+          .hasMessageContaining("four-eyes");
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

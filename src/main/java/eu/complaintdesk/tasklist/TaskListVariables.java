@@ -1,0 +1,83 @@
+package eu.complaintdesk.tasklist;
+
+import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
+import static eu.complaintdesk.process.ComplaintVariables.CHANNEL;
+import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
+import static eu.complaintdesk.process.ComplaintVariables.PRIORITY;
+import static eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER;
+import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case facts Tasklist shows in its task lists, copied onto every user task when it is created.
+ * Tasklist reads filter variables with the signed-in user's authorizations, and department staff
+ * may read their tasks but not the whole process instance; task variables they may read. Copies of
+ * variables that a task is completed with get their own names ({@code case…}), so a completion
+ * always reaches the process variable. Added by the engine to every user task of every model, so
+ * the models need no listener for it.
+ */
+@Component
+class TaskListVariables extends AbstractProcessEnginePlugin implements TaskListener {
+
+  static final String CASE_TYPE = "caseType";
+  static final String CASE_CATEGORY = "caseCategory";
+  static final String CASE_PRIORITY = "casePriority";
+
+  /** Task variable → the process variable it shows. */
+  static final Map<String, String> SHOWN = shown();
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                .getTaskDefinition()
+                .addTaskListener(EVENTNAME_CREATE, TaskListVariables.this);
+          }
+        });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SHOWN.forEach(
+        (shownAs, variable) -> {
+          Object value = task.getExecution().getVariable(variable);
+          if (value != null) {
+            task.setVariableLocal(shownAs, value);
+          }
+        });
+  }
+
+  private static Map<String, String> shown() {
+    Map<String, String> shown = new LinkedHashMap<>();
+    shown.put(REGISTRATION_NUMBER, REGISTRATION_NUMBER);
+    shown.put(CASE_TYPE, FEEDBACK_TYPE);
+    shown.put(CASE_CATEGORY, CATEGORY);
+    shown.put(CASE_PRIORITY, PRIORITY);
+    shown.put(CHANNEL, CHANNEL);
+    shown.put(REPEAT_COMPLAINT, REPEAT_COMPLAINT);
+    return shown;
+  }
+}
