@@ -3,6 +3,7 @@ package eu.complaintdesk.intake;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -23,10 +24,18 @@ class StaffRegistrationHistory extends AbstractProcessEnginePlugin {
         new WithoutFormData(configuration.getHistoryEventHandler()));
   }
 
+  /**
+   * A start form variable, or the form field record the engine writes when the form is submitted.
+   */
   static boolean isFormData(HistoryEvent event) {
-    return event instanceof HistoricVariableUpdateEventEntity variable
-        && StaffRegistrationProcess.PROCESS_KEY.equals(variable.getProcessDefinitionKey())
-        && StaffRegistrationProcess.FORM_VARIABLES.contains(variable.getVariableName());
+    if (!StaffRegistrationProcess.PROCESS_KEY.equals(event.getProcessDefinitionKey())) {
+      return false;
+    }
+    if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      return StaffRegistrationProcess.FORM_VARIABLES.contains(variable.getVariableName());
+    }
+    return event instanceof HistoricFormPropertyEventEntity field
+        && StaffRegistrationProcess.FORM_VARIABLES.contains(field.getPropertyId());
   }
 
   static final class WithoutFormData implements HistoryEventHandler {
