@@ -1,6 +1,7 @@
 package eu.complaintdesk.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
@@ -9,9 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +38,20 @@ class CaseFileIT extends ApplicationIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired IdentityService identity;
 
+  @Autowired ManagementService management;
+
   final HttpClient http = HttpClient.newHttpClient();
+
+  /**
+   * Leaves the shared job executor idle for the next test class: the cases started here finish
+   * their asynchronous steps first.
+   */
+  @AfterEach
+  void awaitAsynchronousSteps() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> management.createJobQuery().executable().count() == 0);
+  }
 
   @Test
   void staffSeeTheWholeCaseWithEveryValueEscaped() throws Exception {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -66,6 +67,7 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired ComplaintRegister register;
@@ -91,6 +93,17 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, PATIENCE);
     wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  /**
+   * Leaves the shared job executor idle for the next test class: the cases started here finish
+   * their asynchronous steps first.
+   */
+  @AfterEach
+  void awaitAsynchronousSteps() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> management.createJobQuery().executable().count() == 0);
   }
 
   @AfterEach
