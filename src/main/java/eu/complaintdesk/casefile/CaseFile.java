@@ -1,0 +1,26 @@
+package eu.complaintdesk.casefile;
+
+import eu.complaintdesk.notification.OutboundMessage;
+import eu.complaintdesk.register.AnswerDraft;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.CustomerMessage;
+import eu.complaintdesk.register.ExternalInquiry;
+import eu.complaintdesk.register.TimelineEntry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything staff need to work a case, read from the register (and, for the rules' suggestion,
+ * from the process): the page Tasklist forms link to.
+ *
+ * @param facts process facts by variable name (DMN suggestion, required information, routing)
+ */
+record CaseFile(
+    Complaint complaint,
+    Map<String, Object> facts,
+    List<CaseAttachments.Attachment> attachments,
+    List<TimelineEntry> timeline,
+    List<AnswerDraft> drafts,
+    List<ExternalInquiry> inquiries,
+    List<CustomerMessage> customerMessages,
+    List<OutboundMessage> messages) {}

@@ -1,0 +1,131 @@
+package eu.complaintdesk.intake;
+
+import static eu.complaintdesk.intake.StaffRegistrationProcess.*;
+
+import eu.complaintdesk.process.TaskInput;
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.register.PreferredContact;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The staff start form's service task: checks the form's variables as strictly as the staff API
+ * checks its body, registers the complaint through the intake (which starts its case), keeps only
+ * the registration number and removes the rest.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffRegistrationDelegates {
+
+  /** Bean validation paths of {@link Submission} → the start form's variable names. */
+  static final Map<String, String> FIELDS =
+      Map.ofEntries(
+          Map.entry("language", LANGUAGE),
+          Map.entry("customer.name", CUSTOMER_NAME),
+          Map.entry("customer.email", CUSTOMER_EMAIL),
+          Map.entry("customer.phone", CUSTOMER_PHONE),
+          Map.entry("customer.customerNumber", CUSTOMER_NUMBER),
+          Map.entry("customer.address", CUSTOMER_ADDRESS),
+          Map.entry("customer.reachable", CUSTOMER_EMAIL),
+          Map.entry("preferredContact", PREFERRED_CONTACT),
+          Map.entry("subject", SUBJECT),
+          Map.entry("description", DESCRIPTION),
+          Map.entry("remedySought", REMEDY_SOUGHT),
+          Map.entry("categoryHint", CATEGORY_HINT));
+
+  @Bean
+  JavaDelegate registerStaffComplaintDelegate(
+      IntakeService intake, Validator validator, Clock clock) {
+    return execution -> {
+      Submission submission = submission(execution);
+      Optional<ConstraintViolation<Submission>> violation =
+          validator.validate(submission).stream()
+              .min(Comparator.comparing(v -> v.getPropertyPath().toString()));
+      if (violation.isPresent()) {
+        String path = violation.get().getPropertyPath().toString();
+        String message =
+            path.equals("customer.reachable")
+                ? "is needed unless a phone number or address is given"
+                : violation.get().getMessage();
+        throw TaskInput.invalid(FIELDS.getOrDefault(path, path), message);
+      }
+      Channel channel = option(execution, CHANNEL, Channel.class);
+      if (channel == null) {
+        throw TaskInput.invalid(CHANNEL, "is required");
+      }
+      Instant receivedAt = receivedAt(execution, clock);
+      IntakeService.Receipt receipt =
+          intake.submit(submission, channel, receivedAt, text(execution, REGISTERED_BY), null);
+      execution.removeVariables(FORM_VARIABLES);
+      execution.setVariable(REGISTRATION_NUMBER, receipt.registrationNumber());
+    };
+  }
+
+  private static Submission submission(DelegateExecution execution) {
+    return new Submission(
+        option(execution, LANGUAGE, Language.class),
+        new Submission.Customer(
+            text(execution, CUSTOMER_NAME),
+            text(execution, CUSTOMER_EMAIL),
+            text(execution, CUSTOMER_PHONE),
+            text(execution, CUSTOMER_NUMBER),
+            text(execution, CUSTOMER_ADDRESS)),
+        option(execution, PREFERRED_CONTACT, PreferredContact.class),
+        text(execution, SUBJECT),
+        text(execution, DESCRIPTION),
+        text(execution, REMEDY_SOUGHT),
+        text(execution, CATEGORY_HINT),
+        null,
+        null);
+  }
+
+  /** Now when not given; refused when it is not a date and time, or lies in the future. */
+  private static Instant receivedAt(DelegateExecution execution, Clock clock) {
+    String value = text(execution, RECEIVED_AT);
+    Instant now = clock.instant();
+    if (value == null) {
+      return now;
+    }
+    Instant receivedAt;
+    try {
+      receivedAt = OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw TaskInput.invalid(
+          RECEIVED_AT, "must be a date and time such as 2026-11-23T10:00+02:00");
+    }
+    if (receivedAt.isAfter(now)) {
+      throw TaskInput.invalid(RECEIVED_AT, "must not be in the future");
+    }
+    return receivedAt;
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  private static <E extends Enum<E>> E option(
+      DelegateExecution execution, String name, Class<E> type) {
+    String value = text(execution, name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw TaskInput.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+}

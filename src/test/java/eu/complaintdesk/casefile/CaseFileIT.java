@@ -1,0 +1,148 @@
+package eu.complaintdesk.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.system.ApplicationIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The staff case file over HTTP: who may see it, what it shows, how it may be framed. */
+class CaseFileIT extends ApplicationIntegrationTest {
+
+  static final String COMPLAINT =
+      """
+      {"language":"lv",
+       "customer":{"name":"Pēteris <b>Liepa</b>","email":"peteris@example.lv","address":"Cēsis"},
+       "preferredContact":"EMAIL",
+       "subject":"Rēķins <script>alert(1)</script>",
+       "description":"Rēķins par novembri ir divreiz lielāks.",
+       "remedySought":"Pārrēķins",
+       "categoryHint":"BILLING"}
+      """;
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  @Autowired IdentityService identity;
+
+  @Autowired ManagementService management;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  /**
+   * Leaves the shared job executor idle for the next test class: the cases started here finish
+   * their asynchronous steps first.
+   */
+  @AfterEach
+  void awaitAsynchronousSteps() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> management.createJobQuery().executable().count() == 0);
+  }
+
+  @Test
+  void staffSeeTheWholeCaseWithEveryValueEscaped() throws Exception {
+    String number = submit();
+
+    HttpResponse<String> page = get("/staff/complaints/" + number, "handler");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.body())
+        .contains("Case file " + number)
+        .contains("Pēteris &lt;b&gt;Liepa&lt;/b&gt;")
+        .contains("peteris@example.lv")
+        .contains("Rēķins &lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("Rēķins par novembri ir divreiz lielāks.")
+        .contains("Pārrēķins")
+        .contains("API")
+        .contains("No attachments.")
+        .contains("Messages sent (outbox)")
+        .contains("Timeline")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void tasklistMayFrameItAndNobodyElse() throws Exception {
+    HttpResponse<String> page = get("/staff/complaints/" + submit(), "registrar");
+
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp).contains("frame-ancestors 'self'").contains("default-src 'none'"));
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
+  void withoutSigningInTheAnswerIs401AndForNonStaff403() throws Exception {
+    String number = submit();
+    if (identity.createUserQuery().userId("outsider").count() == 0) {
+      User outsider = identity.newUser("outsider");
+      outsider.setPassword("outsider");
+      identity.saveUser(outsider);
+    }
+
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(uri("/staff/complaints/" + number)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(anonymous.body()).doesNotContain("peteris");
+
+    assertThat(get("/staff/complaints/" + number, "outsider").statusCode()).isEqualTo(403);
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(uri("/staff/complaints/" + number))
+                        .header("Authorization", basic("handler", "wrong"))
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(get("/staff/complaints/2000-999999", "manager").statusCode()).isEqualTo(404);
+  }
+
+  private String submit() throws Exception {
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/complaints"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(COMPLAINT, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).isEqualTo(201);
+    return json.readTree(created.body()).get("registrationNumber").asText();
+  }
+
+  private HttpResponse<String> get(String path, String user) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, user)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}
