@@ -32,13 +32,13 @@ class CaseFiles {
   private final ComplaintRegister register;
   private final NotificationService notifications;
   private final HistoryService history;
-  private final List<CaseAttachments> attachments;
+  private final CaseAttachments attachments;
 
   CaseFiles(
       ComplaintRegister register,
       NotificationService notifications,
       HistoryService history,
-      List<CaseAttachments> attachments) {
+      CaseAttachments attachments) {
     this.register = register;
     this.notifications = notifications;
     this.history = history;
@@ -55,7 +55,7 @@ class CaseFiles {
     return new CaseFile(
         complaint,
         facts(complaint.processInstanceId()),
-        attachments.stream().flatMap(a -> a.of(id).stream()).toList(),
+        attachments.of(complaint),
         register.timeline(id),
         register.drafts(id),
         register.inquiries(id),

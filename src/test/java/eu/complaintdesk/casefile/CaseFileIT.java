@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.Multipart;
+import eu.complaintdesk.testing.TestFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +72,8 @@ class CaseFileIT extends ApplicationIntegrationTest {
         .contains("Rēķins par novembri ir divreiz lielāks.")
         .contains("Pārrēķins")
         .contains("API")
-        .contains("No attachments.")
+        .containsPattern(
+            "href=\"/api/staff/complaints/" + number + "/attachments/\\d+\"[^>]*>[^<]*\\.png<")
         .contains("Messages sent (outbox)")
         .contains("Timeline")
         .doesNotContain("<script>");
@@ -118,12 +121,17 @@ class CaseFileIT extends ApplicationIntegrationTest {
     assertThat(get("/staff/complaints/2000-999999", "manager").statusCode()).isEqualTo(404);
   }
 
+  /** Submits the complaint with one photo, as a customer's browser or curl sends it. */
   private String submit() throws Exception {
+    Multipart form =
+        new Multipart()
+            .json("complaint", COMPLAINT)
+            .file("attachments", "rēķins.png", "image/png", TestFiles.png());
     HttpResponse<String> created =
         http.send(
             HttpRequest.newBuilder(uri("/api/complaints"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(COMPLAINT, StandardCharsets.UTF_8))
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).isEqualTo(201);
