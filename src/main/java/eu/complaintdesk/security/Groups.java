@@ -1,6 +1,9 @@
 package eu.complaintdesk.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Camunda groups the process and the code refer to. Department groups come from {@code
@@ -22,6 +25,13 @@ public final class Groups {
           "dept-metering",
           "dept-customer-service",
           "dept-digital");
+
+  /** The groups whose members work or watch cases: they may read case files and staff calls. */
+  public static final Set<String> STAFF =
+      Stream.concat(
+              Stream.of(REGISTRARS, SUPERVISORS, PROCESS_OWNERS, MANAGERS, ADMINISTRATORS),
+              DEPARTMENTS.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   private Groups() {}
 }

@@ -6,40 +6,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic authentication of staff against Camunda's users for our staff and report API. The
- * authenticated user is the request's principal.
+ * Our staff and report API is for staff only (see {@link StaffSignIn}): not signed in → 401, signed
+ * in but in no staff group → 403. The signed-in user is the request's principal.
  */
 class StaffAuthenticationFilter extends OncePerRequestFilter {
 
-  private final IdentityService identity;
+  private final StaffSignIn signIn;
 
-  StaffAuthenticationFilter(IdentityService identity) {
-    this.identity = identity;
+  StaffAuthenticationFilter(StaffSignIn signIn) {
+    this.signIn = signIn;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String user = authenticatedUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+    String user = signIn.user(request);
     if (user == null) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Complaint Desk staff\"");
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                  + "\"detail\":\"Sign in with your staff user name and password.\"}");
+      problem(response, 401, "Unauthorized", "Sign in with your staff user name and password.");
+      return;
+    }
+    if (!signIn.isStaff(user)) {
+      problem(response, 403, "Forbidden", "Only members of a staff group may use this.");
       return;
     }
     Principal principal = () -> user;
@@ -58,23 +53,20 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
         response);
   }
 
-  private String authenticatedUser(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String user = decoded.substring(0, colon);
-    return identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+  private static void problem(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
   }
 }
