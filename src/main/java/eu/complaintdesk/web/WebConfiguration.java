@@ -1,0 +1,64 @@
+package eu.complaintdesk.web;
+
+import eu.complaintdesk.system.Organisation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The public pages: their language and their protection against forged form posts. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  private final PageLanguage pageLanguage;
+
+  WebConfiguration(Organisation organisation) {
+    this.pageLanguage = new PageLanguage(organisation);
+  }
+
+  @Bean
+  LocaleResolver localeResolver() {
+    return pageLanguage;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new PageInterceptor(pageLanguage));
+  }
+
+  /** Only our pages: the API and Camunda keep their own rules. */
+  static boolean isPage(Object handler) {
+    return handler instanceof HandlerMethod method
+        && method.getBeanType().getPackageName().equals(WebConfiguration.class.getPackageName());
+  }
+
+  private record PageInterceptor(PageLanguage pageLanguage) implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(
+        HttpServletRequest request, HttpServletResponse response, Object handler) {
+      if (!isPage(handler)) {
+        return true;
+      }
+      pageLanguage.choose(request, response);
+      response.addHeader("Vary", "Accept-Language, Cookie");
+      response.setHeader("Cache-Control", "no-store");
+      if ("POST".equalsIgnoreCase(request.getMethod()) && !CsrfTokens.matches(request)) {
+        throw new FormRefused();
+      }
+      return true;
+    }
+  }
+
+  /** A form post without its session's token: forged, or from a session that has ended. */
+  static class FormRefused extends RuntimeException {
+    FormRefused() {
+      super("Form token missing or not of this session", null, false, false);
+    }
+  }
+}
