@@ -208,6 +208,38 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(register.findSurvey(token).orElseThrow().answeredAt()).isNull();
   }
 
+  @Test
+  void everyFieldOfTheSubmissionFormHasItsLabel() throws Exception {
+    String page = get("/submit", "lv").body();
+    Matcher fields =
+        Pattern.compile("<(?:input|select|textarea)(?![^>]*type=\"hidden\")[^>]*\\bid=\"([^\"]+)\"")
+            .matcher(page);
+    int count = 0;
+    while (fields.find()) {
+      assertThat(page)
+          .as("label of %s", fields.group(1))
+          .contains("for=\"" + fields.group(1) + "\"");
+      count++;
+    }
+    assertThat(count).isGreaterThanOrEqualTo(13);
+    assertThat(page).doesNotContain("aria-describedby=\"\"").contains("<fieldset");
+  }
+
+  @Test
+  void unknownPageIsAFriendlyPageInTheVisitorsLanguage() throws Exception {
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(uri("/no-such-page"))
+                .header("Accept", "text/html")
+                .header("Accept-Language", "lt")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("Deja, kažkas nepavyko");
+  }
+
   // --- helpers ----------------------------------------------------------------------------
 
   private IntakeService.Receipt submitted() {
