@@ -1,8 +1,20 @@
 package eu.complaintdesk.web;
 
+import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
+import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
+import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import java.io.File;
 import java.io.IOException;
@@ -10,12 +22,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,6 +42,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,6 +59,10 @@ class WebBrowserIT extends ApplicationIntegrationTest {
   static WebDriver browser;
 
   @LocalServerPort int port;
+  @Autowired IntakeService intake;
+  @Autowired ComplaintRegister register;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -173,6 +196,80 @@ class WebBrowserIT extends ApplicationIntegrationTest {
 
     summary.findElement(By.linkText("Пожалуйста, кратко укажите тему обращения.")).click();
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("subject");
+  }
+
+  @Test
+  void customerRatesTheHandlingWithTheKeyboardAlone() throws IOException {
+    IntakeService.Receipt receipt =
+        intake.submit(
+            new Submission(
+                Language.lt,
+                new Submission.Customer("Rūta Jonaitė", "ruta@example.lt", null, null, null),
+                PreferredContact.EMAIL,
+                "Sąskaitos apmokėjimas",
+                "Iki kada reikia apmokėti sąskaitą?",
+                null,
+                null,
+                null,
+                null),
+            Channel.API,
+            Instant.now(),
+            null,
+            null);
+    String number = receipt.registrationNumber();
+    completeWhenReady(number, ComplaintProcess.TASK_CHECK_COMPLETENESS, Map.of(COMPLETE, true));
+    completeWhenReady(
+        number,
+        ComplaintProcess.TASK_CLASSIFY_COMPLAINT,
+        Map.of(FEEDBACK_TYPE, "INFORMATION_REQUEST", CATEGORY, "BILLING"));
+    completeWhenReady(
+        number,
+        ComplaintProcess.TASK_ANSWER_INFORMATION_REQUEST,
+        Map.of(ANSWER, "Sąskaitą reikia apmokėti iki kito mėnesio 20 dienos."));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                runtime
+                        .createEventSubscriptionQuery()
+                        .processInstanceId(register.get(receipt.complaintId()).processInstanceId())
+                        .eventName(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
+                        .count()
+                    > 0);
+    String token = register.latestSurveyToken(receipt.complaintId()).orElseThrow();
+
+    browser.get(url("/surveys/" + token + "?lang=lt"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kaip mums sekėsi?");
+    browser
+        .findElement(By.id("score-1"))
+        .sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+    browser.switchTo().activeElement().sendKeys(Keys.TAB, "Atsakė greitai ir aiškiai.");
+    assertThat(browser.findElement(By.id("score-4")).isSelected()).isTrue();
+    screenshot("web-survey-lt");
+    browser.switchTo().activeElement().sendKeys(Keys.TAB, Keys.ENTER);
+
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ačiū už įvertinimą!");
+    assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(4);
+    assertThat(register.findSurvey(token).orElseThrow().comment())
+        .isEqualTo("Atsakė greitai ir aiškiai.");
+    screenshot("web-survey-thanks-lt");
+    browser.get(url("/surveys/" + token));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Įvertinimas jau gautas");
+  }
+
+  private void completeWhenReady(String number, String taskKey, Map<String, Object> variables) {
+    Task task =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    tasks
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(number)
+                        .taskDefinitionKey(taskKey)
+                        .singleResult(),
+                found -> found != null);
+    tasks.complete(task.getId(), variables);
   }
 
   private void openStatus(String number, String code) {
