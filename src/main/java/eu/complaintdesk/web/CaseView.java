@@ -1,10 +1,13 @@
 package eu.complaintdesk.web;
 
 import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.TimelineEntry;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -27,7 +30,7 @@ record CaseView(
   static CaseView of(
       Complaint complaint,
       List<TimelineEntry> entries,
-      java.time.LocalDate responseDueDate,
+      LocalDate responseDueDate,
       ZoneId zone,
       MessageSource messages,
       Locale locale) {
@@ -43,15 +46,30 @@ record CaseView(
         PageDates.date(responseDueDate, locale),
         complaint.extended(),
         !complaint.status().isFinal(),
-        complaint.status() == eu.complaintdesk.register.ComplaintStatus.AWAITING_INFORMATION,
-        entries.stream()
-            .filter(TimelineEntry::visibleToCustomer)
-            .map(
-                e ->
-                    new Event(
-                        PageDates.dateTime(e.occurredAt(), zone, locale),
-                        text(e, zone, messages, locale)))
-            .toList());
+        complaint.status() == ComplaintStatus.AWAITING_INFORMATION,
+        events(entries, zone, messages, locale));
+  }
+
+  /**
+   * The customer's part of the timeline. A case goes back to REGISTERED when the missing
+   * information arrives; that second time it reads as the information received.
+   */
+  private static List<Event> events(
+      List<TimelineEntry> entries, ZoneId zone, MessageSource messages, Locale locale) {
+    List<Event> events = new ArrayList<>();
+    boolean registered = false;
+    for (TimelineEntry entry : entries) {
+      if (!entry.visibleToCustomer()) {
+        continue;
+      }
+      String text =
+          registered && "REGISTERED".equals(entry.type())
+              ? messages.getMessage("event.REGISTERED.again", null, locale)
+              : text(entry, zone, messages, locale);
+      registered |= "REGISTERED".equals(entry.type());
+      events.add(new Event(PageDates.dateTime(entry.occurredAt(), zone, locale), text));
+    }
+    return events;
   }
 
   /**
