@@ -37,6 +37,11 @@ class WebConfiguration implements WebMvcConfigurer {
         && method.getBeanType().getPackageName().equals(WebConfiguration.class.getPackageName());
   }
 
+  /** Our own styles only, no scripts, forms posted only to us. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'";
+
   private record PageInterceptor(PageLanguage pageLanguage) implements HandlerInterceptor {
 
     @Override
@@ -47,7 +52,11 @@ class WebConfiguration implements WebMvcConfigurer {
       }
       pageLanguage.choose(request, response);
       response.addHeader("Vary", "Accept-Language, Cookie");
+      // Pages show access codes and personal data: not kept in caches, not framed elsewhere.
       response.setHeader("Cache-Control", "no-store");
+      response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Referrer-Policy", "same-origin");
       if ("POST".equalsIgnoreCase(request.getMethod()) && !CsrfTokens.matches(request)) {
         throw new FormRefused();
       }

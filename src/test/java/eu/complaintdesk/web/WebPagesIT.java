@@ -223,6 +223,10 @@ class WebPagesIT extends ApplicationIntegrationTest {
     }
     assertThat(count).isGreaterThanOrEqualTo(13);
     assertThat(page).doesNotContain("aria-describedby=\"\"").contains("<fieldset");
+    HttpResponse<String> response = get("/submit", "lv");
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValue(WebConfiguration.CONTENT_SECURITY_POLICY);
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
   @Test
