@@ -272,6 +272,24 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     tasks.complete(task.getId(), variables);
   }
 
+  @Test
+  void pagesFitAPhoneScreen() throws IOException {
+    browser.manage().window().setSize(new Dimension(360, 800));
+    for (String path : new String[] {"/?lang=en", "/submit", "/status", "/surveys/unknown"}) {
+      browser.get(url(path));
+      assertThat(
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript(
+                      "return document.documentElement.scrollWidth"
+                          + " > document.documentElement.clientWidth"))
+          .as("horizontal scrolling on %s", path)
+          .isEqualTo(false);
+    }
+    browser.get(url("/"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    screenshot("web-home-en-360px");
+  }
+
   private void openStatus(String number, String code) {
     browser.get(url("/status"));
     fill("registrationNumber", number);
