@@ -1,60 +1,128 @@
 package eu.complaintdesk.intake;
 
+import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.attachment.CheckedFile;
+import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApiProblem;
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What a customer may do with their case at any time: send more information, withdraw. */
 @Service
 public class CustomerRequests {
 
+  static final int ATTEMPTS = 5;
+
   private final ComplaintRegister register;
   private final RuntimeService runtime;
+  private final AttachmentService attachments;
+  private final TransactionTemplate transactions;
+  private final TransactionTemplate retriedTransactions;
 
-  CustomerRequests(ComplaintRegister register, RuntimeService runtime) {
+  CustomerRequests(
+      ComplaintRegister register,
+      RuntimeService runtime,
+      AttachmentService attachments,
+      PlatformTransactionManager transactionManager) {
     this.register = register;
     this.runtime = runtime;
+    this.attachments = attachments;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.retriedTransactions = new TransactionTemplate(transactionManager);
+    this.retriedTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** As {@link #supplyInformation(Complaint, String, List)} without files. */
+  public void supplyInformation(Complaint complaint, String message) {
+    supplyInformation(complaint, message, List.of());
   }
 
   /**
-   * Keeps the message in the register. If the case waits for missing information, this is it;
-   * otherwise the handler is shown the message. A message to a finished case is only kept.
+   * Keeps the message and its files in the register. If the case waits for missing information,
+   * this is it; otherwise the handler is shown the message. A message to a finished case is only
+   * kept. The files are checked first; if any is refused nothing is kept ({@link
+   * eu.complaintdesk.system.ApiProblem} naming the file's field).
+   *
+   * <p>The message is kept (committed) before the case is told, so that a case changing at the same
+   * moment (a job of the process running) never loses it: telling the case is retried a few times,
+   * each in a transaction of its own.
    */
-  @Transactional
-  public void supplyInformation(Complaint complaint, String message) {
-    register.addCustomerMessage(complaint.id(), message);
-    if (complaint.status().isFinal()) {
-      return;
-    }
-    String messageName =
-        isWaitingFor(complaint, ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED)
-            ? ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED
-            : ComplaintProcess.MESSAGE_CUSTOMER_MESSAGE_RECEIVED;
-    if (isWaitingFor(complaint, messageName)) {
-      runtime
-          .createMessageCorrelation(messageName)
-          .processInstanceId(complaint.processInstanceId())
-          .correlate();
-    }
+  public void supplyInformation(
+      Complaint complaint, String message, List<UploadedFile> attachments) {
+    List<CheckedFile> files = this.attachments.checkAll(attachments);
+    transactions.executeWithoutResult(
+        status -> {
+          long messageId = register.addCustomerMessage(complaint.id(), message);
+          this.attachments.store(complaint.id(), messageId, files);
+        });
+    retriedOnConflict(
+        () -> {
+          Complaint current = register.get(complaint.id());
+          if (current.status().isFinal()) {
+            return;
+          }
+          String messageName =
+              isWaitingFor(current, ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED)
+                  ? ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED
+                  : ComplaintProcess.MESSAGE_CUSTOMER_MESSAGE_RECEIVED;
+          if (isWaitingFor(current, messageName)) {
+            runtime
+                .createMessageCorrelation(messageName)
+                .processInstanceId(current.processInstanceId())
+                .correlate();
+          }
+        });
   }
 
   /** Withdraws a case that is still being handled. */
-  @Transactional
   public void withdraw(Complaint complaint) {
-    if (complaint.status().isFinal()
-        || !isWaitingFor(complaint, ComplaintProcess.MESSAGE_WITHDRAWAL_REQUESTED)) {
-      throw new ApiProblem(
-          HttpStatus.CONFLICT, null, "This case is already finished and cannot be withdrawn.");
+    retriedOnConflict(
+        () -> {
+          Complaint current = register.get(complaint.id());
+          if (current.status().isFinal()
+              || !isWaitingFor(current, ComplaintProcess.MESSAGE_WITHDRAWAL_REQUESTED)) {
+            throw new ApiProblem(
+                HttpStatus.CONFLICT,
+                null,
+                "This case is already finished and cannot be withdrawn.");
+          }
+          runtime
+              .createMessageCorrelation(ComplaintProcess.MESSAGE_WITHDRAWAL_REQUESTED)
+              .processInstanceId(current.processInstanceId())
+              .correlate();
+        });
+  }
+
+  /**
+   * Runs the step in a transaction of its own; if the case changed at the same moment, the step
+   * rolled back entirely and is run again, up to {@link #ATTEMPTS} times.
+   */
+  private void retriedOnConflict(Runnable step) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        retriedTransactions.executeWithoutResult(status -> step.run());
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
-    runtime
-        .createMessageCorrelation(ComplaintProcess.MESSAGE_WITHDRAWAL_REQUESTED)
-        .processInstanceId(complaint.processInstanceId())
-        .correlate();
   }
 
   private boolean isWaitingFor(Complaint complaint, String messageName) {

@@ -11,6 +11,9 @@ import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.attachment.CheckedFile;
+import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.deadline.DeadlineService;
 import eu.complaintdesk.process.ComplaintProcess;
@@ -23,6 +26,7 @@ import eu.complaintdesk.system.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -54,6 +58,7 @@ public class IntakeService {
   private final RuntimeService runtime;
   private final IdempotentSubmissions idempotent;
   private final ObjectMapper json;
+  private final AttachmentService attachments;
 
   IntakeService(
       ComplaintRegister register,
@@ -61,19 +66,18 @@ public class IntakeService {
       WorkingCalendar calendar,
       RuntimeService runtime,
       IdempotentSubmissions idempotent,
-      ObjectMapper json) {
+      ObjectMapper json,
+      AttachmentService attachments) {
     this.register = register;
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.runtime = runtime;
     this.idempotent = idempotent;
     this.json = json;
+    this.attachments = attachments;
   }
 
-  /**
-   * Registers the submission and starts its case. With an idempotency key, a retry of the same
-   * request gets the first result and a different request with the same key is refused.
-   */
+  /** As {@link #submit(Submission, List, Channel, Instant, String, String)} without files. */
   @Transactional
   public Receipt submit(
       Submission submission,
@@ -81,10 +85,34 @@ public class IntakeService {
       Instant receivedAt,
       String registeredBy,
       String idempotencyKey) {
+    return submit(submission, List.of(), channel, receivedAt, registeredBy, idempotencyKey);
+  }
+
+  /**
+   * Registers the submission with its files and starts its case. The files are checked first (by
+   * content: PDF, JPEG or PNG, within the configured number and size); if any is refused the whole
+   * submission is, with an {@link ApiProblem} naming the file's field, and nothing is stored. With
+   * an idempotency key, a retry of the same request (the same files included) gets the first result
+   * and a different request with the same key is refused.
+   *
+   * @param attachments the files as sent, none if empty
+   * @param registeredBy staff user id, {@code null} for self-service
+   * @param idempotencyKey optional
+   */
+  @Transactional
+  public Receipt submit(
+      Submission submission,
+      List<UploadedFile> attachments,
+      Channel channel,
+      Instant receivedAt,
+      String registeredBy,
+      String idempotencyKey) {
+    List<CheckedFile> files = this.attachments.checkAll(attachments);
     if (idempotencyKey == null) {
-      return register(submission, channel, receivedAt, registeredBy);
+      return register(submission, files, channel, receivedAt, registeredBy);
     }
-    String requestHash = IdempotentSubmissions.hash(canonical(submission, channel, registeredBy));
+    String requestHash =
+        IdempotentSubmissions.hash(canonical(submission, files, channel, registeredBy));
     IdempotentSubmissions.First first = idempotent.find(idempotencyKey).orElse(null);
     if (first != null) {
       if (!first.requestHash().equals(requestHash)) {
@@ -101,7 +129,7 @@ public class IntakeService {
           complaint.receivedAt(),
           first.dueDate());
     }
-    Receipt receipt = register(submission, channel, receivedAt, registeredBy);
+    Receipt receipt = register(submission, files, channel, receivedAt, registeredBy);
     idempotent.remember(
         idempotencyKey,
         new IdempotentSubmissions.First(
@@ -110,16 +138,31 @@ public class IntakeService {
   }
 
   /** Public submissions carry no receipt time, so a retry later on is still the same request. */
-  private String canonical(Submission submission, Channel channel, String registeredBy) {
+  private String canonical(
+      Submission submission, List<CheckedFile> files, Channel channel, String registeredBy) {
     try {
-      return channel + "|" + registeredBy + "|" + json.writeValueAsString(submission);
+      StringBuilder canonical =
+          new StringBuilder()
+              .append(channel)
+              .append('|')
+              .append(registeredBy)
+              .append('|')
+              .append(json.writeValueAsString(submission));
+      for (CheckedFile file : files) {
+        canonical.append("|file:").append(file.fileName()).append(':').append(file.sha256());
+      }
+      return canonical.toString();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A submission is always serialisable", e);
     }
   }
 
   private Receipt register(
-      Submission submission, Channel channel, Instant receivedAt, String registeredBy) {
+      Submission submission,
+      List<CheckedFile> files,
+      Channel channel,
+      Instant receivedAt,
+      String registeredBy) {
     Instant due = deadlines.responseDue(receivedAt, null, false, 0);
     Submission.Customer customer = submission.customer();
     RegisteredComplaint registered =
@@ -156,6 +199,7 @@ public class IntakeService {
                     .putValue(PAUSED_WORKING_DAYS, 0))
             .execute();
     register.linkProcessInstance(registered.id(), instance.getId());
+    attachments.store(registered.id(), null, files);
     return new Receipt(
         registered.id(),
         registered.registrationNumber(),

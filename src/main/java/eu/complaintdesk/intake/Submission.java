@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
  * A submission through the API. {@code channel} and {@code receivedAt} are for staff who register a
  * letter, call or visit; the public API refuses them.
  */
+@PreferredContactGiven
 public record Submission(
     @NotNull Language language,
     @NotNull @Valid Customer customer,

@@ -4,18 +4,27 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -105,5 +114,92 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
           "errors", List.of(Map.of("field", field, "message", "wrong type or unknown code")));
     }
     return ResponseEntity.badRequest().body(body);
+  }
+
+  // --- multipart requests and content types ---------------------------------------------
+
+  /**
+   * A file or the whole request above the multipart limits (derived from {@code
+   * complaints.intake.*}): 413 naming the file's form field and name when the container says which.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return unreadableMultipart(ex);
+  }
+
+  /** A multipart request the container refused: too large, too many parts, malformed. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(MultipartException ex) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FileSizeLimitExceededException tooLarge) {
+        String field = tooLarge.getFieldName() == null ? "attachments" : tooLarge.getFieldName();
+        return problem(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            field,
+            field
+                + " ("
+                + tooLarge.getFileName()
+                + "): the file is larger than "
+                + DataSize.ofBytes(tooLarge.getPermittedSize()).toMegabytes()
+                + " MB");
+      }
+      if (cause instanceof FileCountLimitExceededException) {
+        return problem(
+            HttpStatus.BAD_REQUEST, "attachments", "attachments: the request has too many parts");
+      }
+      if (cause instanceof SizeLimitExceededException
+          || cause instanceof MaxUploadSizeExceededException) {
+        return problem(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "attachments",
+            "attachments: the files together are larger than allowed");
+      }
+    }
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        HttpHeaders.CONTENT_TYPE,
+        "The request is not a readable multipart/form-data request.");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST, ex.getRequestPartName(), ex.getRequestPartName() + ": is required");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ResponseEntity<Object> answer =
+        problem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CONTENT_TYPE
+                + ": must be one of "
+                + ex.getSupportedMediaTypes().stream()
+                    .map(MediaType::toString)
+                    .collect(Collectors.joining(", ")));
+    HttpHeaders withAccept = new HttpHeaders();
+    withAccept.putAll(answer.getHeaders());
+    withAccept.putAll(headers);
+    return new ResponseEntity<>(answer.getBody(), withAccept, answer.getStatusCode());
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String field, String detail) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setProperty("field", field);
+    body.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 }

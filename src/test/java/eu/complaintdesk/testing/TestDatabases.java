@@ -54,6 +54,8 @@ public final class TestDatabases {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     for (String table :
         new String[] {
+          "attachment",
+          "inbound_email",
           "outbound_message",
           "survey",
           "customer_message",

@@ -1,0 +1,236 @@
+package eu.complaintdesk.attachment;
+
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.system.ApiProblem;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.tika.Tika;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files customers send with a submission or with more information: checked by their content (PDF,
+ * JPEG or PNG only, within the configured number and size), stored in the register with a sanitised
+ * name and their SHA-256, and read back for staff.
+ */
+@Service
+public class AttachmentService {
+
+  /** The request field of the files, as the API and the web form name it. */
+  public static final String FIELD = "attachments";
+
+  static final String ALLOWED = "a PDF, JPEG or PNG file";
+
+  private static final String COLUMNS =
+      "id, complaint_id, customer_message_id, file_name, media_type, size_bytes, sha256,"
+          + " created_at";
+
+  private final JdbcClient jdbc;
+  private final ComplaintRegister register;
+  private final AttachmentProperties limits;
+  private final Clock clock;
+  private final Tika tika = new Tika();
+
+  AttachmentService(
+      JdbcClient jdbc, ComplaintRegister register, AttachmentProperties limits, Clock clock) {
+    this.jdbc = jdbc;
+    this.register = register;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /**
+   * What {@link #sort} found: the files that may be stored (checked, and as they were sent) and
+   * those that may not.
+   */
+  public record Sorted(
+      List<CheckedFile> accepted, List<UploadedFile> acceptedAsSent, List<RefusedFile> refused) {}
+
+  /**
+   * Checks every file; if any is refused, the whole request is: {@link ApiProblem} naming the field
+   * of the first refused file ({@code attachments[i]}) and its name, or {@code attachments} when
+   * there are too many. Nothing has been stored either way.
+   */
+  public List<CheckedFile> checkAll(List<UploadedFile> files) {
+    List<UploadedFile> all = files == null ? List.of() : files;
+    if (all.size() > limits.maxAttachments()) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST,
+          FIELD,
+          FIELD
+              + ": at most "
+              + limits.maxAttachments()
+              + " files may be sent at once, not "
+              + all.size());
+    }
+    Sorted sorted = sort(all);
+    if (!sorted.refused().isEmpty()) {
+      RefusedFile first = sorted.refused().get(0);
+      throw new ApiProblem(first.status(), first.field(), first.describe());
+    }
+    return sorted.accepted();
+  }
+
+  /**
+   * Sorts files into those that may be stored and those that may not (files beyond the allowed
+   * number included), for channels that must keep what they can, such as the e-mail inbox.
+   */
+  public Sorted sort(List<UploadedFile> files) {
+    List<CheckedFile> accepted = new ArrayList<>();
+    List<UploadedFile> acceptedAsSent = new ArrayList<>();
+    List<RefusedFile> refused = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      UploadedFile file = files.get(i);
+      String field = FIELD + "[" + i + "]";
+      String shownName = FileNames.clean(file.name());
+      Optional<AllowedType> type = Optional.empty();
+      String reason = null;
+      HttpStatus status = HttpStatus.BAD_REQUEST;
+      if (file.size() == 0) {
+        reason = "the file is empty";
+      } else if (file.size() > limits.maxAttachmentSize().toBytes()) {
+        status = HttpStatus.PAYLOAD_TOO_LARGE;
+        reason = "the file is larger than " + limits.maxAttachmentSize().toMegabytes() + " MB";
+      } else {
+        type = AllowedType.ofMediaType(tika.detect(file.content()));
+        if (type.isEmpty()) {
+          status = HttpStatus.UNPROCESSABLE_ENTITY;
+          reason = "the content is not " + ALLOWED + " (whatever its name or declared type)";
+        } else if (accepted.size() >= limits.maxAttachments()) {
+          reason = "at most " + limits.maxAttachments() + " files are kept";
+        }
+      }
+      if (reason != null) {
+        refused.add(new RefusedFile(field, shownName, status, reason));
+      } else {
+        AllowedType allowed = type.orElseThrow();
+        accepted.add(
+            new CheckedFile(
+                FileNames.forType(file.name(), allowed),
+                allowed.mediaType(),
+                file.size(),
+                sha256(file.content()),
+                file.content()));
+        acceptedAsSent.add(file);
+      }
+    }
+    return new Sorted(List.copyOf(accepted), List.copyOf(acceptedAsSent), List.copyOf(refused));
+  }
+
+  /**
+   * Stores checked files of a complaint, each noted in its timeline (visible to the customer).
+   *
+   * @param customerMessageId the message they came with, {@code null} for the submission
+   */
+  @Transactional
+  public List<Long> store(long complaintId, Long customerMessageId, List<CheckedFile> files) {
+    List<Long> ids = new ArrayList<>();
+    Instant now = clock.instant();
+    for (CheckedFile file : files) {
+      KeyHolder key = new GeneratedKeyHolder();
+      jdbc.sql(
+              "insert into attachment (complaint_id, customer_message_id, file_name, media_type,"
+                  + " size_bytes, sha256, content, created_at) values (:complaintId, :messageId,"
+                  + " :fileName, :mediaType, :size, :sha256, :content, :now)")
+          .param("complaintId", complaintId)
+          .param("messageId", customerMessageId)
+          .param("fileName", file.fileName())
+          .param("mediaType", file.mediaType())
+          .param("size", file.size())
+          .param("sha256", file.sha256())
+          .param("content", file.content())
+          .param("now", now.atOffset(ZoneOffset.UTC))
+          .update(key, "id");
+      ids.add(Objects.requireNonNull(key.getKeyAs(Long.class), "generated id"));
+      register.addEvent(
+          complaintId,
+          "ATTACHMENT_RECEIVED",
+          ComplaintRegister.CUSTOMER_ACTOR,
+          file.fileName(),
+          true);
+    }
+    return ids;
+  }
+
+  /** Notes refused files in the timeline (visible to the customer), e.g. from the e-mail inbox. */
+  @Transactional
+  public void noteRefused(long complaintId, List<RefusedFile> refused) {
+    for (RefusedFile file : refused) {
+      register.addEvent(
+          complaintId,
+          "ATTACHMENT_REFUSED",
+          ComplaintRegister.SYSTEM_ACTOR,
+          file.fileName() + ": " + file.reason(),
+          true);
+    }
+  }
+
+  /** The attachments of a complaint, oldest first, without content. */
+  public List<AttachmentInfo> list(long complaintId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from attachment where complaint_id = :complaintId order by created_at, id")
+        .param("complaintId", complaintId)
+        .query(AttachmentService::info)
+        .list();
+  }
+
+  /** One attachment with its content, if it belongs to this complaint. */
+  public Optional<StoredFile> find(long complaintId, long attachmentId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + ", content from attachment where id = :id and complaint_id = :complaintId")
+        .param("id", attachmentId)
+        .param("complaintId", complaintId)
+        .query((rs, row) -> new StoredFile(info(rs, row), rs.getBytes("content")))
+        .optional();
+  }
+
+  /** How many attachments are stored in all (for tests and monitoring). */
+  public long count() {
+    return jdbc.sql("select count(*) from attachment").query(Long.class).single();
+  }
+
+  /** Where signed-in staff download an attachment (for links in staff pages and forms). */
+  public static String downloadPath(String registrationNumber, long attachmentId) {
+    return "/api/staff/complaints/" + registrationNumber + "/attachments/" + attachmentId;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static AttachmentInfo info(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+    return new AttachmentInfo(
+        rs.getLong("id"),
+        rs.getLong("complaint_id"),
+        rs.getObject("customer_message_id", Long.class),
+        rs.getString("file_name"),
+        rs.getString("media_type"),
+        rs.getLong("size_bytes"),
+        rs.getString("sha256"),
+        created == null ? null : created.toInstant());
+  }
+}

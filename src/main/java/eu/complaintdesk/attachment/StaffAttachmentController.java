@@ -1,0 +1,103 @@
+package eu.complaintdesk.attachment;
+
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.system.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff list and download the files of a case (signed in: {@code /api/staff/*} requires a Camunda
+ * user). Downloads are always offered as a file to save, never shown inline, and never sniffed.
+ */
+@RestController
+@RequestMapping("/api/staff/complaints/{registrationNumber}/attachments")
+class StaffAttachmentController {
+
+  /** A stored file as staff see it in a list. */
+  record AttachmentView(
+      long id,
+      String fileName,
+      String mediaType,
+      long size,
+      String sha256,
+      Long customerMessageId,
+      Instant receivedAt,
+      String href) {}
+
+  private final AttachmentService attachments;
+  private final ComplaintRegister register;
+
+  StaffAttachmentController(AttachmentService attachments, ComplaintRegister register) {
+    this.attachments = attachments;
+    this.register = register;
+  }
+
+  @GetMapping
+  List<AttachmentView> list(@PathVariable String registrationNumber) {
+    Complaint complaint = complaint(registrationNumber);
+    return attachments.list(complaint.id()).stream()
+        .map(
+            a ->
+                new AttachmentView(
+                    a.id(),
+                    a.fileName(),
+                    a.mediaType(),
+                    a.size(),
+                    a.sha256(),
+                    a.customerMessageId(),
+                    a.receivedAt(),
+                    AttachmentService.downloadPath(complaint.registrationNumber(), a.id())))
+        .toList();
+  }
+
+  @GetMapping("/{attachmentId}")
+  ResponseEntity<byte[]> download(
+      @PathVariable String registrationNumber, @PathVariable long attachmentId) {
+    Complaint complaint = complaint(registrationNumber);
+    StoredFile file =
+        attachments
+            .find(complaint.id(), attachmentId)
+            .orElseThrow(
+                () ->
+                    new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "attachmentId",
+                        "attachmentId: this case has no attachment " + attachmentId));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.info().mediaType()))
+        .contentLength(file.content().length)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(file.info().fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .cacheControl(CacheControl.noStore())
+        .body(file.content());
+  }
+
+  private Complaint complaint(String registrationNumber) {
+    return register
+        .findByRegistrationNumber(registrationNumber)
+        .orElseThrow(
+            () ->
+                new ApiProblem(
+                    HttpStatus.NOT_FOUND,
+                    "registrationNumber",
+                    "registrationNumber: no complaint " + registrationNumber));
+  }
+}
