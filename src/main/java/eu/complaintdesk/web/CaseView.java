@@ -85,7 +85,11 @@ record CaseView(
           case "RESPONSE_DUE_SET", "DEADLINE_EXTENDED" ->
               new Object[] {dueDate(detail, zone, locale)};
           case "SURVEY_ANSWERED" -> new Object[] {detail.replace("score ", "")};
-          case "APPEAL_NOTICE" -> new Object[] {detail};
+          case "APPEAL_NOTICE", "ATTACHMENT_RECEIVED" -> new Object[] {detail};
+          case "ATTACHMENT_REFUSED" ->
+              new Object[] {
+                detail.contains(": ") ? detail.substring(0, detail.lastIndexOf(": ")) : detail
+              };
           case "MESSAGE_SENT" -> {
             String kind =
                 detail.contains(" via ") ? detail.substring(0, detail.indexOf(" via ")) : detail;

@@ -1,5 +1,6 @@
 package eu.complaintdesk.web;
 
+import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.Submission;
@@ -8,6 +9,7 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -19,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,16 +35,19 @@ class StatusController {
 
   private final ComplaintRegister register;
   private final CustomerRequests requests;
+  private final PageAttachments attachments;
   private final WorkingCalendar calendar;
   private final MessageSource messages;
 
   StatusController(
       ComplaintRegister register,
       CustomerRequests requests,
+      PageAttachments attachments,
       WorkingCalendar calendar,
       MessageSource messages) {
     this.register = register;
     this.requests = requests;
+    this.attachments = attachments;
     this.calendar = calendar;
     this.messages = messages;
   }
@@ -87,6 +93,7 @@ class StatusController {
   @PostMapping("/status/information")
   String information(
       @RequestParam(defaultValue = "") String message,
+      @RequestParam(name = PageAttachments.FIELD, required = false) List<MultipartFile> files,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model,
@@ -96,21 +103,34 @@ class StatusController {
     if (complaint.isEmpty()) {
       return "redirect:/status";
     }
-    String error =
+    List<UploadedFile> uploaded = PageAttachments.chosen(files);
+    String messageError =
         message.isBlank()
             ? messages.getMessage("information.required", null, locale)
             : message.length() > Submission.Limits.MESSAGE
                 ? messages.getMessage("Size", new Object[] {Submission.Limits.MESSAGE}, locale)
                 : null;
-    if (error != null) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      model.addAttribute("message", message);
-      model.addAttribute("messageError", error);
-      return casePage(complaint.get(), model, locale);
+    Optional<PageAttachments.Refusal> refusal = attachments.check(uploaded);
+    if (messageError == null && refusal.isEmpty()) {
+      try {
+        requests.supplyInformation(complaint.get(), message, uploaded);
+        redirect.addFlashAttribute(NOTICE, "information.received");
+        return "redirect:/status/case";
+      } catch (ApiProblem e) {
+        refusal = attachments.refusal(e, uploaded);
+        if (refusal.isEmpty()) {
+          throw e;
+        }
+      }
     }
-    requests.supplyInformation(complaint.get(), message);
-    redirect.addFlashAttribute(NOTICE, "information.received");
-    return "redirect:/status/case";
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("message", message);
+    model.addAttribute("messageError", messageError);
+    model.addAttribute(
+        "attachmentsError",
+        refusal.map(r -> messages.getMessage(r.code(), r.arguments(), locale)).orElse(null));
+    model.addAttribute("attachFilesAgain", !uploaded.isEmpty());
+    return casePage(complaint.get(), model, locale);
   }
 
   @GetMapping("/status/withdrawal")
@@ -160,6 +180,8 @@ class StatusController {
             messages,
             locale));
     model.addAttribute("messageLimit", Submission.Limits.MESSAGE);
+    model.addAttribute("maxFiles", attachments.maxFiles());
+    model.addAttribute("maxMegabytes", attachments.maxMegabytes());
     return "web/case";
   }
 

@@ -1,5 +1,6 @@
 package eu.complaintdesk.web;
 
+import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
@@ -10,8 +11,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,6 +23,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,13 +37,19 @@ class SubmitController {
   static final String FORM = "form";
 
   private final IntakeService intake;
+  private final PageAttachments attachments;
   private final Validator validator;
   private final WorkingCalendar calendar;
   private final Clock clock;
 
   SubmitController(
-      IntakeService intake, Validator validator, WorkingCalendar calendar, Clock clock) {
+      IntakeService intake,
+      PageAttachments attachments,
+      Validator validator,
+      WorkingCalendar calendar,
+      Clock clock) {
     this.intake = intake;
+    this.attachments = attachments;
     this.validator = validator;
     this.calendar = calendar;
     this.clock = clock;
@@ -57,6 +68,7 @@ class SubmitController {
   String submit(
       @ModelAttribute(FORM) SubmitForm form,
       BindingResult errors,
+      @RequestParam(name = PageAttachments.FIELD, required = false) List<MultipartFile> files,
       Model model,
       Locale locale,
       HttpServletResponse response,
@@ -65,14 +77,20 @@ class SubmitController {
     validator.validate(submission).stream()
         .sorted(Comparator.comparingInt(SubmitController::position))
         .forEach(violation -> reject(errors, violation));
+    List<UploadedFile> uploaded = PageAttachments.chosen(files);
+    attachments.check(uploaded).ifPresent(refusal -> reject(errors, refusal));
     if (errors.hasErrors()) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return page(model);
+      return refused(model, response, uploaded);
     }
     IntakeService.Receipt receipt;
     try {
-      receipt = submitOnce(submission, form.idempotencyKey());
+      receipt = submitOnce(submission, uploaded, form.idempotencyKey());
     } catch (ApiProblem e) {
+      Optional<PageAttachments.Refusal> refusal = attachments.refusal(e, uploaded);
+      if (refusal.isPresent()) {
+        reject(errors, refusal.get());
+        return refused(model, response, uploaded);
+      }
       if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
         throw e;
       }
@@ -104,15 +122,29 @@ class SubmitController {
    * A double click sends the same key twice at once: the second fails to record it and rolls back;
    * asked again, it finds the first one's result.
    */
-  private IntakeService.Receipt submitOnce(Submission submission, String key) {
+  private IntakeService.Receipt submitOnce(
+      Submission submission, List<UploadedFile> files, String key) {
     try {
-      return intake.submit(submission, Channel.WEB_FORM, clock.instant(), null, key);
+      return intake.submit(submission, files, Channel.WEB_FORM, clock.instant(), null, key);
     } catch (DuplicateKeyException e) {
-      return intake.submit(submission, Channel.WEB_FORM, clock.instant(), null, key);
+      return intake.submit(submission, files, Channel.WEB_FORM, clock.instant(), null, key);
     }
   }
 
+  /** The form again with its errors; files cannot be put back into a form, so it says so. */
+  private String refused(Model model, HttpServletResponse response, List<UploadedFile> files) {
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("attachFilesAgain", !files.isEmpty());
+    return page(model);
+  }
+
+  private static void reject(BindingResult errors, PageAttachments.Refusal refusal) {
+    errors.rejectValue(PageAttachments.FIELD, refusal.code(), refusal.arguments(), null);
+  }
+
   private String page(Model model) {
+    model.addAttribute("maxFiles", attachments.maxFiles());
+    model.addAttribute("maxMegabytes", attachments.maxMegabytes());
     model.addAttribute("categories", Categories.CODES);
     model.addAttribute("messageLimit", Submission.Limits.MESSAGE);
     model.addAttribute("zone", calendar.zone());

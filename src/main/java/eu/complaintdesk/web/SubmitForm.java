@@ -99,6 +99,11 @@ class SubmitForm {
     return value == null || value.isBlank() ? null : value;
   }
 
+  /** The files are not part of the form object; errors about them are. */
+  public String getAttachments() {
+    return null;
+  }
+
   /** The contact fieldset as a whole, for the error that no contact was given. */
   public String getContact() {
     return null;

@@ -39,6 +39,11 @@ class CaseViewTest {
             entry("CLASSIFIED", "BILLING / SERVICE_COMPLAINT", false),
             entry("AWAITING_INFORMATION", "Waiting for the customer", true),
             entry("CUSTOMER_MESSAGE", null, true),
+            entry("ATTACHMENT_RECEIVED", "skaititajs.jpg", true),
+            entry(
+                "ATTACHMENT_REFUSED",
+                "programma.exe: the content is not a PDF, JPEG or PNG file",
+                true),
             entry("REGISTERED", "Information supplied", true),
             entry("DEADLINE_EXTENDED", "2026-03-30T16:00:00Z: Asked the meter operator", true),
             entry("SURVEY_ANSWERED", "score 4", true));
@@ -59,6 +64,8 @@ class CaseViewTest {
             "Jums nosūtīts: saņemšanas apstiprinājums",
             "Lūdzām jums papildu informāciju",
             "Saņemta jūsu ziņa",
+            "Saņemts fails: skaititajs.jpg",
+            "Failu nevarējām pieņemt: programma.exe",
             "Saņemta trūkstošā informācija, izskatīšana turpinās",
             "Atbildes termiņš pagarināts, jaunais termiņš: 2026. gada 30. marts",
             "Saņemts jūsu vērtējums: 4 no 5");

@@ -78,6 +78,7 @@ class PageTextsTest {
     Arrays.stream(PreferredContact.values()).forEach(c -> needed.add("contact." + c));
     Arrays.stream(Language.values()).forEach(l -> needed.add("language." + l));
     Categories.CODES.forEach(c -> needed.add("category." + c));
+    needed.addAll(Set.of("event.ATTACHMENT_RECEIVED", "event.ATTACHMENT_REFUSED"));
     for (int score = 1; score <= 5; score++) {
       needed.add("survey.score." + score);
     }

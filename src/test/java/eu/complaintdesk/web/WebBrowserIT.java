@@ -16,6 +16,7 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.TestFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -109,6 +112,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     fill("subject", "Auksti radiatori");
     fill("description", "Kopš pirmdienas dzīvoklī nav apkures.");
     fill("remedySought", "Lūdzu, novērsiet bojājumu.");
+    browser.findElement(By.id("attachments")).sendKeys(file("radiators.png", TestFiles.png()));
     screenshot("web-submit-lv");
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
@@ -124,7 +128,8 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     assertThat(browser.findElement(By.id("case-number")).getText()).isEqualTo(number);
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Reģistrēts");
     assertThat(browser.findElement(By.id("timeline")).getText())
-        .contains("Iesniegums saņemts un reģistrēts");
+        .contains("Iesniegums saņemts un reģistrēts")
+        .contains("Saņemts fails: radiators.png");
     assertThat(browser.getPageSource()).doesNotContain(code);
     screenshot("web-status-lv");
   }
@@ -150,11 +155,20 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     assertThat(browser.findElement(By.id("timeline")).getText())
         .contains("Обращение получено и зарегистрировано");
     fill("message", "Прилагаю показания счётчика: 12345.");
+    browser.findElement(By.id("attachments")).sendKeys(file("schetchik.pdf", TestFiles.exe()));
+    browser.findElement(By.cssSelector("form[action$='/status/information'] button")).click();
+    assertThat(browser.findElement(By.id("attachments-error")).getText())
+        .contains("Файл «schetchik.pdf» не может быть принят");
+    assertThat(browser.findElement(By.id("message")).getAttribute("value"))
+        .isEqualTo("Прилагаю показания счётчика: 12345.");
+    screenshot("web-information-refused-ru");
+    browser.findElement(By.id("attachments")).sendKeys(file("schetchik.pdf", TestFiles.pdf()));
     browser.findElement(By.cssSelector("form[action$='/status/information'] button")).click();
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Спасибо, ваше сообщение получено.");
     assertThat(browser.findElement(By.id("timeline")).getText())
-        .contains("Получено ваше сообщение");
+        .contains("Получено ваше сообщение")
+        .contains("Получен файл: schetchik.pdf");
     screenshot("web-status-ru");
 
     browser.findElement(By.linkText("Отозвать обращение")).click();
@@ -248,7 +262,8 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     screenshot("web-survey-lt");
     browser.switchTo().activeElement().sendKeys(Keys.TAB, Keys.ENTER);
 
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ačiū už įvertinimą!");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.tagName("h1"), "Ačiū už įvertinimą!"));
     assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(4);
     assertThat(register.findSurvey(token).orElseThrow().comment())
         .isEqualTo("Atsakė greitai ir aiškiai.");
@@ -295,6 +310,12 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     fill("registrationNumber", number);
     fill("accessCode", code);
     browser.findElement(By.cssSelector("form[action$='/status'] button")).click();
+  }
+
+  /** A real file on disk for the browser's file input. */
+  private static String file(String name, byte[] content) throws IOException {
+    Path folder = Files.createDirectories(Path.of("target", "web-upload"));
+    return Files.write(folder.resolve(name), content).toAbsolutePath().toString();
   }
 
   private void fill(String id, String text) {

@@ -2,6 +2,8 @@ package eu.complaintdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.attachment.AttachmentInfo;
+import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.register.Channel;
@@ -9,6 +11,8 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.Multipart;
+import eu.complaintdesk.testing.TestFiles;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,6 +39,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
   @Autowired JdbcClient jdbc;
+  @Autowired AttachmentService attachments;
 
   /** A visitor: one browser with its cookies. */
   final HttpClient browser =
@@ -209,6 +214,38 @@ class WebPagesIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void submissionWithFilesKeepsThemAndADisguisedFileIsRefusedInThePageLanguage() throws Exception {
+    Map<String, String> form = submitForm(get("/submit?lang=lv", "en"));
+    long before = complaints();
+
+    Multipart disguised = multipart(form);
+    disguised.file("attachments", "rekins.pdf", "application/pdf", TestFiles.exe());
+    HttpResponse<String> refused = postMultipart("/submit", disguised);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains(
+            "Failu “rekins.pdf” nevaram pieņemt: var pievienot tikai PDF, JPEG vai PNG failus.")
+        .contains("href=\"#attachments\"")
+        .contains("Lūdzu, pievienojiet failus vēlreiz")
+        .contains("value=\"" + form.get("subject") + "\"");
+    assertThat(complaints()).isEqualTo(before);
+
+    Multipart good = multipart(form);
+    good.file("attachments", "rekins.pdf", "application/pdf", TestFiles.pdf());
+    good.file("attachments", "skaititajs.png", "image/png", TestFiles.png());
+    good.file("attachments", "", "application/octet-stream", new byte[0]);
+    HttpResponse<String> accepted = postMultipart("/submit", good);
+
+    assertThat(accepted.statusCode()).isEqualTo(302);
+    String number = value(get("/submitted", "en").body(), "id=\"registration-number\">([^<]+)<");
+    long id = register.findByRegistrationNumber(number).orElseThrow().id();
+    assertThat(attachments.list(id))
+        .extracting(AttachmentInfo::fileName)
+        .containsExactly("rekins.pdf", "skaititajs.png");
+  }
+
+  @Test
   void everyFieldOfTheSubmissionFormHasItsLabel() throws Exception {
     String page = get("/submit", "lv").body();
     Matcher fields =
@@ -280,6 +317,22 @@ class WebPagesIT extends ApplicationIntegrationTest {
     form.put("subject", "Cold radiators " + System.nanoTime());
     form.put("description", "No heating in the flat since Monday.");
     return form;
+  }
+
+  private static Multipart multipart(Map<String, String> form) {
+    Multipart multipart = new Multipart();
+    form.forEach(multipart::text);
+    return multipart;
+  }
+
+  private HttpResponse<String> postMultipart(String path, Multipart multipart) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept-Language", "en")
+            .header("Content-Type", multipart.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String value(String html, String regex) {
