@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -57,6 +58,10 @@ class WebConfiguration implements WebMvcConfigurer {
       response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Referrer-Policy", "same-origin");
+      if (request instanceof MultipartHttpServletRequest multipart) {
+        // Read lazily: a refused upload is told as such, not as a form without its token.
+        multipart.getMultiFileMap();
+      }
       if ("POST".equalsIgnoreCase(request.getMethod()) && !CsrfTokens.matches(request)) {
         throw new FormRefused();
       }

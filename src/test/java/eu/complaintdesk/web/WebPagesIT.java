@@ -117,6 +117,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
     form.put("name", "Иван Петров");
     form.put("email", "not-an-address");
     form.put("phone", "");
+    form.put("preferredContact", "SMS");
     form.put("subject", "");
 
     HttpResponse<String> page = post("/submit", form, "en");
@@ -126,6 +127,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(page.body())
         .contains("Пожалуйста, введите адрес электронной почты")
         .contains("Пожалуйста, кратко укажите тему обращения.")
+        .contains("Чтобы получить ответ по SMS, пожалуйста, укажите номер телефона.")
         .contains("value=\"Иван Петров\"")
         .contains("value=\"not-an-address\"")
         .contains("href=\"#email\"")
@@ -243,6 +245,23 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(attachments.list(id))
         .extracting(AttachmentInfo::fileName)
         .containsExactly("rekins.pdf", "skaititajs.png");
+  }
+
+  @Test
+  void uploadAboveTheLimitsGetsAFriendlyPageAndStoresNothing() throws Exception {
+    Map<String, String> form = submitForm(get("/submit?lang=en", "en"));
+    long before = complaints();
+    Multipart tooLarge = multipart(form);
+    tooLarge.file(
+        "attachments", "scan.pdf", "application/pdf", TestFiles.pdfOfSize(11 * 1024 * 1024));
+
+    HttpResponse<String> page = postMultipart("/submit", tooLarge);
+
+    assertThat(page.statusCode()).isEqualTo(413);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> t.startsWith("text/html"));
+    assertThat(page.body()).contains("The attached files are too large.");
+    assertThat(complaints()).isEqualTo(before);
   }
 
   @Test
