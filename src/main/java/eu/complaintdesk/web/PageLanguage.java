@@ -47,15 +47,9 @@ class PageLanguage implements LocaleResolver {
     if (request.getAttribute(CHOSEN) instanceof Language chosen) {
       return chosen;
     }
-    if (request.getCookies() != null) {
-      for (Cookie cookie : request.getCookies()) {
-        if (COOKIE.equals(cookie.getName())) {
-          Optional<Language> kept = supported(cookie.getValue());
-          if (kept.isPresent()) {
-            return kept.get();
-          }
-        }
-      }
+    Optional<Language> kept = kept(request);
+    if (kept.isPresent()) {
+      return kept.get();
     }
     if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
       for (Locale locale : Collections.list(request.getLocales())) {
@@ -66,6 +60,27 @@ class PageLanguage implements LocaleResolver {
       }
     }
     return organisationLanguage();
+  }
+
+  /**
+   * For a page about one customer's case (the survey the invitation links to): their own language,
+   * unless they chose one here.
+   */
+  static void preferUnlessChosen(HttpServletRequest request, Language language) {
+    if (!(request.getAttribute(CHOSEN) instanceof Language) && kept(request).isEmpty()) {
+      request.setAttribute(CHOSEN, language);
+    }
+  }
+
+  private static Optional<Language> kept(HttpServletRequest request) {
+    if (request.getCookies() != null) {
+      for (Cookie cookie : request.getCookies()) {
+        if (COOKIE.equals(cookie.getName()) && supported(cookie.getValue()).isPresent()) {
+          return supported(cookie.getValue());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   Language organisationLanguage() {

@@ -3,6 +3,7 @@ package eu.complaintdesk.web;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Survey;
 import eu.complaintdesk.survey.SurveyService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The satisfaction survey the invitation links to: a score from 1 to 5 and a comment. */
 @Controller
@@ -33,11 +35,16 @@ class SurveyPageController {
   }
 
   @GetMapping("/surveys/{token}")
-  String form(@PathVariable String token, HttpServletResponse response, Model model) {
+  String form(
+      @PathVariable String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     Optional<Survey> survey = register.findSurvey(token);
     if (survey.isEmpty()) {
       return outcome(SurveyService.Result.UNKNOWN, response, model);
     }
+    inCustomersLanguage(survey.get(), request, model);
     if (survey.get().answeredAt() != null) {
       return outcome(SurveyService.Result.ALREADY_ANSWERED, response, model);
     }
@@ -54,8 +61,10 @@ class SurveyPageController {
       @PathVariable String token,
       @RequestParam(required = false) String score,
       @RequestParam(defaultValue = "") String comment,
+      HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    register.findSurvey(token).ifPresent(survey -> inCustomersLanguage(survey, request, model));
     Integer value = score(score);
     if (value == null || comment.length() > MAX_COMMENT) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -75,9 +84,16 @@ class SurveyPageController {
   }
 
   @GetMapping("/surveys/{token}/thanks")
-  String thanks(@PathVariable String token, Model model) {
+  String thanks(@PathVariable String token, HttpServletRequest request, Model model) {
+    register.findSurvey(token).ifPresent(survey -> inCustomersLanguage(survey, request, model));
     model.addAttribute("outcome", "thanks");
     return "web/survey-outcome";
+  }
+
+  /** The invitation was written in the customer's language; the page follows unless they chose. */
+  private void inCustomersLanguage(Survey survey, HttpServletRequest request, Model model) {
+    PageLanguage.preferUnlessChosen(request, register.get(survey.complaintId()).language());
+    model.addAttribute("pageLanguage", RequestContextUtils.getLocale(request).getLanguage());
   }
 
   private static String outcome(

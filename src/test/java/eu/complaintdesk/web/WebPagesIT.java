@@ -188,15 +188,31 @@ class WebPagesIT extends ApplicationIntegrationTest {
     register.answerSurvey(answered, 4, null);
 
     HttpResponse<String> gone = get("/surveys/" + expired, "en");
+    // The case is in English: the survey pages follow the customer's language.
     HttpResponse<String> done = get("/surveys/" + answered, "lv");
     HttpResponse<String> unknown = get("/surveys/no-such-survey", "en");
 
     assertThat(gone.statusCode()).isEqualTo(410);
     assertThat(gone.body()).contains("This survey has closed");
     assertThat(done.statusCode()).isEqualTo(200);
-    assertThat(done.body()).contains("Vērtējums jau saņemts");
+    assertThat(done.body()).contains("Rating already received");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("Survey not found");
+  }
+
+  @Test
+  void surveyPageSpeaksTheCustomersLanguageUnlessTheyChoseAnother() throws Exception {
+    IntakeService.Receipt receipt = submitted(Language.ru);
+    String token =
+        register.openSurvey(receipt.complaintId(), Instant.now().plus(Duration.ofDays(10)));
+
+    HttpResponse<String> customers = get("/surveys/" + token, "lv-LV,lv;q=0.9");
+    HttpResponse<String> chosen = get("/surveys/" + token + "?lang=lt", "lv-LV,lv;q=0.9");
+
+    assertThat(htmlLanguage(customers)).isEqualTo("ru");
+    assertThat(customers.body()).contains("Как мы справились?");
+    assertThat(htmlLanguage(chosen)).isEqualTo("lt");
+    assertThat(chosen.body()).contains("Kaip mums sekėsi?");
   }
 
   @Test
@@ -303,9 +319,13 @@ class WebPagesIT extends ApplicationIntegrationTest {
   // --- helpers ----------------------------------------------------------------------------
 
   private IntakeService.Receipt submitted() {
+    return submitted(Language.en);
+  }
+
+  private IntakeService.Receipt submitted(Language language) {
     return intake.submit(
         new Submission(
-            Language.en,
+            language,
             new Submission.Customer("Anna Ozola", "anna@example.lv", null, null, null),
             PreferredContact.EMAIL,
             "Radiators are cold",
