@@ -78,7 +78,7 @@ public record Submission(
   }
 
   /** Limits of the intake, documented in the README. */
-  static final class Limits {
+  public static final class Limits {
     static final int NAME = 200;
     static final int EMAIL = 254;
     static final int CUSTOMER_NUMBER = 50;
@@ -86,7 +86,7 @@ public record Submission(
     static final int SUBJECT = 200;
     static final int DESCRIPTION = 10_000;
     static final int REMEDY = 2_000;
-    static final int MESSAGE = 10_000;
+    public static final int MESSAGE = 10_000;
     static final String PHONE = "\\+?[0-9][0-9 ()-]{5,19}";
 
     private Limits() {}

@@ -1,0 +1,193 @@
+package eu.complaintdesk.web;
+
+import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.intake.CustomerRequests;
+import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.system.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The status page: number and access code (posted, so the code is never in a URL), then the case
+ * with its timeline, more information and withdrawal, all while the session holds the access.
+ */
+@Controller
+class StatusController {
+
+  private static final String NOTICE = "notice";
+
+  private final ComplaintRegister register;
+  private final CustomerRequests requests;
+  private final PageAttachments attachments;
+  private final WorkingCalendar calendar;
+  private final MessageSource messages;
+
+  StatusController(
+      ComplaintRegister register,
+      CustomerRequests requests,
+      PageAttachments attachments,
+      WorkingCalendar calendar,
+      MessageSource messages) {
+    this.register = register;
+    this.requests = requests;
+    this.attachments = attachments;
+    this.calendar = calendar;
+    this.messages = messages;
+  }
+
+  @GetMapping("/status")
+  String form() {
+    return "web/status";
+  }
+
+  /** Unknown number and wrong code get the same answer. */
+  @PostMapping("/status")
+  String open(
+      @RequestParam(defaultValue = "") String registrationNumber,
+      @RequestParam(defaultValue = "") String accessCode,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    String number = registrationNumber.strip();
+    String code = accessCode.strip();
+    Optional<Complaint> complaint =
+        number.isEmpty() || code.isEmpty()
+            ? Optional.empty()
+            : register.findAccessible(number, code);
+    if (complaint.isEmpty()) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      model.addAttribute("registrationNumber", number);
+      model.addAttribute("notFound", true);
+      return "web/status";
+    }
+    new CaseAccess(complaint.get().registrationNumber(), code).keep(request);
+    return "redirect:/status/case";
+  }
+
+  @GetMapping("/status/case")
+  String showCase(HttpServletRequest request, Model model, Locale locale) {
+    Optional<Complaint> complaint = accessible(request);
+    if (complaint.isEmpty()) {
+      return "redirect:/status";
+    }
+    return casePage(complaint.get(), model, locale);
+  }
+
+  @PostMapping("/status/information")
+  String information(
+      @RequestParam(defaultValue = "") String message,
+      @RequestParam(name = PageAttachments.FIELD, required = false) List<MultipartFile> files,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    Optional<Complaint> complaint = accessible(request);
+    if (complaint.isEmpty()) {
+      return "redirect:/status";
+    }
+    List<UploadedFile> uploaded = PageAttachments.chosen(files);
+    String messageError =
+        message.isBlank()
+            ? messages.getMessage("information.required", null, locale)
+            : message.length() > Submission.Limits.MESSAGE
+                ? messages.getMessage("Size", new Object[] {Submission.Limits.MESSAGE}, locale)
+                : null;
+    Optional<PageAttachments.Refusal> refusal = attachments.check(uploaded);
+    if (messageError == null && refusal.isEmpty()) {
+      try {
+        requests.supplyInformation(complaint.get(), message, uploaded);
+        redirect.addFlashAttribute(NOTICE, "information.received");
+        return "redirect:/status/case";
+      } catch (ApiProblem e) {
+        refusal = attachments.refusal(e, uploaded);
+        if (refusal.isEmpty()) {
+          throw e;
+        }
+      }
+    }
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("message", message);
+    model.addAttribute("messageError", messageError);
+    model.addAttribute(
+        "attachmentsError",
+        refusal.map(r -> messages.getMessage(r.code(), r.arguments(), locale)).orElse(null));
+    model.addAttribute("attachFilesAgain", !uploaded.isEmpty());
+    return casePage(complaint.get(), model, locale);
+  }
+
+  @GetMapping("/status/withdrawal")
+  String confirmWithdrawal(HttpServletRequest request, Model model, Locale locale) {
+    Optional<Complaint> complaint = accessible(request);
+    if (complaint.isEmpty()) {
+      return "redirect:/status";
+    }
+    model.addAttribute("registrationNumber", complaint.get().registrationNumber());
+    return "web/withdrawal";
+  }
+
+  @PostMapping("/status/withdrawal")
+  String withdraw(HttpServletRequest request, RedirectAttributes redirect) {
+    Optional<Complaint> complaint = accessible(request);
+    if (complaint.isEmpty()) {
+      return "redirect:/status";
+    }
+    try {
+      requests.withdraw(complaint.get());
+      redirect.addFlashAttribute(NOTICE, "withdrawal.received");
+    } catch (ApiProblem e) {
+      redirect.addFlashAttribute(NOTICE, "withdrawal.finished");
+    } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
+      redirect.addFlashAttribute(NOTICE, "page.tryAgain");
+    }
+    return "redirect:/status/case";
+  }
+
+  /** Ends the access: on a shared computer the next person cannot open the case. */
+  @PostMapping("/status/close")
+  String close(HttpServletRequest request) {
+    CaseAccess.forget(request);
+    return "redirect:/status";
+  }
+
+  private String casePage(Complaint complaint, Model model, Locale locale) {
+    model.addAttribute(
+        "caseView",
+        CaseView.of(
+            complaint,
+            register.timeline(complaint.id()),
+            complaint.responseDueAt() == null
+                ? null
+                : calendar.localDate(complaint.responseDueAt()),
+            calendar.zone(),
+            messages,
+            locale));
+    model.addAttribute("messageLimit", Submission.Limits.MESSAGE);
+    model.addAttribute("maxFiles", attachments.maxFiles());
+    model.addAttribute("maxMegabytes", attachments.maxMegabytes());
+    return "web/case";
+  }
+
+  private Optional<Complaint> accessible(HttpServletRequest request) {
+    return CaseAccess.of(request)
+        .flatMap(
+            access -> register.findAccessible(access.registrationNumber(), access.accessCode()));
+  }
+}

@@ -1,0 +1,107 @@
+package eu.complaintdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.complaintdesk.notification.NotificationKind;
+import eu.complaintdesk.register.ComplaintStatus;
+import eu.complaintdesk.register.FeedbackType;
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.register.PreferredContact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every text the pages ask for exists in every language, and each one can be formatted. */
+class PageTextsTest {
+
+  private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]*)");
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void everyLanguageHasTheSameTexts(Language language) throws IOException {
+    assertThat(texts(language).stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(texts(Language.en).stringPropertyNames());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void everyTextIsFilledAndFormats(Language language) throws IOException {
+    Properties texts = texts(language);
+    for (String key : texts.stringPropertyNames()) {
+      String text = texts.getProperty(key);
+      assertThat(text).as(key).isNotBlank().doesNotContain("??");
+      String formatted = new MessageFormat(text, language.locale()).format(new Object[] {"X"});
+      assertThat(formatted).as("%s has a stray quote", key).doesNotContain("{0}");
+    }
+  }
+
+  @Test
+  void templatesAskOnlyForTextsThatExist() throws IOException {
+    Set<String> used = new TreeSet<>();
+    try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+      for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+        Matcher matcher = LITERAL_KEY.matcher(Files.readString(template));
+        while (matcher.find()) {
+          used.add(matcher.group(1));
+        }
+      }
+    }
+    assertThat(used).hasSizeGreaterThan(50);
+    assertThat(texts(Language.en).stringPropertyNames()).containsAll(used);
+  }
+
+  /** Texts looked up by a code of the register: each code has one. */
+  @Test
+  void everyCodeShownToCustomersHasAText() throws IOException {
+    Set<String> needed = new HashSet<>();
+    Arrays.stream(ComplaintStatus.values())
+        .forEach(s -> needed.addAll(Set.of("status." + s, "event." + s)));
+    Arrays.stream(FeedbackType.values()).forEach(t -> needed.add("type." + t));
+    Arrays.stream(NotificationKind.values())
+        .filter(NotificationKind::isForCustomer)
+        .forEach(k -> needed.add("kind." + k));
+    Arrays.stream(PreferredContact.values()).forEach(c -> needed.add("contact." + c));
+    Arrays.stream(Language.values()).forEach(l -> needed.add("language." + l));
+    Categories.CODES.forEach(c -> needed.add("category." + c));
+    needed.addAll(Set.of("event.ATTACHMENT_RECEIVED", "event.ATTACHMENT_REFUSED"));
+    for (int score = 1; score <= 5; score++) {
+      needed.add("survey.score." + score);
+    }
+    for (String outcome : Set.of("thanks", "unknown", "expired", "already_answered")) {
+      needed.addAll(Set.of("survey." + outcome + ".heading", "survey." + outcome + ".text"));
+    }
+    assertThat(texts(Language.en).stringPropertyNames()).containsAll(needed);
+  }
+
+  @Test
+  void textsAreWrittenWithTheirLanguagesLetters() throws IOException {
+    assertThat(texts(Language.lv).getProperty("submitted.heading")).contains("ņ");
+    assertThat(texts(Language.lt).getProperty("submit.heading")).contains("ą");
+    assertThat(texts(Language.ru).getProperty("submit.send")).isEqualTo("Отправить");
+  }
+
+  private static Properties texts(Language language) throws IOException {
+    Properties texts = new Properties();
+    try (InputStream in =
+        PageTextsTest.class.getResourceAsStream("/web/messages_" + language + ".properties")) {
+      assertThat(in).as("texts for %s", language).isNotNull();
+      texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return texts;
+  }
+}

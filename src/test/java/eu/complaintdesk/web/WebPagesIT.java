@@ -1,0 +1,415 @@
+package eu.complaintdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.complaintdesk.attachment.AttachmentInfo;
+import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.Multipart;
+import eu.complaintdesk.testing.TestFiles;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The public pages over HTTP: language, form protection, status access, survey states. */
+class WebPagesIT extends ApplicationIntegrationTest {
+
+  @LocalServerPort int port;
+  @Autowired IntakeService intake;
+  @Autowired ComplaintRegister register;
+  @Autowired JdbcClient jdbc;
+  @Autowired AttachmentService attachments;
+
+  /** A visitor: one browser with its cookies. */
+  final HttpClient browser =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @Test
+  void pageLanguageFollowsAcceptLanguageThenTheOrganisationsLanguage() throws Exception {
+    assertThat(htmlLanguage(get("/", "ru-RU,ru;q=0.9,en;q=0.5"))).isEqualTo("ru");
+    assertThat(htmlLanguage(get("/", "de-DE, lt;q=0.8, en;q=0.5"))).isEqualTo("lt");
+    assertThat(htmlLanguage(get("/", "en-GB"))).isEqualTo("en");
+    // None of ours: the organisation's language (its country is LV).
+    HttpResponse<String> german = get("/", "de-DE,de;q=0.9");
+    assertThat(htmlLanguage(german)).isEqualTo("lv");
+    assertThat(german.body()).contains("Pārbaudīt statusu");
+  }
+
+  @Test
+  void chosenLanguageIsKeptOverAcceptLanguage() throws Exception {
+    HttpResponse<String> chosen = get("/?lang=lt", "en");
+    assertThat(htmlLanguage(chosen)).isEqualTo("lt");
+    assertThat(htmlLanguage(get("/status", "en"))).isEqualTo("lt");
+    assertThat(htmlLanguage(get("/status?lang=xx", "en"))).isEqualTo("lt");
+  }
+
+  @Test
+  void formPostWithoutTheSessionsTokenIsRefusedAndStoresNothing() throws Exception {
+    long before = complaints();
+    Map<String, String> form = submitForm(get("/submit", "en"));
+
+    form.remove("_csrf");
+    HttpResponse<String> missing = post("/submit", form, "en");
+    form.put("_csrf", "forged");
+    HttpResponse<String> forged = post("/submit", form, "en");
+
+    assertThat(missing.statusCode()).isEqualTo(403);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("This form is no longer valid");
+    assertThat(complaints()).isEqualTo(before);
+  }
+
+  @Test
+  void doubleSubmittedFormRegistersOneComplaint() throws Exception {
+    Map<String, String> form = submitForm(get("/submit", "en"));
+
+    HttpResponse<String> first = post("/submit", form, "en");
+    HttpResponse<String> second = post("/submit", form, "en");
+    HttpResponse<String> confirmation = get("/submitted", "en");
+
+    assertThat(first.statusCode()).isEqualTo(302);
+    assertThat(second.statusCode()).isEqualTo(302);
+    assertThat(first.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> l.endsWith("/submitted"));
+    String number = value(confirmation.body(), "id=\"registration-number\">([^<]+)<");
+    assertThat(
+            jdbc.sql("select count(*) from complaint where subject = :s")
+                .param("s", form.get("subject"))
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(register.findByRegistrationNumber(number)).isPresent();
+    // Shown once: a reload leads to the status page, the access code is gone.
+    HttpResponse<String> reload = get("/submitted", "en");
+    assertThat(reload.statusCode()).isEqualTo(302);
+    assertThat(reload.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> l.endsWith("/status"));
+  }
+
+  @Test
+  void invalidSubmissionIsShownAgainInThePageLanguageWithTheEnteredValues() throws Exception {
+    long before = complaints();
+    Map<String, String> form = submitForm(get("/submit?lang=ru", "en"));
+    form.put("name", "Иван Петров");
+    form.put("email", "not-an-address");
+    form.put("phone", "");
+    form.put("preferredContact", "SMS");
+    form.put("subject", "");
+
+    HttpResponse<String> page = post("/submit", form, "en");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(htmlLanguage(page)).isEqualTo("ru");
+    assertThat(page.body())
+        .contains("Пожалуйста, введите адрес электронной почты")
+        .contains("Пожалуйста, кратко укажите тему обращения.")
+        .contains("Чтобы получить ответ по SMS, пожалуйста, укажите номер телефона.")
+        .contains("value=\"Иван Петров\"")
+        .contains("value=\"not-an-address\"")
+        .contains("href=\"#email\"")
+        .contains("aria-invalid=\"true\"");
+    assertThat(complaints()).isEqualTo(before);
+  }
+
+  @Test
+  void wrongAccessCodeGetsTheSameAnswerAsAnUnknownNumber() throws Exception {
+    IntakeService.Receipt receipt = submitted();
+    get("/status", "en");
+    String csrf = value(get("/status", "en").body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+
+    HttpResponse<String> wrongCode =
+        post(
+            "/status",
+            Map.of(
+                "_csrf",
+                csrf,
+                "registrationNumber",
+                receipt.registrationNumber(),
+                "accessCode",
+                receipt.accessCode() + "X"),
+            "en");
+    HttpResponse<String> unknownNumber =
+        post(
+            "/status",
+            Map.of("_csrf", csrf, "registrationNumber", "1999-999999", "accessCode", "whatever"),
+            "en");
+    HttpResponse<String> right =
+        post(
+            "/status",
+            Map.of(
+                "_csrf", csrf,
+                "registrationNumber", receipt.registrationNumber(),
+                "accessCode", receipt.accessCode()),
+            "en");
+
+    assertThat(wrongCode.statusCode()).isEqualTo(404).isEqualTo(unknownNumber.statusCode());
+    String message = "We could not find a case with this registration number and access code.";
+    assertThat(wrongCode.body()).contains(message).doesNotContain(receipt.accessCode());
+    assertThat(unknownNumber.body()).contains(message);
+    assertThat(right.statusCode()).isEqualTo(302);
+    assertThat(right.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> l.endsWith("/status/case"));
+    HttpResponse<String> status = get("/status/case", "en");
+    assertThat(status.body())
+        .contains(receipt.registrationNumber())
+        .contains("Submission received and registered")
+        .doesNotContain(receipt.accessCode());
+  }
+
+  @Test
+  void surveyPageTellsExpiredWith410AndAnsweredAndUnknownKindly() throws Exception {
+    long complaintId = submitted().complaintId();
+    String expired = register.openSurvey(complaintId, Instant.now().minus(Duration.ofDays(1)));
+    String answered = register.openSurvey(complaintId, Instant.now().plus(Duration.ofDays(10)));
+    register.answerSurvey(answered, 4, null);
+
+    HttpResponse<String> gone = get("/surveys/" + expired, "en");
+    // The case is in English: the survey pages follow the customer's language.
+    HttpResponse<String> done = get("/surveys/" + answered, "lv");
+    HttpResponse<String> unknown = get("/surveys/no-such-survey", "en");
+
+    assertThat(gone.statusCode()).isEqualTo(410);
+    assertThat(gone.body()).contains("This survey has closed");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("Rating already received");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Survey not found");
+  }
+
+  @Test
+  void surveyPageSpeaksTheCustomersLanguageUnlessTheyChoseAnother() throws Exception {
+    IntakeService.Receipt receipt = submitted(Language.ru);
+    String token =
+        register.openSurvey(receipt.complaintId(), Instant.now().plus(Duration.ofDays(10)));
+
+    HttpResponse<String> customers = get("/surveys/" + token, "lv-LV,lv;q=0.9");
+    HttpResponse<String> chosen = get("/surveys/" + token + "?lang=lt", "lv-LV,lv;q=0.9");
+
+    assertThat(htmlLanguage(customers)).isEqualTo("ru");
+    assertThat(customers.body()).contains("Как мы справились?");
+    assertThat(htmlLanguage(chosen)).isEqualTo("lt");
+    assertThat(chosen.body()).contains("Kaip mums sekėsi?");
+  }
+
+  @Test
+  void surveyWithoutAScoreIsShownAgainWithTheError() throws Exception {
+    String token =
+        register.openSurvey(submitted().complaintId(), Instant.now().plus(Duration.ofDays(10)));
+    String csrf = value(get("/surveys/" + token, "en").body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+
+    HttpResponse<String> page =
+        post("/surveys/" + token, Map.of("_csrf", csrf, "comment", "Quick and kind"), "en");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("Please choose a rating from 1 to 5.")
+        .contains("Quick and kind");
+    assertThat(register.findSurvey(token).orElseThrow().answeredAt()).isNull();
+  }
+
+  @Test
+  void submissionWithFilesKeepsThemAndADisguisedFileIsRefusedInThePageLanguage() throws Exception {
+    Map<String, String> form = submitForm(get("/submit?lang=lv", "en"));
+    long before = complaints();
+
+    Multipart disguised = multipart(form);
+    disguised.file("attachments", "rekins.pdf", "application/pdf", TestFiles.exe());
+    HttpResponse<String> refused = postMultipart("/submit", disguised);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains(
+            "Failu “rekins.pdf” nevaram pieņemt: var pievienot tikai PDF, JPEG vai PNG failus.")
+        .contains("href=\"#attachments\"")
+        .contains("Lūdzu, pievienojiet failus vēlreiz")
+        .contains("value=\"" + form.get("subject") + "\"");
+    assertThat(complaints()).isEqualTo(before);
+
+    Multipart good = multipart(form);
+    good.file("attachments", "rekins.pdf", "application/pdf", TestFiles.pdf());
+    good.file("attachments", "skaititajs.png", "image/png", TestFiles.png());
+    good.file("attachments", "", "application/octet-stream", new byte[0]);
+    HttpResponse<String> accepted = postMultipart("/submit", good);
+
+    assertThat(accepted.statusCode()).isEqualTo(302);
+    String number = value(get("/submitted", "en").body(), "id=\"registration-number\">([^<]+)<");
+    long id = register.findByRegistrationNumber(number).orElseThrow().id();
+    assertThat(attachments.list(id))
+        .extracting(AttachmentInfo::fileName)
+        .containsExactly("rekins.pdf", "skaititajs.png");
+  }
+
+  @Test
+  void uploadAboveTheLimitsGetsAFriendlyPageAndStoresNothing() throws Exception {
+    Map<String, String> form = submitForm(get("/submit?lang=en", "en"));
+    long before = complaints();
+    Multipart tooLarge = multipart(form);
+    tooLarge.file(
+        "attachments", "scan.pdf", "application/pdf", TestFiles.pdfOfSize(11 * 1024 * 1024));
+
+    HttpResponse<String> page = postMultipart("/submit", tooLarge);
+
+    assertThat(page.statusCode()).isEqualTo(413);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> t.startsWith("text/html"));
+    assertThat(page.body()).contains("The attached files are too large.");
+    assertThat(complaints()).isEqualTo(before);
+  }
+
+  @Test
+  void everyFieldOfTheSubmissionFormHasItsLabel() throws Exception {
+    String page = get("/submit", "lv").body();
+    Matcher fields =
+        Pattern.compile("<(?:input|select|textarea)(?![^>]*type=\"hidden\")[^>]*\\bid=\"([^\"]+)\"")
+            .matcher(page);
+    int count = 0;
+    while (fields.find()) {
+      assertThat(page)
+          .as("label of %s", fields.group(1))
+          .contains("for=\"" + fields.group(1) + "\"");
+      count++;
+    }
+    assertThat(count).isGreaterThanOrEqualTo(13);
+    assertThat(page).doesNotContain("aria-describedby=\"\"").contains("<fieldset");
+    HttpResponse<String> response = get("/submit", "lv");
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValue(WebConfiguration.CONTENT_SECURITY_POLICY);
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
+  void unknownPageIsAFriendlyPageInTheVisitorsLanguage() throws Exception {
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(uri("/no-such-page"))
+                .header("Accept", "text/html")
+                .header("Accept-Language", "lt")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("Deja, kažkas nepavyko");
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  private IntakeService.Receipt submitted() {
+    return submitted(Language.en);
+  }
+
+  private IntakeService.Receipt submitted(Language language) {
+    return intake.submit(
+        new Submission(
+            language,
+            new Submission.Customer("Anna Ozola", "anna@example.lv", null, null, null),
+            PreferredContact.EMAIL,
+            "Radiators are cold",
+            "No heating since Monday.",
+            null,
+            null,
+            null,
+            null),
+        Channel.API,
+        Instant.now(),
+        null,
+        null);
+  }
+
+  private long complaints() {
+    return jdbc.sql("select count(*) from complaint").query(Long.class).single();
+  }
+
+  /** The submission form's hidden fields plus a valid complaint. */
+  private static Map<String, String> submitForm(HttpResponse<String> page) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("_csrf", value(page.body(), "name=\"_csrf\" value=\"([^\"]+)\""));
+    form.put("token", value(page.body(), "name=\"token\" value=\"([^\"]+)\""));
+    form.put("name", "Anna Ozola");
+    form.put("email", "anna@example.lv");
+    form.put("preferredContact", "EMAIL");
+    form.put("language", "en");
+    form.put("subject", "Cold radiators " + System.nanoTime());
+    form.put("description", "No heating in the flat since Monday.");
+    return form;
+  }
+
+  private static Multipart multipart(Map<String, String> form) {
+    Multipart multipart = new Multipart();
+    form.forEach(multipart::text);
+    return multipart;
+  }
+
+  private HttpResponse<String> postMultipart(String path, Multipart multipart) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept-Language", "en")
+            .header("Content-Type", multipart.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String value(String html, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(html);
+    assertThat(matcher.find()).as("%s in the page", regex).isTrue();
+    return matcher.group(1);
+  }
+
+  private static String htmlLanguage(HttpResponse<String> page) {
+    return value(page.body(), "<html[^>]* lang=\"([a-z]+)\"");
+  }
+
+  private HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(uri(path)).header("Accept-Language", acceptLanguage).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, Map<String, String> form, String acceptLanguage)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return browser.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept-Language", acceptLanguage)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
