@@ -13,6 +13,7 @@ import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.FeedbackType;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,17 @@ class ClassificationDelegates {
         throw TaskInput.invalid(CATEGORY, "must be a category code such as BILLING");
       }
       task.setVariable(CLASSIFIED_BY, Executions.currentUser(task));
+    };
+  }
+
+  /** The registrar's tasks come before classification: they take the suggested priority. */
+  @Bean
+  ExecutionListener suggestedPriorityListener() {
+    return execution -> {
+      ComplaintVariables variables = ComplaintVariables.of(execution);
+      variables.set(
+          TASK_PRIORITY,
+          ClassificationService.taskPriority(variables.string(SUGGESTED_PRIORITY), false));
     };
   }
 

@@ -36,7 +36,12 @@ class ClassificationService {
           complaintId, "REPEAT_COMPLAINT", "system", "Same customer and category recently", false);
     }
     register.changeStatus(complaintId, ComplaintStatus.IN_PROGRESS, user, feedbackType);
-    int taskPriority = TASK_PRIORITIES.get(effectivePriority) + (repeat ? REPEAT_BONUS : 0);
-    return new Classification(effectivePriority, taskPriority, repeat);
+    return new Classification(effectivePriority, taskPriority(effectivePriority, repeat), repeat);
+  }
+
+  /** The Camunda task priority for a DMN priority; unknown or missing counts as NORMAL. */
+  static int taskPriority(String priority, boolean repeat) {
+    Integer base = priority == null ? null : TASK_PRIORITIES.get(priority);
+    return (base != null ? base : TASK_PRIORITIES.get("NORMAL")) + (repeat ? REPEAT_BONUS : 0);
   }
 }

@@ -3,7 +3,6 @@ package eu.complaintdesk.forms;
 import static eu.complaintdesk.process.ComplaintProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.intake.StaffRegistrationProcess;
@@ -11,7 +10,7 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
-import java.io.File;
+import eu.complaintdesk.testing.Browser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,6 +26,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -38,15 +37,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,9 +54,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class TasklistFormsIT extends ApplicationIntegrationTest {
 
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Path SCREENSHOTS = Browser.SCREENSHOTS;
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @LocalServerPort int port;
@@ -78,19 +70,9 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
   String testName;
 
   @BeforeEach
-  void openBrowser(TestInfo test) throws IOException {
-    assumeTrue(
-        CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-        "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
-    Files.createDirectories(SCREENSHOTS);
+  void openBrowser(TestInfo test) {
     testName = test.getTestMethod().orElseThrow().getName();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1600");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-    browser = new ChromeDriver(service, options);
+    browser = Browser.start(1400, 1600);
     wait = new WebDriverWait(browser, PATIENCE);
     wait.ignoring(StaleElementReferenceException.class);
   }
@@ -368,10 +350,8 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
         });
   }
 
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String name) {
+    Browser.screenshot(browser, name);
   }
 
   // --- the application
@@ -409,7 +389,9 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
   }
 
   private void completeAs(String user, Task task, Map<String, Object> variables) {
-    identity.setAuthenticatedUserId(user);
+    identity.setAuthentication(
+        user,
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
     try {
       tasks.claim(task.getId(), user);
       tasks.complete(task.getId(), variables);

@@ -49,7 +49,7 @@ class EmailInboxIT extends ApplicationIntegrationTest {
   void emailBecomesAComplaintWithItsFilesAndIsAcknowledged() throws Exception {
     String messageId = "<" + System.nanoTime() + "@mail.example.lv>";
     MimeMessage email =
-        email(messageId, "Anna Bērziņa <anna.berzina@example.lv>", "Auksti radiatori");
+        email(messageId, "Anna Bērziņa <anna.berzina@example.lv>", "Auksti radiatori mājā");
     MimeMultipart body = new MimeMultipart();
     body.addBodyPart(
         text("Labdien! Kopš pirmdienas dzīvoklī ir auksti radiatori. Lūdzu, salabojiet."));
@@ -58,7 +58,7 @@ class EmailInboxIT extends ApplicationIntegrationTest {
     email.setContent(body);
     deliver(email);
 
-    Complaint complaint = awaitComplaint("Auksti radiatori");
+    Complaint complaint = awaitComplaint("Auksti radiatori mājā");
 
     assertThat(complaint.channel().name()).isEqualTo("EMAIL");
     assertThat(complaint.customerName()).isEqualTo("Anna Bērziņa");

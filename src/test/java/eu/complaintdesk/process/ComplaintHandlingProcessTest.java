@@ -115,6 +115,9 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(task()).hasCandidateGroup("registrars").hasDueDate(Date.from(DUE_10));
     assertThat(instance).variables().containsEntry(SUGGESTED_CATEGORY, "BILLING");
+    // the registrar's tasks are sorted by the suggested priority (NORMAL = 50)
+    assertThat(instance).variables().containsEntry(SUGGESTED_PRIORITY, "NORMAL");
+    assertThat(task().getPriority()).isEqualTo(50);
     assertThat(sent()).contains(NotificationKind.ACKNOWLEDGEMENT.name());
 
     completeAsComplete();

@@ -23,11 +23,17 @@ public final class Browser {
 
   public static final File CHROMIUM = new File("/usr/bin/chromium");
   public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private Browser() {}
 
   /** A new headless browser; skips the test when Chromium or its driver is missing. */
   public static WebDriver start() {
+    return start(1400, 1000);
+  }
+
+  /** A new headless browser with a window of this size (pixels). */
+  public static WebDriver start(int width, int height) {
     assumeTrue(
         CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
         "Debian's chromium and chromium-driver are not installed");
@@ -38,7 +44,7 @@ public final class Browser {
         "--no-sandbox",
         "--disable-dev-shm-usage",
         "--disable-gpu",
-        "--window-size=1400,1000",
+        "--window-size=" + width + "," + height,
         "--lang=en");
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
@@ -50,10 +56,9 @@ public final class Browser {
   /** Saves what the browser shows as target/screenshots/{name}.png. */
   public static void screenshot(WebDriver driver, String name) {
     try {
-      Path folder = Path.of("target", "screenshots");
-      Files.createDirectories(folder);
+      Files.createDirectories(SCREENSHOTS);
       Files.write(
-          folder.resolve(name + ".png"),
+          SCREENSHOTS.resolve(name + ".png"),
           ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -6,7 +6,6 @@ import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
@@ -16,12 +15,11 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.TestFiles;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,13 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,10 +48,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class WebBrowserIT extends ApplicationIntegrationTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   static WebDriver browser;
 
   @LocalServerPort int port;
@@ -68,22 +57,9 @@ class WebBrowserIT extends ApplicationIntegrationTest {
   @Autowired RuntimeService runtime;
 
   @BeforeAll
-  static void startBrowser() throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and chromedriver (Debian packages chromium, chromium-driver) are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+  static void startBrowser() {
+    browser = Browser.start(1280, 1400);
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
@@ -328,9 +304,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     return "http://localhost:" + port + path;
   }
 
-  private static void screenshot(String name) throws IOException {
-    File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  private static void screenshot(String name) {
+    Browser.screenshot(browser, name);
   }
 }
