@@ -109,6 +109,13 @@ class CaseFileIT extends ApplicationIntegrationTest {
     assertThat(anonymous.body()).doesNotContain("peteris");
 
     assertThat(get("/staff/complaints/" + number, "outsider").statusCode()).isEqualTo(403);
+    // the staff calls the case file links to follow the same rule
+    HttpResponse<String> files =
+        get("/api/staff/complaints/" + number + "/attachments", "outsider");
+    assertThat(files.statusCode()).isEqualTo(403);
+    assertThat(files.body()).doesNotContain("rēķins");
+    assertThat(get("/api/staff/complaints/" + number + "/attachments", "handler").statusCode())
+        .isEqualTo(200);
     assertThat(
             http.send(
                     HttpRequest.newBuilder(uri("/staff/complaints/" + number))
