@@ -90,7 +90,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     fill("remedySought", "Lūdzu, novērsiet bojājumu.");
     browser.findElement(By.id("attachments")).sendKeys(file("radiators.png", TestFiles.png()));
     screenshot("web-submit-lv");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    goVia(By.cssSelector("form button[type=submit]"));
 
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Paldies! Jūsu iesniegums ir saņemts");
@@ -119,7 +119,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     fill("phone", "+371 29000001");
     fill("subject", "Неверный счёт");
     fill("description", "В счёте за октябрь указан чужой расход.");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    goVia(By.cssSelector("form button[type=submit]"));
 
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Спасибо! Ваше обращение получено");
@@ -132,14 +132,14 @@ class WebBrowserIT extends ApplicationIntegrationTest {
         .contains("Обращение получено и зарегистрировано");
     fill("message", "Прилагаю показания счётчика: 12345.");
     browser.findElement(By.id("attachments")).sendKeys(file("schetchik.pdf", TestFiles.exe()));
-    browser.findElement(By.cssSelector("form[action$='/status/information'] button")).click();
+    goVia(By.cssSelector("form[action$='/status/information'] button"));
     assertThat(browser.findElement(By.id("attachments-error")).getText())
         .contains("Файл «schetchik.pdf» не может быть принят");
     assertThat(browser.findElement(By.id("message")).getAttribute("value"))
         .isEqualTo("Прилагаю показания счётчика: 12345.");
     screenshot("web-information-refused-ru");
     browser.findElement(By.id("attachments")).sendKeys(file("schetchik.pdf", TestFiles.pdf()));
-    browser.findElement(By.cssSelector("form[action$='/status/information'] button")).click();
+    goVia(By.cssSelector("form[action$='/status/information'] button"));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Спасибо, ваше сообщение получено.");
     assertThat(browser.findElement(By.id("timeline")).getText())
@@ -147,11 +147,11 @@ class WebBrowserIT extends ApplicationIntegrationTest {
         .contains("Получен файл: schetchik.pdf");
     screenshot("web-status-ru");
 
-    browser.findElement(By.linkText("Отозвать обращение")).click();
+    goVia(By.linkText("Отозвать обращение"));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Вы действительно хотите отозвать обращение № " + number + "?");
     screenshot("web-withdrawal-ru");
-    browser.findElement(By.cssSelector("form button.warning")).click();
+    goVia(By.cssSelector("form button.warning"));
     assertThat(browser.findElement(By.id("notice")).getText())
         .startsWith("Ваша просьба отозвать обращение получена.");
   }
@@ -163,7 +163,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     fill("name", "Пётр Сидоров");
     fill("email", "petr-at-example");
     fill("description", "Не работает личный кабинет.");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    goVia(By.cssSelector("form button[type=submit]"));
 
     WebElement summary = browser.findElement(By.id("error-summary"));
     assertThat(summary.getText())
@@ -285,13 +285,20 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     browser.get(url("/status"));
     fill("registrationNumber", number);
     fill("accessCode", code);
-    browser.findElement(By.cssSelector("form[action$='/status'] button")).click();
+    goVia(By.cssSelector("form[action$='/status'] button"));
   }
 
   /** A real file on disk for the browser's file input. */
   private static String file(String name, byte[] content) throws IOException {
     Path folder = Files.createDirectories(Path.of("target", "web-upload"));
     return Files.write(folder.resolve(name), content).toAbsolutePath().toString();
+  }
+
+  /** Clicks what leads to another page, and waits until the browser has left this one. */
+  private static void goVia(By link) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(link).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
   }
 
   private void fill(String id, String text) {
