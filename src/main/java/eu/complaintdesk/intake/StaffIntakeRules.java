@@ -46,7 +46,11 @@ class StaffIntakeRules {
       return Optional.of("must not be in the future");
     }
     if (receivedAt.isBefore(now.minus(maxBackdating))) {
-      return Optional.of("must not be more than " + maxBackdating.toDays() + " days ago");
+      String limit =
+          maxBackdating.equals(Duration.ofDays(maxBackdating.toDays()))
+              ? maxBackdating.toDays() + " days"
+              : maxBackdating.toString();
+      return Optional.of("must not be more than " + limit + " ago");
     }
     return Optional.empty();
   }
