@@ -1,6 +1,7 @@
 package eu.complaintdesk.inbox;
 
 import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.intake.AccessCodeHandovers;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.register.Channel;
@@ -42,13 +43,16 @@ class EmailComplaints {
   private final ComplaintRegister register;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final AccessCodeHandovers handovers;
 
   EmailComplaints(
       IntakeService intake,
       AttachmentService attachments,
       ComplaintRegister register,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      AccessCodeHandovers handovers) {
+    this.handovers = handovers;
     this.intake = intake;
     this.attachments = attachments;
     this.register = register;
@@ -96,6 +100,8 @@ class EmailComplaints {
     IntakeService.Receipt receipt =
         intake.submit(
             submission, files.acceptedAsSent(), Channel.EMAIL, email.receivedAt(), null, null);
+    // Nobody shows the sender the receipt: the acknowledgement tells them the access code.
+    handovers.hold(receipt.complaintId(), receipt.accessCode());
     attachments.noteRefused(receipt.complaintId(), files.refused());
     for (int from = cut(text, 0); from < text.length(); from = cut(text, from)) {
       // The rest of a very long e-mail is kept as messages of the case.

@@ -9,7 +9,9 @@ import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.security.Groups;
+import eu.complaintdesk.system.Organisation;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +21,34 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class IntakeDelegates {
 
+  /**
+   * The acknowledgement. When nobody showed the customer the receipt (staff start form, e-mail
+   * inbox) it also tells the access code and the status page; the outbox keeps the code masked, and
+   * the held code is released once the message is recorded sent (a retry before that reads it
+   * again).
+   */
   @Bean
-  JavaDelegate sendAcknowledgementDelegate(NotificationService notifications) {
-    return execution ->
+  JavaDelegate sendAcknowledgementDelegate(
+      NotificationService notifications, AccessCodeHandovers handovers, Organisation organisation) {
+    return execution -> {
+      long complaintId = ComplaintVariables.of(execution).complaintId();
+      Optional<String> code = handovers.find(complaintId);
+      if (code.isEmpty()) {
         notifications.notifyCustomer(
-            ComplaintVariables.of(execution).complaintId(),
+            complaintId,
             NotificationKind.ACKNOWLEDGEMENT,
             Map.of(),
             Executions.effectKey(execution));
+        return;
+      }
+      notifications.notifyCustomerWithSecrets(
+          complaintId,
+          NotificationKind.ACKNOWLEDGEMENT,
+          Map.of("statusLink", organisation.publicBaseUrl() + "/status"),
+          Map.of("accessCode", code.get()),
+          Executions.effectKey(execution));
+      handovers.release(complaintId);
+    };
   }
 
   @Bean

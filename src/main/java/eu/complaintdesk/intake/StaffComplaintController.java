@@ -31,10 +31,12 @@ class StaffComplaintController {
 
   private final IntakeService intake;
   private final Clock clock;
+  private final StaffIntakeRules rules;
 
-  StaffComplaintController(IntakeService intake, Clock clock) {
+  StaffComplaintController(IntakeService intake, Clock clock, StaffIntakeRules rules) {
     this.intake = intake;
     this.clock = clock;
+    this.rules = rules;
   }
 
   @Operation(
@@ -68,13 +70,21 @@ class StaffComplaintController {
     if (submission.channel() == null) {
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "channel", "channel: is required");
     }
+    rules
+        .channelProblem(submission.channel())
+        .ifPresent(
+            problem -> {
+              throw new ApiProblem(HttpStatus.BAD_REQUEST, "channel", "channel: " + problem);
+            });
     Instant now = clock.instant();
     Instant receivedAt =
         submission.receivedAt() == null ? now : submission.receivedAt().toInstant();
-    if (receivedAt.isAfter(now)) {
-      throw new ApiProblem(
-          HttpStatus.BAD_REQUEST, "receivedAt", "receivedAt: must not be in the future");
-    }
+    rules
+        .receivedAtProblem(receivedAt, now)
+        .ifPresent(
+            problem -> {
+              throw new ApiProblem(HttpStatus.BAD_REQUEST, "receivedAt", "receivedAt: " + problem);
+            });
     String key = ComplaintController.checkedKey(idempotencyKey);
     String user = staff == null ? null : staff.getName();
     return ComplaintController.created(

@@ -47,7 +47,11 @@ class StaffRegistrationDelegates {
 
   @Bean
   JavaDelegate registerStaffComplaintDelegate(
-      IntakeService intake, Validator validator, Clock clock) {
+      IntakeService intake,
+      Validator validator,
+      Clock clock,
+      StaffIntakeRules rules,
+      AccessCodeHandovers handovers) {
     return execution -> {
       Submission submission = submission(execution);
       Optional<ConstraintViolation<Submission>> violation =
@@ -65,9 +69,17 @@ class StaffRegistrationDelegates {
       if (channel == null) {
         throw TaskInput.invalid(CHANNEL, "is required");
       }
-      Instant receivedAt = receivedAt(execution, clock);
+      rules
+          .channelProblem(channel)
+          .ifPresent(
+              problem -> {
+                throw TaskInput.invalid(CHANNEL, problem);
+              });
+      Instant receivedAt = receivedAt(execution, clock, rules);
       IntakeService.Receipt receipt =
           intake.submit(submission, channel, receivedAt, text(execution, REGISTERED_BY), null);
+      // Nobody shows this customer the receipt: the acknowledgement tells them the access code.
+      handovers.hold(receipt.complaintId(), receipt.accessCode());
       execution.removeVariables(FORM_VARIABLES);
       execution.setVariable(REGISTRATION_NUMBER, receipt.registrationNumber());
     };
@@ -91,8 +103,11 @@ class StaffRegistrationDelegates {
         null);
   }
 
-  /** Now when not given; refused when it is not a date and time, or lies in the future. */
-  private static Instant receivedAt(DelegateExecution execution, Clock clock) {
+  /**
+   * Now when not given; refused when it is not a date and time, lies in the future or too far back.
+   */
+  private static Instant receivedAt(
+      DelegateExecution execution, Clock clock, StaffIntakeRules rules) {
     String value = text(execution, RECEIVED_AT);
     Instant now = clock.instant();
     if (value == null) {
@@ -105,9 +120,12 @@ class StaffRegistrationDelegates {
       throw TaskInput.invalid(
           RECEIVED_AT, "must be a date and time such as 2026-11-23T10:00+02:00");
     }
-    if (receivedAt.isAfter(now)) {
-      throw TaskInput.invalid(RECEIVED_AT, "must not be in the future");
-    }
+    rules
+        .receivedAtProblem(receivedAt, now)
+        .ifPresent(
+            problem -> {
+              throw TaskInput.invalid(RECEIVED_AT, problem);
+            });
     return receivedAt;
   }
 

@@ -55,6 +55,9 @@ public class NotificationService {
   static final String MESSAGE_UNDELIVERABLE = "MESSAGE_UNDELIVERABLE";
   static final String MESSAGE_FAILED = "MESSAGE_FAILED";
 
+  /** What the outbox shows in place of a value only the customer may read. */
+  public static final String MASK = "••••";
+
   private static final int MAX_SUBJECT = 300;
   private static final int MAX_ERROR = 2000;
 
@@ -109,6 +112,30 @@ public class NotificationService {
       Map<String, Object> parameters,
       String dedupKey,
       Long letterId) {
+    notifyCustomer(complaintId, kind, parameters, Map.of(), dedupKey, letterId);
+  }
+
+  /**
+   * As {@link #notifyCustomer(long, NotificationKind, Map, String)}, with placeholder values only
+   * the customer may read (the access code): the message handed over carries them, the message
+   * recorded in the outbox (which staff read) carries {@link #MASK} instead.
+   */
+  public void notifyCustomerWithSecrets(
+      long complaintId,
+      NotificationKind kind,
+      Map<String, Object> parameters,
+      Map<String, String> secrets,
+      String dedupKey) {
+    notifyCustomer(complaintId, kind, parameters, secrets, dedupKey, null);
+  }
+
+  private void notifyCustomer(
+      long complaintId,
+      NotificationKind kind,
+      Map<String, Object> parameters,
+      Map<String, String> secrets,
+      String dedupKey,
+      Long letterId) {
     requireKind(kind, true);
     Complaint complaint = register.get(complaintId);
     Optional<OutboundMessage> earlier = earlier(complaintId, dedupKey);
@@ -116,7 +143,10 @@ public class NotificationService {
       return;
     }
     Optional<CustomerContact> contact = CustomerContact.of(complaint);
-    var rendered = templates.render(kind, complaint.language(), values(complaint, parameters));
+    Map<String, Object> values = values(complaint, parameters);
+    Map<String, Object> masked = new HashMap<>(values);
+    secrets.keySet().forEach(name -> masked.put(name, MASK));
+    var rendered = templates.render(kind, complaint.language(), masked);
     if (contact.isEmpty()) {
       recordUndeliverable(earlier, complaint, kind, rendered, dedupKey);
       return;
@@ -132,6 +162,11 @@ public class NotificationService {
             rendered,
             dedupKey,
             letterId);
+    if (!secrets.isEmpty()) {
+      Map<String, Object> plain = new HashMap<>(values);
+      plain.putAll(secrets);
+      message = message.withBody(templates.render(kind, complaint.language(), plain).body());
+    }
     send(message, true);
   }
 
@@ -225,6 +260,9 @@ public class NotificationService {
     values.put("category", complaint.category());
     values.put("outcome", complaint.outcome());
     values.put("organisationName", organisationName);
+    // Only in an acknowledgement nobody showed the receipt of (see IntakeDelegates).
+    values.put("accessCode", null);
+    values.put("statusLink", null);
     values.put("extensionReason", register.extensionReason(complaint.id()).orElse(null));
     values.put("answer", register.answerText(complaint.id()).orElse(null));
     values.put(

@@ -86,4 +86,25 @@ public record OutboundMessage(
         + state
         + "]";
   }
+
+  /** The same message with another body (what is handed over when the outbox shows less). */
+  OutboundMessage withBody(String otherBody) {
+    return new OutboundMessage(
+        id,
+        complaintId,
+        registrationNumber,
+        kind,
+        channel,
+        recipient,
+        language,
+        subject,
+        otherBody,
+        state,
+        dedupKey,
+        createdAt,
+        sentAt,
+        error,
+        attempts,
+        letterId);
+  }
 }

@@ -68,12 +68,16 @@ class TasklistFilters implements ApplicationRunner {
         MY_GROUPS_TASKS,
         -5,
         "Unclaimed tasks of your groups: claim one to work on it",
-        sorted(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")),
+        sorted(
+            tasks
+                .createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .taskUnassigned()),
         Authorizations.TASK_WORKERS);
     define(
         DUE_TODAY_OR_OVERDUE,
         0,
-        "Tasks you may see that are due by the end of today or already overdue",
+        "Tasks you may see that are due by the end of today (server time zone) or already overdue",
         sorted(tasks.createTaskQuery().dueBeforeExpression(END_OF_TODAY)),
         workersAndManagers);
     define(

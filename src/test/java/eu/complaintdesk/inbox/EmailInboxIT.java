@@ -8,6 +8,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.TimelineEntry;
@@ -86,6 +87,24 @@ class EmailInboxIT extends ApplicationIntegrationTest {
                         Long.class,
                         complaint.id())
                     == 1);
+    // Nobody showed the sender a receipt: the acknowledgement tells the access code, which the
+    // outbox masks and which is no longer held once sent.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from access_code_handover where complaint_id = ?",
+                        Long.class,
+                        complaint.id())
+                    == 0);
+    assertThat(
+            jdbc.queryForObject(
+                "select body from outbound_message where complaint_id = ?"
+                    + " and kind = 'ACKNOWLEDGEMENT'",
+                String.class,
+                complaint.id()))
+        .contains(NotificationService.MASK, "/status");
   }
 
   @Test

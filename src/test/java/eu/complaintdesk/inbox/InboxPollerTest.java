@@ -36,7 +36,7 @@ class InboxPollerTest {
   RuntimeException failure;
 
   final EmailComplaints complaints =
-      new EmailComplaints(null, null, null, null, null) {
+      new EmailComplaints(null, null, null, null, null, null) {
         @Override
         public Outcome register(IncomingEmail email) {
           if (failure != null) {

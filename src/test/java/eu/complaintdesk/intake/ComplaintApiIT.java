@@ -148,6 +148,37 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void staffMayNeitherBackdateBeyondTheLimitNorUseSelfServiceChannels() throws Exception {
+    String phoneCall =
+        VALID.replace(
+            "\"language\":\"en\",",
+            "\"language\":\"en\",\"channel\":\"PHONE\","
+                + "\"receivedAt\":\"1900-01-01T10:00:00Z\",");
+    StoredState before = stored();
+
+    HttpResponse<String> ancient = post("/api/staff/complaints", phoneCall, "registrar");
+    HttpResponse<String> webForm =
+        post(
+            "/api/staff/complaints",
+            VALID.replace("\"language\":\"en\",", "\"language\":\"en\",\"channel\":\"WEB_FORM\","),
+            "registrar");
+    HttpResponse<String> api =
+        post(
+            "/api/staff/complaints",
+            VALID.replace("\"language\":\"en\",", "\"language\":\"en\",\"channel\":\"API\","),
+            "registrar");
+
+    assertThat(ancient.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(ancient.body()).get("field").asText()).isEqualTo("receivedAt");
+    assertThat(ancient.body()).contains("90 days");
+    assertThat(webForm.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(webForm.body()).get("field").asText()).isEqualTo("channel");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(api.body()).get("field").asText()).isEqualTo("channel");
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
   void retriedSubmissionWithTheSameKeyGetsTheFirstResultAndAnotherBodyIsRefused() throws Exception {
     String key = "retry-" + System.nanoTime();
     HttpResponse<String> first = postWithKey(VALID, key);

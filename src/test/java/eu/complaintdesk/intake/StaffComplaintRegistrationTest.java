@@ -163,6 +163,23 @@ class StaffComplaintRegistrationTest {
   }
 
   @Test
+  void receiptTimeFurtherBackThanTheBackdatingLimitIsRefused() {
+    Map<String, Object> form = letter();
+    form.put(RECEIVED_AT, "1900-01-01T10:00+02:00");
+
+    assertRefused(form, RECEIVED_AT, "must not be more than 90 days ago");
+  }
+
+  @Test
+  void selfServiceChannelsAreRefused() {
+    for (String channel : List.of("WEB_FORM", "API")) {
+      Map<String, Object> form = letter();
+      form.put(CHANNEL, channel);
+      assertRefused(form, CHANNEL, "customers register those themselves");
+    }
+  }
+
+  @Test
   void badInputIsRefusedWithTheVariableNamed() {
     Map<String, Object> noContact = letter();
     noContact.remove(CUSTOMER_ADDRESS);

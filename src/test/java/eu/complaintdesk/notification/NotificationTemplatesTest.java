@@ -60,6 +60,8 @@ class NotificationTemplatesTest {
     values.put("surveyExpiresDate", LocalDate.of(2026, 12, 31));
     values.put("recipientOrganisation", "AS Sadales tīkls");
     values.put("groupId", "handlers");
+    values.put("accessCode", "K7M2-QX9P");
+    values.put("statusLink", "https://desk.example/status");
     return values;
   }
 
@@ -100,6 +102,22 @@ class NotificationTemplatesTest {
 
     assertThat(english.body()).doesNotContain("{").contains("2026-000042");
     assertThat(fallback).isEqualTo(english);
+  }
+
+  @Test
+  void acknowledgementTellsTheAccessCodeOnlyWhenGiven() {
+    Map<String, Object> values = allValues();
+    for (Language language : Language.values()) {
+      assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, language, values).body())
+          .contains("K7M2-QX9P", "https://desk.example/status");
+    }
+    values.put("accessCode", null);
+    values.put("statusLink", null);
+    for (Language language : Language.values()) {
+      assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, language, values).body())
+          .doesNotContain("/status", "\n\n\n")
+          .contains("2026-000042");
+    }
   }
 
   @Test

@@ -30,7 +30,9 @@ class TemplateOverrideTest {
           "registrationNumber", "2026-000042",
           "receivedDate", "09.03.2026",
           "responseDueDate", "23.03.2026",
-          "organisationName", "AS Rīgas siltums");
+          "organisationName", "AS Rīgas siltums",
+          "accessCode", "",
+          "statusLink", "");
 
   @Test
   void textsInTheOverrideFolderWinKeyByKeyAndTheRestStaysBuiltIn() throws IOException {

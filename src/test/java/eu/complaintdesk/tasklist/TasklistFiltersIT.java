@@ -95,6 +95,25 @@ class TasklistFiltersIT extends ApplicationIntegrationTest {
     assertThat(due.status()).as(due.toString()).isEqualTo(200);
   }
 
+  @Test
+  void aClaimedTaskLeavesTheGroupsFilter() {
+    String number = new CaseDriver(port).submit(CaseDriver.HEATING_COMPLAINT);
+    String task = new CaseDriver(port).awaitTask(number, "UserTask_CheckCompleteness");
+    EngineRest registrar = EngineRest.as(port, "registrar");
+    String groupsFilter = "/filter/" + id(TasklistFilters.MY_GROUPS_TASKS) + "/list";
+    assertThat(registrar.post(groupsFilter, "{}").json().findValuesAsText("id")).contains(task);
+
+    EngineRest.Response claimed =
+        registrar.post("/task/" + task + "/claim", CaseDriver.claimBody(registrar));
+
+    assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
+    assertThat(registrar.post(groupsFilter, "{}").json().findValuesAsText("id"))
+        .doesNotContain(task);
+    JsonNode mine =
+        registrar.post("/filter/" + id(TasklistFilters.MY_TASKS) + "/list", "{}").json();
+    assertThat(mine.findValuesAsText("id")).contains(task);
+  }
+
   private String id(String name) {
     return filters.createTaskFilterQuery().filterName(name).singleResult().getId();
   }
