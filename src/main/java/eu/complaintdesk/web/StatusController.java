@@ -7,6 +7,7 @@ import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.text.TextCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -113,7 +114,7 @@ class StatusController {
     Optional<PageAttachments.Refusal> refusal = attachments.check(uploaded);
     if (messageError == null && refusal.isEmpty()) {
       try {
-        requests.supplyInformation(complaint.get(), message, uploaded);
+        requests.supplyInformation(complaint.get(), TextCharacters.strip(message), uploaded);
         redirect.addFlashAttribute(NOTICE, "information.received");
         return "redirect:/status/case";
       } catch (ApiProblem e) {
