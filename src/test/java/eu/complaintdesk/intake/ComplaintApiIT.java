@@ -428,12 +428,16 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     String expired = register.openSurvey(id, Instant.now().minus(Duration.ofMinutes(1)));
 
     HttpResponse<String> late = post("/api/surveys/" + expired, "{\"score\":5}", null);
+    HttpResponse<String> bell =
+        post("/api/surveys/" + token, "{\"score\":4,\"comment\":\"Quick\\u0007\"}", null);
     HttpResponse<String> answered =
         post("/api/surveys/" + token, "{\"score\":4,\"comment\":\"Quick and polite\"}", null);
     HttpResponse<String> again = post("/api/surveys/" + token, "{\"score\":5}", null);
 
     assertThat(late.statusCode()).as(late.body()).isEqualTo(410);
     assertThat(late.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(bell.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bell.body()).get("field").asText()).isEqualTo("comment");
     assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(4);

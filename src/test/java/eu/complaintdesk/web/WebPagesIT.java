@@ -114,6 +114,22 @@ class WebPagesIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void controlCharactersInTheFormAreRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+    long before = complaints();
+    Map<String, String> form = submitForm(get("/submit?lang=en", "en"));
+    form.put("name", "Anna\u0000 Ozola");
+    form.put("description", "Ring\u0007 twice");
+
+    HttpResponse<String> page = post("/submit", form, "en");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("Please remove the control characters from this text.")
+        .contains("href=\"#name\"", "href=\"#description\"");
+    assertThat(complaints()).isEqualTo(before);
+  }
+
+  @Test
   void invalidSubmissionIsShownAgainInThePageLanguageWithTheEnteredValues() throws Exception {
     long before = complaints();
     Map<String, String> form = submitForm(get("/submit?lang=ru", "en"));
