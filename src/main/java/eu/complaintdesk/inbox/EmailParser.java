@@ -2,6 +2,7 @@ package eu.complaintdesk.inbox;
 
 import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.register.Language;
+import eu.complaintdesk.text.TextCharacters;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -64,10 +65,10 @@ final class EmailParser {
     }
     return new IncomingEmail(
         messageKey(message, from, subject),
-        from == null ? null : from.getAddress(),
-        from == null ? null : from.getPersonal(),
-        subject,
-        text.strip(),
+        from == null ? null : TextCharacters.strip(from.getAddress()),
+        from == null ? null : TextCharacters.strip(from.getPersonal()),
+        TextCharacters.strip(subject),
+        TextCharacters.strip(text).strip(),
         language(message, subject, text, defaultLanguage),
         List.copyOf(content.files),
         received);

@@ -8,6 +8,8 @@ import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.text.PlainText;
+import eu.complaintdesk.text.TextCharacters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -115,6 +117,7 @@ class ComplaintController {
       @Schema(example = "The meter photo is attached.", maxLength = Submission.Limits.MESSAGE)
           @NotBlank
           @Size(max = Submission.Limits.MESSAGE)
+          @PlainText
           String message) {}
 
   private final IntakeService intake;
@@ -259,6 +262,12 @@ class ComplaintController {
           HttpStatus.BAD_REQUEST,
           MESSAGE_PART,
           MESSAGE_PART + ": at most " + Submission.Limits.MESSAGE + " characters");
+    }
+    if (!TextCharacters.allowed(message)) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST,
+          MESSAGE_PART,
+          MESSAGE_PART + ": must not contain control characters");
     }
     requests.supplyInformation(complaint, message, uploaded(files));
     return ResponseEntity.accepted().build();

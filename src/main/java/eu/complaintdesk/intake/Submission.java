@@ -4,6 +4,7 @@ import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.text.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -32,16 +33,20 @@ public record Submission(
     @Schema(example = "Radiators are cold", maxLength = Limits.SUBJECT)
         @NotBlank
         @Size(max = Limits.SUBJECT)
+        @PlainText
         String subject,
     @Schema(example = "No heating in the flat since Monday.", maxLength = Limits.DESCRIPTION)
         @NotBlank
         @Size(max = Limits.DESCRIPTION)
+        @PlainText
         String description,
     @Schema(example = "Restore heating and recalculate the bill", maxLength = Limits.REMEDY)
         @Size(max = Limits.REMEDY)
+        @PlainText
         String remedySought,
     @Schema(description = "A category code, if the customer knows it", example = "HEATING_QUALITY")
         @Pattern(regexp = CategoryCode.REGEX, message = "must be a category code such as BILLING")
+        @PlainText
         String categoryHint,
     @Schema(description = "Staff only: the channel it came by", example = "PHONE") Channel channel,
     @Schema(description = "Staff only: when it was received, not in the future")
@@ -49,20 +54,27 @@ public record Submission(
 
   @Schema(name = "Customer", description = "Who submits; at least one of email, phone or address")
   public record Customer(
-      @Schema(example = "Anna Ozola", maxLength = Limits.NAME) @NotBlank @Size(max = Limits.NAME)
+      @Schema(example = "Anna Ozola", maxLength = Limits.NAME)
+          @NotBlank
+          @Size(max = Limits.NAME)
+          @PlainText
           String name,
       @Schema(example = "anna@example.lv", maxLength = Limits.EMAIL)
           @Email
           @Size(max = Limits.EMAIL)
+          @PlainText
           String email,
       @Schema(example = "+371 29000000")
           @Pattern(regexp = Limits.PHONE, message = "must be a phone number such as +371 20000000")
+          @PlainText
           String phone,
       @Schema(example = "C-10042", maxLength = Limits.CUSTOMER_NUMBER)
           @Size(max = Limits.CUSTOMER_NUMBER)
+          @PlainText
           String customerNumber,
       @Schema(example = "Brīvības iela 1, Rīga, LV-1010", maxLength = Limits.ADDRESS)
           @Size(max = Limits.ADDRESS)
+          @PlainText
           String address) {
 
     /** The organisation must be able to answer somehow. */

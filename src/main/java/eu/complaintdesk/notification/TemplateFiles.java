@@ -1,5 +1,6 @@
 package eu.complaintdesk.notification;
 
+import eu.complaintdesk.text.TextCharacters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,7 +79,12 @@ final class TemplateFiles {
     return out.toString();
   }
 
+  /**
+   * The text as HTML text; characters that XML 1.0 refuses (control characters of old data) are
+   * dropped, so that no stored text can keep a letter from rendering.
+   */
   static String escape(String text) {
+    text = TextCharacters.strip(text);
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

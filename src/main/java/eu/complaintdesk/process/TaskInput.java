@@ -1,5 +1,6 @@
 package eu.complaintdesk.process;
 
+import eu.complaintdesk.text.TextCharacters;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -59,6 +60,9 @@ public final class TaskInput {
     String text = value.toString().strip();
     if (text.length() > MAX_TEXT) {
       throw invalid(name, "must not be longer than " + MAX_TEXT + " characters");
+    }
+    if (!TextCharacters.allowed(text)) {
+      throw invalid(name, "must not contain control characters");
     }
     return text;
   }

@@ -1,5 +1,6 @@
 package eu.complaintdesk.survey;
 
+import eu.complaintdesk.text.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,7 +27,7 @@ class SurveyController {
   @Schema(name = "SurveyAnswer")
   record SurveyAnswer(
       @Schema(example = "5", minimum = "1", maximum = "5") @NotNull @Min(1) @Max(5) Integer score,
-      @Schema(example = "Quick and polite.") @Size(max = 2000) String comment) {}
+      @Schema(example = "Quick and polite.") @Size(max = 2000) @PlainText String comment) {}
 
   private final SurveyService surveys;
 

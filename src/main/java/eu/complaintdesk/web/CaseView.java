@@ -25,7 +25,8 @@ record CaseView(
     boolean awaitingInformation,
     List<Event> timeline) {
 
-  record Event(String at, String text) {}
+  /** An event; {@code letterId} is the customer's answer letter for download, if it is one. */
+  record Event(String at, String text, Long letterId) {}
 
   static CaseView of(
       Complaint complaint,
@@ -67,7 +68,8 @@ record CaseView(
               ? messages.getMessage("event.REGISTERED.again", null, locale)
               : text(entry, zone, messages, locale);
       registered |= "REGISTERED".equals(entry.type());
-      events.add(new Event(PageDates.dateTime(entry.occurredAt(), zone, locale), text));
+      events.add(
+          new Event(PageDates.dateTime(entry.occurredAt(), zone, locale), text, letterId(entry)));
     }
     return events;
   }
@@ -98,6 +100,17 @@ record CaseView(
           default -> null;
         };
     return messages.getMessage(code, arguments, entry.type(), locale);
+  }
+
+  private static Long letterId(TimelineEntry entry) {
+    if (!"ANSWER_LETTER".equals(entry.type()) || entry.detail() == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(entry.detail().strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static String dueDate(String detail, ZoneId zone, Locale locale) {

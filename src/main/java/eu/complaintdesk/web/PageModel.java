@@ -1,16 +1,23 @@
 package eu.complaintdesk.web;
 
 import eu.complaintdesk.register.Language;
+import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.system.Organisation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -22,6 +29,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice(basePackageClasses = PageModel.class)
 @Order(Ordered.HIGHEST_PRECEDENCE) // before the API's problem+json answers
 class PageModel {
+
+  private static final Logger log = LoggerFactory.getLogger(PageModel.class);
 
   private final Organisation organisation;
 
@@ -54,6 +63,36 @@ class PageModel {
     common(request, model);
     model.addAttribute("problem", "error.tooLarge");
     return new ModelAndView("web/problem", model, HttpStatus.PAYLOAD_TOO_LARGE);
+  }
+
+  /**
+   * Every other error of a page: the friendly page, never the API's problem+json. A client error (a
+   * refused request, a malformed address such as {@code /status/letters/x}) keeps its status; a
+   * case or letter that is not there, or not the visitor's, is 404; anything else is 500 and logged
+   * (not the address: it may hold a survey token).
+   */
+  @ExceptionHandler(Exception.class)
+  ModelAndView pageError(Exception error, HttpServletRequest request) {
+    HttpStatusCode status =
+        error instanceof ApiProblem problem
+            ? problem.status()
+            : error instanceof ErrorResponse response
+                ? response.getStatusCode()
+                : error instanceof TypeMismatchException
+                        || error instanceof HttpMessageNotReadableException
+                    ? HttpStatus.BAD_REQUEST
+                    : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status.is5xxServerError()) {
+      log.error("A page failed: {}", error.getClass().getName(), error);
+    }
+    ExtendedModelMap model = new ExtendedModelMap();
+    common(request, model);
+    model.addAttribute(
+        "problem",
+        status.value() == HttpStatus.NOT_FOUND.value()
+            ? "error.notFound"
+            : status.is4xxClientError() ? "error.request" : "error.text");
+    return new ModelAndView("web/problem", model, status);
   }
 
   /** The case changed at the same moment (a job of its process ran): nothing happened. */

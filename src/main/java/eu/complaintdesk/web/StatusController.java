@@ -4,21 +4,30 @@ import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.text.TextCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -38,18 +47,21 @@ class StatusController {
   private final PageAttachments attachments;
   private final WorkingCalendar calendar;
   private final MessageSource messages;
+  private final AnswerLetters letters;
 
   StatusController(
       ComplaintRegister register,
       CustomerRequests requests,
       PageAttachments attachments,
       WorkingCalendar calendar,
-      MessageSource messages) {
+      MessageSource messages,
+      AnswerLetters letters) {
     this.register = register;
     this.requests = requests;
     this.attachments = attachments;
     this.calendar = calendar;
     this.messages = messages;
+    this.letters = letters;
   }
 
   @GetMapping("/status")
@@ -113,7 +125,7 @@ class StatusController {
     Optional<PageAttachments.Refusal> refusal = attachments.check(uploaded);
     if (messageError == null && refusal.isEmpty()) {
       try {
-        requests.supplyInformation(complaint.get(), message, uploaded);
+        requests.supplyInformation(complaint.get(), TextCharacters.strip(message), uploaded);
         redirect.addFlashAttribute(NOTICE, "information.received");
         return "redirect:/status/case";
       } catch (ApiProblem e) {
@@ -158,6 +170,24 @@ class StatusController {
       redirect.addFlashAttribute(NOTICE, "page.tryAgain");
     }
     return "redirect:/status/case";
+  }
+
+  /** An answer letter of the case in the session; any other letter, or no session: 404. */
+  @GetMapping("/status/letters/{letterId}")
+  ResponseEntity<byte[]> letter(@PathVariable long letterId, HttpServletRequest request) {
+    Complaint complaint = accessible(request).orElseThrow(ApiProblem::notFound);
+    AnswerLetters.Letter letter =
+        letters.find(complaint.id(), letterId).orElseThrow(ApiProblem::notFound);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .cacheControl(CacheControl.noStore())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(letter.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(letter.content());
   }
 
   /** Ends the access: on a shared computer the next person cannot open the case. */

@@ -3,6 +3,7 @@ package eu.complaintdesk.web;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Survey;
 import eu.complaintdesk.survey.SurveyService;
+import eu.complaintdesk.text.TextCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -76,7 +77,7 @@ class SurveyPageController {
       model.addAttribute("commentError", comment.length() > MAX_COMMENT);
       return "web/survey";
     }
-    SurveyService.Result result = surveys.answer(token, value, comment);
+    SurveyService.Result result = surveys.answer(token, value, TextCharacters.strip(comment));
     if (result == SurveyService.Result.RECORDED) {
       return "redirect:/surveys/{token}/thanks";
     }

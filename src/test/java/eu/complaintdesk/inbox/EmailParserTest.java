@@ -56,4 +56,19 @@ class EmailParserTest {
     assertThat(email.receivedAt()).isEqualTo(NOW);
     assertThat(email.messageKey()).hasSize(64);
   }
+
+  @Test
+  void controlCharactersAreDroppedSoTheEmailIsNeverRefused() throws Exception {
+    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+    message.setFrom(new InternetAddress("janis@example.lv", "J\u0007nis Kalniņš", "UTF-8"));
+    message.setSubject("Rēķins\u0000 nr\u001b. 5", "UTF-8");
+    message.setText("Lūdzu\u0007 pārrēķināt\u0085\nPaldies", "UTF-8");
+    message.saveChanges();
+
+    IncomingEmail email = EmailParser.parse(message, Language.lv, NOW);
+
+    assertThat(email.fromName()).isEqualTo("Jnis Kalniņš");
+    assertThat(email.subject()).isEqualTo("Rēķins nr. 5");
+    assertThat(email.text()).isEqualTo("Lūdzu pārrēķināt\nPaldies");
+  }
 }

@@ -300,6 +300,26 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
         Arguments.of(
             "remedy over 2000", VALID.replace("Restore heating", "x".repeat(2001)), "remedySought"),
         Arguments.of(
+            "NUL in the name", VALID.replace("Anna Ozola", "Anna\\u0000 Ozola"), "customer.name"),
+        Arguments.of(
+            "BEL in the name", VALID.replace("Anna Ozola", "Anna\\u0007 Ozola"), "customer.name"),
+        Arguments.of(
+            "NUL in the description",
+            VALID.replace("since Monday.", "since\\u0000 Monday."),
+            "description"),
+        Arguments.of(
+            "BEL in the description",
+            VALID.replace("since Monday.", "since\\u0007 Monday."),
+            "description"),
+        Arguments.of(
+            "C1 control in the subject",
+            VALID.replace("Radiators are cold", "Radiators\\u0085 are cold"),
+            "subject"),
+        Arguments.of(
+            "unpaired surrogate in the address",
+            VALID.replace("\"phone\"", "\"address\":\"Iela \\uD800 1\",\"phone\""),
+            "customer.address"),
+        Arguments.of(
             "channel from the public",
             VALID.replace("\"language\":\"en\",", "\"language\":\"en\",\"channel\":\"PHONE\","),
             "channel"));
@@ -393,11 +413,18 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
             "/api/complaints/" + number + "/information",
             "{\"message\":\"" + "x".repeat(10_001) + "\"}",
             code);
+    HttpResponse<String> bell =
+        postWithCode(
+            "/api/complaints/" + number + "/information",
+            "{\"message\":\"Ring\\u0007 twice\"}",
+            code);
 
     assertThat(accepted.statusCode()).isEqualTo(202);
     assertThat(stored().messages()).isEqualTo(before.messages() + 1);
     assertThat(json.readTree(empty.body()).get("field").asText()).isEqualTo("message");
     assertThat(json.readTree(tooLong.body()).get("field").asText()).isEqualTo("message");
+    assertThat(bell.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bell.body()).get("field").asText()).isEqualTo("message");
     assertThat(stored().messages()).isEqualTo(before.messages() + 1);
     assertThat(
             json.readTree(get("/api/complaints/" + number, code).body())
@@ -432,12 +459,16 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     String expired = register.openSurvey(id, Instant.now().minus(Duration.ofMinutes(1)));
 
     HttpResponse<String> late = post("/api/surveys/" + expired, "{\"score\":5}", null);
+    HttpResponse<String> bell =
+        post("/api/surveys/" + token, "{\"score\":4,\"comment\":\"Quick\\u0007\"}", null);
     HttpResponse<String> answered =
         post("/api/surveys/" + token, "{\"score\":4,\"comment\":\"Quick and polite\"}", null);
     HttpResponse<String> again = post("/api/surveys/" + token, "{\"score\":5}", null);
 
     assertThat(late.statusCode()).as(late.body()).isEqualTo(410);
     assertThat(late.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(bell.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bell.body()).get("field").asText()).isEqualTo("comment");
     assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(4);

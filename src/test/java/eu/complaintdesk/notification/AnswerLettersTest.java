@@ -180,14 +180,38 @@ class AnswerLettersTest {
     assertThat(letters.find(id + 1, first)).isEmpty();
   }
 
+  @Test
+  void letterRendersWhenStoredTextsHoldControlCharacters() throws IOException {
+    String bell = "\u0007";
+    long id =
+        answeredComplaint(
+            Language.en,
+            "Anna" + bell + " Ozola\u001b",
+            "REJECTED",
+            "Reasons\u0085 checked\uFFFF here\uD800",
+            "Meter" + bell + " replaced.");
+
+    long letterId = letters.create(id, "Regulator\u0001", "Street\u007f 1", "answer-job");
+
+    String text = text(letters.find(id, letterId).orElseThrow().content());
+    assertThat(text)
+        .contains("Anna Ozola", "Meter replaced.", "Reasons checked here", "Regulator", "Street 1");
+  }
+
   private long answeredComplaint(Language language, String outcome, String reasons) {
+    return answeredComplaint(
+        language, "Anna Bērziņa", outcome, reasons, "Skaitītājs ir nomainīts, rēķins pārrēķināts.");
+  }
+
+  private long answeredComplaint(
+      Language language, String name, String outcome, String reasons, String answer) {
     long id =
         register
             .register(
                 new NewComplaint(
                     Channel.POST,
                     language,
-                    "Anna Bērziņa",
+                    name,
                     null,
                     null,
                     null,
@@ -201,11 +225,9 @@ class AnswerLettersTest {
                     RECEIVED.plusSeconds(14 * 24 * 3600),
                     "registrar"))
             .id();
-    long draft =
-        register.saveDraft(
-            id, "Skaitītājs ir nomainīts, rēķins pārrēķināts.", outcome, reasons, "handler");
+    long draft = register.saveDraft(id, answer, outcome, reasons, "handler");
     register.recordReview(draft, true, "supervisor", null);
-    register.recordAnswer(id, outcome, "Skaitītājs ir nomainīts, rēķins pārrēķināts.", NOW);
+    register.recordAnswer(id, outcome, answer, NOW);
     return id;
   }
 

@@ -497,6 +497,25 @@ class ComplaintHandlingProcessTest {
         .hasMessageContaining(EXTERNAL_ORGANISATIONS);
   }
 
+  @Test
+  void draftWithControlCharactersIsRefusedWithTheVariableNamedAndNothingStored() {
+    completeAsComplete();
+    classifyAs("SERVICE_COMPLAINT", "BILLING");
+    Task draft = claim("handler");
+    for (String bad : List.of("Atbilde\u0000", "Atbilde\u0007 te", "Nē\uFFFF", "X\u0085")) {
+      assertThatThrownBy(
+              () ->
+                  tasks.complete(
+                      draft.getId(), Map.of(DRAFT_ANSWER, bad, PROPOSED_OUTCOME, "UPHELD")))
+          .as(bad)
+          .isInstanceOf(InvalidTaskInput.class)
+          .hasMessageContaining(DRAFT_ANSWER)
+          .hasMessageContaining("control characters");
+    }
+    assertThat(register.drafts(complaint().id())).isEmpty();
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
   // ------------------------------------------------------------------ steps
 
   private void toDraft() {

@@ -6,6 +6,7 @@ import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
   @Autowired ComplaintRegister register;
   @Autowired JdbcClient jdbc;
   @Autowired AttachmentService attachments;
+  @Autowired AnswerLetters letters;
 
   /** A visitor: one browser with its cookies. */
   final HttpClient browser =
@@ -108,6 +111,22 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(reload.statusCode()).isEqualTo(302);
     assertThat(reload.headers().firstValue("Location"))
         .hasValueSatisfying(l -> l.endsWith("/status"));
+  }
+
+  @Test
+  void controlCharactersInTheFormAreRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+    long before = complaints();
+    Map<String, String> form = submitForm(get("/submit?lang=en", "en"));
+    form.put("name", "Anna\u0000 Ozola");
+    form.put("description", "Ring\u0007 twice");
+
+    HttpResponse<String> page = post("/submit", form, "en");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("Please remove the control characters from this text.")
+        .contains("href=\"#name\"", "href=\"#description\"");
+    assertThat(complaints()).isEqualTo(before);
   }
 
   @Test
@@ -316,7 +335,90 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(page.body()).contains("Deja, kažkas nepavyko");
   }
 
+  @Test
+  void customerDownloadsTheAnswerLetterOfTheirCaseAndNoOtherFromTheStatusPage() throws Exception {
+    IntakeService.Receipt receipt = submitted();
+    long letterId = answerLetter(receipt);
+    long otherLetterId = answerLetter(submitted());
+    signIn(receipt);
+
+    HttpResponse<String> status = get("/status/case", "en");
+    HttpResponse<byte[]> letter =
+        browser.send(
+            HttpRequest.newBuilder(uri("/status/letters/" + letterId)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<String> otherCasesLetter = page("/status/letters/" + otherLetterId);
+    HttpResponse<String> stranger =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri("/status/letters/" + letterId))
+                    .header("Accept", "text/html")
+                    .header("Accept-Language", "en")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(status.body())
+        .contains("Our answer letter is ready", "href=\"/status/letters/" + letterId + "\"")
+        .doesNotContain("ANSWER_LETTER", "/status/letters/" + otherLetterId + "\"");
+    assertThat(letter.statusCode()).isEqualTo(200);
+    assertThat(letter.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(new String(letter.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    for (HttpResponse<String> refused : List.of(otherCasesLetter, stranger)) {
+      assertThat(refused.statusCode()).isEqualTo(404);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(refused.body()).contains("Sorry, something went wrong").doesNotContain("%PDF");
+    }
+  }
+
+  @Test
+  void malformedPageAddressGetsTheFriendlyPageNeverJson() throws Exception {
+    signIn(submitted());
+
+    HttpResponse<String> malformed = page("/status/letters/not-a-number");
+
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(malformed.body())
+        .contains("Sorry, something went wrong", "We could not process this request.")
+        .doesNotContain("\"detail\"", "problem+json");
+  }
+
   // --- helpers ----------------------------------------------------------------------------
+
+  private long answerLetter(IntakeService.Receipt receipt) {
+    long id = register.findByRegistrationNumber(receipt.registrationNumber()).orElseThrow().id();
+    long draft = register.saveDraft(id, "Radiators repaired.", "UPHELD", null, "handler");
+    register.recordReview(draft, true, "supervisor", null);
+    register.recordAnswer(id, "UPHELD", "Radiators repaired.", Instant.now());
+    return letters.create(id, null, null, "web-pages-test");
+  }
+
+  private void signIn(IntakeService.Receipt receipt) throws Exception {
+    String csrf = value(get("/status", "en").body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+    HttpResponse<String> opened =
+        post(
+            "/status",
+            Map.of(
+                "_csrf", csrf,
+                "registrationNumber", receipt.registrationNumber(),
+                "accessCode", receipt.accessCode()),
+            "en");
+    assertThat(opened.statusCode()).isEqualTo(302);
+  }
+
+  /** A page as a browser asks for it. */
+  private HttpResponse<String> page(String path) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .header("Accept-Language", "en")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 
   private IntakeService.Receipt submitted() {
     return submitted(Language.en);
