@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The staff case file: {@code GET /staff/complaints/{registrationNumber}}, linked from every task
- * form in Tasklist. Only staff reach it ({@link CaseFileAccess}).
+ * form in Tasklist. Only staff who may read the case reach it ({@code
+ * security/StaffAuthenticationFilter}, {@code security/CaseAccess}).
  */
 @RestController
 class CaseFileController {

@@ -1,40 +1,87 @@
 package eu.complaintdesk.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Our staff and report API is for staff only (see {@link StaffSignIn}): not signed in → 401, signed
- * in but in no staff group → 403. The signed-in user is the request's principal.
+ * The one gate of every staff request: our staff and report API ({@code /api/staff/*}, {@code
+ * /api/reports/*}, answered as application/problem+json) and the staff pages ({@code /staff/*},
+ * answered as plain text). In this order:
+ *
+ * <ol>
+ *   <li>a changing request (not GET, HEAD, OPTIONS) sent by a browser from another site → 403: a
+ *       {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}, or an {@code Origin}
+ *       whose host and port are not this request's (a browser that once answered the Basic
+ *       challenge sends it on cross-site requests too; curl and servers send neither header);
+ *   <li>not signed in ({@link StaffSignIn}) → 401 with a Basic challenge;
+ *   <li>signed in but in no staff group → 403;
+ *   <li>a case ({@code /staff/complaints/{n}}, {@code /api/staff/complaints/{n}/**}) the user may
+ *       not read ({@link CaseAccess}) → 404, the same answer as for an unknown number.
+ * </ol>
+ *
+ * The signed-in user is the request's principal.
  */
 class StaffAuthenticationFilter extends OncePerRequestFilter {
 
-  private final StaffSignIn signIn;
+  private static final Pattern CASE_PATH =
+      Pattern.compile("^/(?:api/)?staff/complaints/([^/]+)(?:/.*)?$");
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final Set<String> SAME_SITE_FETCHES = Set.of("same-origin", "none");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  StaffAuthenticationFilter(StaffSignIn signIn) {
+  private final StaffSignIn signIn;
+  private final CaseAccess cases;
+
+  StaffAuthenticationFilter(StaffSignIn signIn, CaseAccess cases) {
     this.signIn = signIn;
+    this.cases = cases;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!SAFE_METHODS.contains(request.getMethod()) && isCrossSite(request)) {
+      refuse(
+          request, response, 403, "Forbidden", "Staff calls that change data come from this site.");
+      return;
+    }
     String user = signIn.user(request);
     if (user == null) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Complaint Desk staff\"");
-      problem(response, 401, "Unauthorized", "Sign in with your staff user name and password.");
+      refuse(
+          request,
+          response,
+          401,
+          "Unauthorized",
+          "Sign in with your staff user name and password (or to Tasklist first).");
       return;
     }
     if (!signIn.isStaff(user)) {
-      problem(response, 403, "Forbidden", "Only members of a staff group may use this.");
+      refuse(request, response, 403, "Forbidden", "Only members of a staff group may use this.");
+      return;
+    }
+    String registrationNumber = registrationNumber(request);
+    if (registrationNumber != null && !cases.mayRead(user, registrationNumber)) {
+      refuse(request, response, 404, "Not Found", "No complaint with this registration number.");
       return;
     }
     Principal principal = () -> user;
@@ -53,20 +100,69 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
         response);
   }
 
-  private static void problem(HttpServletResponse response, int status, String title, String detail)
+  /** The registration number of a per-case path, or {@code null}. */
+  static String registrationNumber(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Matcher matcher = CASE_PATH.matcher(path);
+    if (!matcher.matches()) {
+      return null;
+    }
+    return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+  }
+
+  /** Whether a browser says the request comes from another site. */
+  static boolean isCrossSite(HttpServletRequest request) {
+    String fetchSite = request.getHeader("Sec-Fetch-Site");
+    if (fetchSite != null && !SAME_SITE_FETCHES.contains(fetchSite.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    return origin != null && !isThisHost(origin, request);
+  }
+
+  private static boolean isThisHost(String origin, HttpServletRequest request) {
+    URI uri;
+    try {
+      uri = URI.create(origin.trim());
+    } catch (IllegalArgumentException e) {
+      return false; // "null" and anything unparsable
+    }
+    if (uri.getHost() == null || uri.getScheme() == null) {
+      return false;
+    }
+    // As the browser addressed us (Host header): host[:port], default ports left out by both.
+    String host = request.getHeader(HttpHeaders.HOST);
+    if (host != null && uri.getRawAuthority().equalsIgnoreCase(host.trim())) {
+      return true;
+    }
+    // As the server sees itself (forwarded headers applied behind a proxy).
+    int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    return uri.getHost().equalsIgnoreCase(request.getServerName())
+        && port == request.getServerPort();
+  }
+
+  private static void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String title,
+      String detail)
       throws IOException {
     response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\"}");
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/staff/")) {
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write(detail);
+      return;
+    }
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("instance", request.getRequestURI());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    JSON.writeValue(response.getWriter(), problem);
   }
 }

@@ -84,7 +84,7 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
     assertThat(get(href, null, null).statusCode()).isEqualTo(401);
     HttpResponse<byte[]> download =
         http.send(
-            HttpRequest.newBuilder(uri(href)).header("Authorization", basic("handler")).build(),
+            HttpRequest.newBuilder(uri(href)).header("Authorization", basic("supervisor")).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(TestFiles.pdf());

@@ -59,7 +59,7 @@ class CaseFileIT extends ApplicationIntegrationTest {
   void staffSeeTheWholeCaseWithEveryValueEscaped() throws Exception {
     String number = submit();
 
-    HttpResponse<String> page = get("/staff/complaints/" + number, "handler");
+    HttpResponse<String> page = get("/staff/complaints/" + number, "supervisor");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type"))
@@ -114,7 +114,7 @@ class CaseFileIT extends ApplicationIntegrationTest {
         get("/api/staff/complaints/" + number + "/attachments", "outsider");
     assertThat(files.statusCode()).isEqualTo(403);
     assertThat(files.body()).doesNotContain("rēķins");
-    assertThat(get("/api/staff/complaints/" + number + "/attachments", "handler").statusCode())
+    assertThat(get("/api/staff/complaints/" + number + "/attachments", "supervisor").statusCode())
         .isEqualTo(200);
     assertThat(
             http.send(
