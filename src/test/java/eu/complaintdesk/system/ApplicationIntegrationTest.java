@@ -1,5 +1,6 @@
 package eu.complaintdesk.system;
 
+import com.zaxxer.hikari.HikariDataSource;
 import eu.complaintdesk.testing.InboxMailServer;
 import eu.complaintdesk.testing.OutboundTestServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -41,11 +42,17 @@ public abstract class ApplicationIntegrationTest {
 
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
-      return DataSourceBuilder.create()
-          .url(postgres.getJdbcUrl("postgres", "postgres"))
-          .username("postgres")
-          .password("postgres")
-          .build();
+      HikariDataSource dataSource =
+          DataSourceBuilder.create()
+              .type(HikariDataSource.class)
+              .url(postgres.getJdbcUrl("postgres", "postgres"))
+              .username("postgres")
+              .password("postgres")
+              .build();
+      // as spring.datasource.hikari.maximum-pool-size in application.yaml: job threads may hold
+      // two connections each while a message is recorded
+      dataSource.setMaximumPoolSize(20);
+      return dataSource;
     }
   }
 }
