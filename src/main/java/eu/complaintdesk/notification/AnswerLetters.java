@@ -3,6 +3,8 @@ package eu.complaintdesk.notification;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
+import eu.complaintdesk.system.Organisation;
+import eu.complaintdesk.system.OrganisationProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -56,12 +57,7 @@ public class AnswerLetters {
       JdbcClient jdbc,
       Clock clock,
       PlatformTransactionManager transactions,
-      @Value("${complaints.organisation.name:}") String name,
-      @Value("${complaints.organisation.address:}") String address,
-      @Value("${complaints.organisation.registration-code:}") String registrationCode,
-      @Value("${complaints.organisation.phone:}") String phone,
-      @Value("${complaints.organisation.email:}") String email,
-      @Value("${complaints.organisation.website:}") String website) {
+      Organisation organisation) {
     this.register = register;
     this.templates = templates;
     this.pdf = pdf;
@@ -69,7 +65,15 @@ public class AnswerLetters {
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.letterhead = new Letterhead(name, address, registrationCode, phone, email, website);
+    OrganisationProperties head = organisation.letterhead();
+    this.letterhead =
+        new Letterhead(
+            organisation.name(),
+            head.address(),
+            head.registrationCode(),
+            head.phone(),
+            head.email(),
+            head.website());
   }
 
   /** The organisation as the letterhead shows it. */

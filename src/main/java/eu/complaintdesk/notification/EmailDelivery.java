@@ -1,5 +1,6 @@
 package eu.complaintdesk.notification;
 
+import eu.complaintdesk.system.Organisation;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
@@ -39,13 +40,13 @@ class EmailDelivery implements MessageDelivery {
       AnswerLetters letters,
       @Value("${complaints.notifications.email.from:complaint-desk@localhost}") String from,
       @Value("${complaints.notifications.email.reply-to:}") String replyTo,
-      @Value("${complaints.organisation.name:}") String organisationName) {
+      Organisation organisation) {
     this.sender = sender;
     this.templates = templates;
     this.letters = letters;
     this.from = from;
     this.replyTo = replyTo;
-    this.organisationName = organisationName;
+    this.organisationName = organisation.name();
   }
 
   @Override

@@ -3,6 +3,7 @@ package eu.complaintdesk.notification;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
+import eu.complaintdesk.system.Organisation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -76,7 +77,7 @@ public class NotificationService {
       List<MessageDelivery> deliveries,
       JdbcClient jdbc,
       Clock clock,
-      @Value("${complaints.organisation.name:}") String organisationName,
+      Organisation organisation,
       @Value("${complaints.notifications.staff-language:en}") Language staffLanguage,
       PlatformTransactionManager transactions) {
     this.register = register;
@@ -84,7 +85,7 @@ public class NotificationService {
     this.deliveries = List.copyOf(deliveries);
     this.jdbc = jdbc;
     this.clock = clock;
-    this.organisationName = organisationName;
+    this.organisationName = organisation.name();
     this.staffLanguage = staffLanguage;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

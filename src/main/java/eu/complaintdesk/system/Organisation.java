@@ -23,6 +23,11 @@ public class Organisation {
     return properties.name();
   }
 
+  /** Address, registration code and contacts, as the letterhead of answer letters shows them. */
+  public OrganisationProperties letterhead() {
+    return properties;
+  }
+
   public String sector() {
     return properties.sector();
   }

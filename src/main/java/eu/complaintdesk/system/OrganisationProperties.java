@@ -10,4 +10,10 @@ public record OrganisationProperties(
     @DefaultValue("Complaint Desk") String name,
     @DefaultValue("OTHER") String sector,
     @DefaultValue("P90D") Duration repeatWindow,
-    @DefaultValue("http://localhost:8080") String publicBaseUrl) {}
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    // the letterhead of answer letters; empty when not configured
+    @DefaultValue("") String address,
+    @DefaultValue("") String registrationCode,
+    @DefaultValue("") String phone,
+    @DefaultValue("") String email,
+    @DefaultValue("") String website) {}

@@ -2,8 +2,11 @@ package eu.complaintdesk.testing;
 
 import eu.complaintdesk.calendar.CalendarProperties;
 import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.system.Organisation;
+import eu.complaintdesk.system.OrganisationProperties;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -19,6 +22,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableTransactionManagement
+@EnableConfigurationProperties(OrganisationProperties.class)
 @ComponentScan(basePackages = {"eu.complaintdesk.register", "eu.complaintdesk.notification"})
 public class RegisterTestConfiguration {
 
@@ -37,6 +41,11 @@ public class RegisterTestConfiguration {
   @Bean
   WorkingCalendar workingCalendar() {
     return new WorkingCalendar(CalendarProperties.defaults());
+  }
+
+  @Bean
+  Organisation organisation(OrganisationProperties properties) {
+    return new Organisation(properties, CalendarProperties.defaults());
   }
 
   @Bean
