@@ -5,6 +5,7 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.system.Organisation;
 import eu.complaintdesk.system.OrganisationProperties;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +19,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -90,7 +96,22 @@ public class AnswerLetters {
       long id, long complaintId, Language language, String fileName, Instant createdAt) {}
 
   /** A stored letter with its PDF. */
-  public record Letter(long id, long complaintId, String fileName, byte[] content) {}
+  public record Letter(long id, long complaintId, String fileName, byte[] content) {
+
+    /** The letter as a PDF download that no cache keeps (for customers and staff alike). */
+    public ResponseEntity<byte[]> asDownload() {
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_PDF)
+          .cacheControl(CacheControl.noStore())
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment()
+                  .filename(fileName, StandardCharsets.UTF_8)
+                  .build()
+                  .toString())
+          .body(content);
+    }
+  }
 
   /**
    * Makes and stores the answer letter of the complaint, whose answer must be recorded; returns its

@@ -3,13 +3,8 @@ package eu.complaintdesk.notification;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApiProblem;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -107,15 +102,6 @@ class LetterController {
     }
     AnswerLetters.Letter letter =
         letters.find(complaint.id(), id).orElseThrow(ApiProblem::notFound);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .cacheControl(CacheControl.noStore())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(letter.fileName(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(letter.content());
+    return letter.asDownload();
   }
 }

@@ -11,18 +11,13 @@ import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.text.TextCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -178,16 +173,7 @@ class StatusController {
     Complaint complaint = accessible(request).orElseThrow(ApiProblem::notFound);
     AnswerLetters.Letter letter =
         letters.find(complaint.id(), letterId).orElseThrow(ApiProblem::notFound);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .cacheControl(CacheControl.noStore())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(letter.fileName(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(letter.content());
+    return letter.asDownload();
   }
 
   /** Ends the access: on a shared computer the next person cannot open the case. */
