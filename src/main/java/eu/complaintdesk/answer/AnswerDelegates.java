@@ -110,7 +110,11 @@ class AnswerDelegates {
       ComplaintVariables variables = ComplaintVariables.of(execution);
       String effectKey = Executions.effectKey(execution);
       if (FeedbackType.valueOf(variables.string(FEEDBACK_TYPE)).isComplaint()) {
-        answers.sendDecision(variables.complaintId(), variables.number(DRAFT_ID), effectKey);
+        answers.sendDecision(
+            variables.complaintId(),
+            variables.number(DRAFT_ID),
+            execution.getProcessDefinitionId(),
+            effectKey);
       } else {
         answers.sendReply(variables.complaintId(), variables.string(ANSWER), effectKey);
       }

@@ -3,6 +3,7 @@ package eu.complaintdesk.answer;
 import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.process.CaseDecisions;
 import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
@@ -11,7 +12,6 @@ import eu.complaintdesk.system.Organisation;
 import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +25,7 @@ class AnswerService {
   private final NotificationService notifications;
   private final Clock clock;
   private final AnswerLetters letters;
-  private final DecisionService decisions;
+  private final CaseDecisions decisions;
   private final Organisation organisation;
   private final AppealAuthorities appealAuthorities;
 
@@ -34,7 +34,7 @@ class AnswerService {
       NotificationService notifications,
       Clock clock,
       AnswerLetters letters,
-      DecisionService decisions,
+      CaseDecisions decisions,
       Organisation organisation,
       AppealAuthorities appealAuthorities) {
     this.register = register;
@@ -83,15 +83,18 @@ class AnswerService {
     return outcome;
   }
 
-  /** Sends the approved draft of a complaint as the answer. */
-  void sendDecision(long complaintId, long draftId, String effectKey) {
+  /**
+   * Sends the approved draft of a complaint as the answer; the appeal authority in its letter comes
+   * from the decision table deployed with the case's process definition.
+   */
+  void sendDecision(long complaintId, long draftId, String processDefinitionId, String effectKey) {
     AnswerDraft draft = draftUnderReview(complaintId, draftId);
-    send(complaintId, draft.proposedOutcome(), draft.text(), effectKey);
+    send(complaintId, draft.proposedOutcome(), draft.text(), processDefinitionId, effectKey);
   }
 
   /** Sends the answer to a proposal or an information request. */
   void sendReply(long complaintId, String text, String effectKey) {
-    send(complaintId, null, text, effectKey);
+    send(complaintId, null, text, null, effectKey);
   }
 
   void recordProposalEvaluation(long complaintId, boolean accepted, String evaluator) {
@@ -104,7 +107,8 @@ class AnswerService {
    * fully upheld), then tells the customer; the message takes its text from the register and
    * carries the letter.
    */
-  private void send(long complaintId, String outcome, String text, String effectKey) {
+  private void send(
+      long complaintId, String outcome, String text, String processDefinitionId, String effectKey) {
     register.recordAnswer(complaintId, outcome, text, clock.instant());
     register.changeStatus(complaintId, ComplaintStatus.ANSWERED, "system", "Answer sent");
     String authorityName = null;
@@ -112,9 +116,10 @@ class AnswerService {
     if (outcome != null && Outcome.valueOf(outcome) != Outcome.UPHELD) {
       DmnDecisionResultEntries authority =
           decisions
-              .evaluateDecisionByKey("AppealAuthority")
-              .variables(Map.of("country", organisation.country(), "sector", organisation.sector()))
-              .evaluate()
+              .evaluate(
+                  processDefinitionId,
+                  "AppealAuthority",
+                  Map.of("country", organisation.country(), "sector", organisation.sector()))
               .getSingleResult();
       if (authority != null) {
         authorityName = authority.getEntry("authorityName");

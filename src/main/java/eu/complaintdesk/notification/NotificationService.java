@@ -118,8 +118,8 @@ public class NotificationService {
 
   /**
    * As {@link #notifyCustomer(long, NotificationKind, Map, String)}, with placeholder values only
-   * the customer may read (the access code): the message handed over carries them, the message
-   * recorded in the outbox (which staff read) carries {@link #MASK} instead.
+   * the customer may read (the access code, the survey link): the message handed over carries them,
+   * the message recorded in the outbox (which staff read) carries {@link #MASK} instead.
    */
   public void notifyCustomerWithSecrets(
       long complaintId,

@@ -54,14 +54,12 @@ public class SurveyService {
   Instant invite(long complaintId, String feedbackType, String effectKey) {
     Instant expiresAt = deadlines.surveyExpiry(feedbackType);
     String token = register.openSurvey(complaintId, expiresAt);
-    notifications.notifyCustomer(
+    // Whoever has the link may answer the survey: staff read the outbox, so it shows it masked.
+    notifications.notifyCustomerWithSecrets(
         complaintId,
         NotificationKind.SURVEY_INVITATION,
-        Map.of(
-            "surveyLink",
-            organisation.publicBaseUrl() + "/surveys/" + token,
-            "surveyExpiresDate",
-            expiresAt),
+        Map.of("surveyExpiresDate", expiresAt),
+        Map.of("surveyLink", organisation.publicBaseUrl() + "/surveys/" + token),
         effectKey);
     return expiresAt;
   }

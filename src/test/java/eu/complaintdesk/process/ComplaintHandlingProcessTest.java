@@ -25,6 +25,7 @@ import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.survey.SurveyService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -35,6 +36,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -78,6 +80,7 @@ class ComplaintHandlingProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired IntakeService intake;
@@ -138,6 +141,10 @@ class ComplaintHandlingProcessTest {
         .doesNotContain(NotificationKind.APPEAL_NOTICE.name());
 
     String token = surveyToken();
+    // whoever has the link may answer: the outbox, which staff read, shows it masked
+    assertThat(message(NotificationKind.SURVEY_INVITATION))
+        .contains(NotificationService.MASK)
+        .doesNotContain(token);
     assertThat(surveys.answer(token, 5, "Ātri un laipni")).isEqualTo(SurveyService.Result.RECORDED);
     assertThat(instance).isEnded().hasPassed(END_COMPLAINT_CLOSED);
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
@@ -316,6 +323,38 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).isEnded().hasPassed(END_COMPLAINT_CLOSED);
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
     assertThat(surveys.answer(surveyToken(), 4, null)).isEqualTo(SurveyService.Result.EXPIRED);
+  }
+
+  @Test
+  void answerLetterNamesTheAppealAuthorityOfTheCasesOwnDeployment() throws IOException {
+    String changed;
+    try (var table = getClass().getResourceAsStream("/dmn/AppealAuthority.dmn")) {
+      changed =
+          new String(table.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("Sabiedrisko pakalpojumu regulēšanas komisija", "Jaunā iestāde");
+    }
+    String deploymentId =
+        repository
+            .createDeployment()
+            .name("changed appeal authority")
+            .addString("AppealAuthority.dmn", changed)
+            .deploy()
+            .getId();
+    try {
+      toDraft();
+      draft("handler", "REJECTED", "Rēķins ir pareizs");
+      review("supervisor2", true, null);
+      runAsyncJobs(management, instance);
+
+      // the case started with the shipped table: a table deployed later applies to new cases
+      assertThat(answerLetterText())
+          .contains("Sabiedrisko pakalpojumu regulēšanas komisija")
+          .doesNotContain("Jaunā iestāde");
+      assertThat(runtime.getVariable(instance.getId(), APPEAL_AUTHORITY_NAME))
+          .isEqualTo("Sabiedrisko pakalpojumu regulēšanas komisija");
+    } finally {
+      repository.deleteDeployment(deploymentId, true);
+    }
   }
 
   @Test
