@@ -68,6 +68,7 @@ public class NotificationService {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final String organisationName;
+  private final String statusPage;
   private final Language staffLanguage;
   private final TransactionTemplate ownTransaction;
 
@@ -86,6 +87,7 @@ public class NotificationService {
     this.jdbc = jdbc;
     this.clock = clock;
     this.organisationName = organisation.name();
+    this.statusPage = organisation.publicBaseUrl() + "/status";
     this.staffLanguage = staffLanguage;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -144,10 +146,11 @@ public class NotificationService {
       return;
     }
     Optional<CustomerContact> contact = CustomerContact.of(complaint);
+    MessageChannel channel = contact.map(CustomerContact::channel).orElse(null);
     Map<String, Object> values = values(complaint, parameters);
     Map<String, Object> masked = new HashMap<>(values);
     secrets.keySet().forEach(name -> masked.put(name, MASK));
-    var rendered = templates.render(kind, complaint.language(), masked);
+    var rendered = templates.render(kind, complaint.language(), masked, channel);
     if (contact.isEmpty()) {
       recordUndeliverable(earlier, complaint, kind, rendered, dedupKey);
       return;
@@ -166,7 +169,8 @@ public class NotificationService {
     if (!secrets.isEmpty()) {
       Map<String, Object> plain = new HashMap<>(values);
       plain.putAll(secrets);
-      message = message.withBody(templates.render(kind, complaint.language(), plain).body());
+      message =
+          message.withBody(templates.render(kind, complaint.language(), plain, channel).body());
     }
     send(message, true);
   }
@@ -264,6 +268,7 @@ public class NotificationService {
     // Only in an acknowledgement nobody showed the receipt of (see IntakeDelegates).
     values.put("accessCode", null);
     values.put("statusLink", null);
+    values.put("statusPage", statusPage);
     values.put("extensionReason", register.extensionReason(complaint.id()).orElse(null));
     values.put("answer", register.answerText(complaint.id()).orElse(null));
     values.put(

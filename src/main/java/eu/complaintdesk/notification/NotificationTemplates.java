@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders the subject and body of a notification from the templates {@code <KIND>.subject} and
- * {@code <KIND>.body} in {@code notifications/messages_<language>.properties} (UTF-8). The
- * templates are plain text with named placeholders such as {@code {registrationNumber}}; no {@code
- * MessageFormat}, so apostrophes need no escaping.
+ * {@code <KIND>.body} (an SMS: {@code <KIND>.sms} where it exists) in {@code
+ * notifications/messages_<language>.properties} (UTF-8). The templates are plain text with named
+ * placeholders such as {@code {registrationNumber}}; no {@code MessageFormat}, so apostrophes need
+ * no escaping.
  *
  * <p>Rules: every placeholder must have a value, else {@link IllegalArgumentException} (a forgotten
  * parameter must not reach a customer); a value that is {@code null} or blank renders as nothing,
@@ -108,6 +109,22 @@ class NotificationTemplates {
         fill(template(kind.name() + ".subject", templateLanguage), templateLanguage, values)
             .strip(),
         fill(template(kind.name() + ".body", templateLanguage), templateLanguage, values).strip());
+  }
+
+  /**
+   * As {@link #render(NotificationKind, Language, Map)}, for the channel the message goes by: an
+   * SMS takes the body {@code <KIND>.sms} where the kind has one (a short text that points to the
+   * status page instead of carrying a long answer).
+   */
+  Rendered render(
+      NotificationKind kind, Language language, Map<String, ?> values, MessageChannel channel) {
+    Rendered rendered = render(kind, language, values);
+    String smsCode = kind.name() + ".sms";
+    if (channel != MessageChannel.SMS || !exists(smsCode, language)) {
+      return rendered;
+    }
+    return new Rendered(
+        rendered.subject(), fill(template(smsCode, language), language, values).strip());
   }
 
   private boolean exists(String code, Language language) {

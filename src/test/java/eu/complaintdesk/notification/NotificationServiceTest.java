@@ -98,6 +98,34 @@ class NotificationServiceTest {
   }
 
   @Test
+  void answerBySmsPointsToTheStatusPageInsteadOfCarryingTheAnswer() {
+    long id = complaint(Language.ru, PreferredContact.SMS, null, "+37120000000", null);
+    String longAnswer = "Счёт будет пересчитан. ".repeat(200);
+
+    notifications.notifyCustomer(
+        id,
+        NotificationKind.ANSWER,
+        Map.of("answer", longAnswer, "outcome", "PARTIALLY_UPHELD"),
+        "answer");
+
+    assertThat(delivery.delivered)
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.channel()).isEqualTo(MessageChannel.SMS);
+              assertThat(message.body())
+                  .contains("№ 2026-000001", "частично обоснованной", "/status")
+                  .doesNotContain("пересчитан")
+                  .hasSizeLessThan(400);
+            });
+    // the outbox shows what the customer got
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .extracting(OutboundMessage::body)
+        .isEqualTo(delivery.delivered.get(0).body());
+  }
+
+  @Test
   void repeatedDedupKeySendsNothing() {
     long id = complaint(Language.ru, PreferredContact.SMS, null, "+37120000000", null);
 

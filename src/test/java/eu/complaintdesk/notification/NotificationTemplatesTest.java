@@ -62,6 +62,7 @@ class NotificationTemplatesTest {
     values.put("groupId", "handlers");
     values.put("accessCode", "K7M2-QX9P");
     values.put("statusLink", "https://desk.example/status");
+    values.put("statusPage", "https://desk.example/status");
     return values;
   }
 
@@ -102,6 +103,29 @@ class NotificationTemplatesTest {
 
     assertThat(english.body()).doesNotContain("{").contains("2026-000042");
     assertThat(fallback).isEqualTo(english);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void answerBySmsIsShortAndPointsToTheStatusPage(Language language) {
+    Map<String, Object> values = allValues();
+    values.put("answer", "Rēķins tiks pārrēķināts. ".repeat(100));
+    NotificationTemplates.Rendered email =
+        templates.render(NotificationKind.ANSWER, language, values, MessageChannel.EMAIL);
+    NotificationTemplates.Rendered sms =
+        templates.render(NotificationKind.ANSWER, language, values, MessageChannel.SMS);
+
+    assertThat(email).isEqualTo(templates.render(NotificationKind.ANSWER, language, values));
+    assertThat(sms.subject()).isEqualTo(email.subject());
+    assertThat(sms.body())
+        .contains("2026-000042", "https://desk.example/status", "AS Rīgas siltums")
+        .doesNotContain("{", "}", "pārrēķināts")
+        .hasSizeLessThan(300);
+    // kinds without an SMS text send their body
+    assertThat(
+            templates.render(
+                NotificationKind.WITHDRAWAL_CONFIRMATION, language, values, MessageChannel.SMS))
+        .isEqualTo(templates.render(NotificationKind.WITHDRAWAL_CONFIRMATION, language, values));
   }
 
   @Test
@@ -181,8 +205,14 @@ class NotificationTemplatesTest {
         if (!kind.isForCustomer() && language != Language.en) {
           continue;
         }
-        for (String part : List.of(".subject", ".body")) {
+        for (String part : List.of(".subject", ".body", ".sms")) {
           String key = kind.name() + part;
+          if (part.equals(".sms") && english.getProperty(key) == null) {
+            assertThat(file.getProperty(key))
+                .as(language + " " + key + " (English has none)")
+                .isNull();
+            continue;
+          }
           assertThat(file.getProperty(key)).as(language + " " + key).isNotBlank();
           assertThat(placeholders(file.getProperty(key)))
               .as(language + " " + key)
