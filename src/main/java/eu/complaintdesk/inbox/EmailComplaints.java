@@ -2,30 +2,59 @@ package eu.complaintdesk.inbox;
 
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.intake.AccessCodeHandovers;
+import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.notification.OutboundMessageIds;
 import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.NewComplaint;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.system.ApiProblem;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers an e-mail as a complaint (channel EMAIL, preferred contact EMAIL) with the files it may
- * keep; refused files are noted in the timeline. Each Message-ID is registered once.
+ * Takes in an e-mail of the inbox: a reply to one of our e-mails reaches its case, any other e-mail
+ * is registered as a complaint (channel EMAIL, preferred contact EMAIL). Either way the files it
+ * may keep are kept and refused files are noted in the timeline. Each Message-ID is taken in once.
+ *
+ * <p>An e-mail is a reply to a case when
+ *
+ * <ul>
+ *   <li>its {@code In-Reply-To} or {@code References} names the Message-ID of an e-mail we sent
+ *       about the case ({@link OutboundMessageIds}: the id carries a random token, so it cannot be
+ *       guessed), or
+ *   <li>its subject names the case's registration number and the sender's address is the case's
+ *       customer e-mail (case-insensitive). A number from anyone else attaches nothing to that
+ *       case: the e-mail becomes a complaint of its own.
+ * </ul>
+ *
+ * A reply to a case still being handled goes to {@link CustomerRequests#supplyInformation}: it is
+ * the missing information the case waits for, or a message the handler is shown. A reply to a
+ * finished case (answered, closed, withdrawn) is registered as a new complaint instead, since
+ * nobody handles a finished case any more and a customer who writes again after the answer usually
+ * disagrees with it or has a new problem; both cases note the other's registration number in their
+ * timelines for staff.
  */
 @Service
 class EmailComplaints {
 
   enum Outcome {
     REGISTERED,
+    /** A reply that was added to its case. */
+    REPLY_ADDED,
     ALREADY_REGISTERED,
     /** No usable sender address to answer: left in the mailbox, flagged, for staff. */
     NO_SENDER
@@ -36,7 +65,17 @@ class EmailComplaints {
   static final String NO_SUBJECT = "E-mail";
   static final String NO_TEXT = "(the e-mail has no text)";
 
+  /** Timeline entry (staff only) of a new complaint that replies to a finished case. */
+  static final String REPLY_TO_FINISHED_CASE = "EMAIL_REPLY_TO_FINISHED_CASE";
+
+  /** Timeline entry (staff only) of a finished case whose reply became a new complaint. */
+  static final String REPLY_REGISTERED_AS_NEW = "EMAIL_REPLY_REGISTERED_AS_NEW";
+
   private static final Pattern PLAUSIBLE_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+  /** A registration number ({@code <year>-<6 digits>}) standing on its own in a subject. */
+  private static final Pattern REGISTRATION_NUMBER =
+      Pattern.compile("(?<!\\d)\\d{4}-\\d{6}(?!\\d)");
 
   private final IntakeService intake;
   private final AttachmentService attachments;
@@ -44,6 +83,9 @@ class EmailComplaints {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final AccessCodeHandovers handovers;
+  private final CustomerRequests customerRequests;
+  private final OutboundMessageIds outboundIds;
+  private final TransactionTemplate transactions;
 
   EmailComplaints(
       IntakeService intake,
@@ -51,25 +93,126 @@ class EmailComplaints {
       ComplaintRegister register,
       JdbcClient jdbc,
       Clock clock,
-      AccessCodeHandovers handovers) {
+      AccessCodeHandovers handovers,
+      CustomerRequests customerRequests,
+      OutboundMessageIds outboundIds,
+      PlatformTransactionManager transactionManager) {
     this.handovers = handovers;
     this.intake = intake;
     this.attachments = attachments;
     this.register = register;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.customerRequests = customerRequests;
+    this.outboundIds = outboundIds;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   /**
-   * Registers the e-mail unless its Message-ID was registered before. All of it commits together:
-   * the complaint, its files, the refused files' notes and the Message-ID. A concurrent second
-   * registration of the same e-mail fails on the Message-ID and rolls back entirely.
+   * Takes in the e-mail unless its Message-ID was taken in before: adds it to the case it replies
+   * to, or registers it as a complaint. A complaint commits all together: the complaint, its files,
+   * the refused files' notes and the Message-ID; a reply commits its message, files, notes and the
+   * Message-ID together before the case is told. A concurrent second take-in of the same e-mail
+   * fails on the Message-ID ({@link DuplicateKeyException}) and rolls back entirely.
    */
-  @Transactional
   public Outcome register(IncomingEmail email) {
     if (registeredComplaint(email.messageKey()).isPresent()) {
       return Outcome.ALREADY_REGISTERED;
     }
+    Optional<Complaint> repliedCase = repliedCase(email);
+    if (repliedCase.isPresent() && !repliedCase.get().status().isFinal()) {
+      addToCase(repliedCase.get(), email);
+      return Outcome.REPLY_ADDED;
+    }
+    return transactions.execute(status -> registerComplaint(email, repliedCase));
+  }
+
+  /**
+   * Counts a failed attempt to take in the e-mail, in a transaction of its own; returns the
+   * attempts so far. The count is removed once the e-mail is taken in.
+   */
+  public int failedAttempt(String messageKey) {
+    try {
+      return transactions.execute(status -> countAttempt(messageKey));
+    } catch (DuplicateKeyException concurrent) {
+      // another node counted the first attempt at the same moment: count on top of it
+      return transactions.execute(status -> countAttempt(messageKey));
+    }
+  }
+
+  private int countAttempt(String messageKey) {
+    int updated =
+        jdbc.sql(
+                "update inbound_email_attempt set attempts = attempts + 1,"
+                    + " last_attempt_at = :now where message_key = :key")
+            .param("key", messageKey)
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "insert into inbound_email_attempt (message_key, attempts, last_attempt_at)"
+                  + " values (:key, 1, :now)")
+          .param("key", messageKey)
+          .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+          .update();
+    }
+    return jdbc.sql("select attempts from inbound_email_attempt where message_key = :key")
+        .param("key", messageKey)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The complaint an e-mail was registered as, or the case it was added to as a reply. */
+  Optional<Long> registeredComplaint(String messageKey) {
+    return jdbc.sql("select complaint_id from inbound_email where message_key = :key")
+        .param("key", messageKey)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** The case the e-mail replies to: by the e-mails it answers, else by number and sender. */
+  Optional<Complaint> repliedCase(IncomingEmail email) {
+    Optional<Long> byHeaders = outboundIds.repliedComplaint(email.referencedMessageIds());
+    if (byHeaders.isPresent()) {
+      return register.find(byHeaders.get());
+    }
+    String sender = email.fromAddress() == null ? "" : email.fromAddress().strip();
+    if (email.subject() == null || sender.isEmpty()) {
+      return Optional.empty();
+    }
+    return REGISTRATION_NUMBER
+        .matcher(email.subject())
+        .results()
+        .map(found -> register.findByRegistrationNumber(found.group()))
+        .flatMap(Optional::stream)
+        .filter(
+            complaint ->
+                complaint.customerEmail() != null
+                    && complaint
+                        .customerEmail()
+                        .strip()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(sender.toLowerCase(Locale.ROOT)))
+        .findFirst();
+  }
+
+  private void addToCase(Complaint complaint, IncomingEmail email) {
+    AttachmentService.Sorted files = attachments.sort(email.files());
+    List<String> pieces = pieces(text(email));
+    customerRequests.supplyInformation(
+        complaint,
+        pieces.get(0),
+        files.acceptedAsSent(),
+        () -> {
+          for (String rest : pieces.subList(1, pieces.size())) {
+            register.addCustomerMessage(complaint.id(), rest);
+          }
+          attachments.noteRefused(complaint.id(), files.refused());
+          recordTakenIn(email.messageKey(), complaint.id(), "REPLY");
+        });
+  }
+
+  private Outcome registerComplaint(IncomingEmail email, Optional<Complaint> finishedCase) {
     String address = email.fromAddress() == null ? null : email.fromAddress().strip();
     if (address == null
         || address.length() > NewComplaint.MAX_CUSTOMER_EMAIL
@@ -77,7 +220,7 @@ class EmailComplaints {
       return Outcome.NO_SENDER;
     }
     AttachmentService.Sorted files = attachments.sort(email.files());
-    String text = email.text() == null || email.text().isBlank() ? NO_TEXT : email.text();
+    List<String> pieces = pieces(text(email));
     Submission submission =
         new Submission(
             email.language(),
@@ -86,7 +229,7 @@ class EmailComplaints {
             shorten(
                 email.subject() == null || email.subject().isBlank() ? NO_SUBJECT : email.subject(),
                 MAX_SUBJECT),
-            text.substring(0, cut(text, 0)),
+            pieces.get(0),
             null,
             null,
             null,
@@ -103,26 +246,55 @@ class EmailComplaints {
     // Nobody shows the sender the receipt: the acknowledgement tells them the access code.
     handovers.hold(receipt.complaintId(), receipt.accessCode());
     attachments.noteRefused(receipt.complaintId(), files.refused());
-    for (int from = cut(text, 0); from < text.length(); from = cut(text, from)) {
+    for (String rest : pieces.subList(1, pieces.size())) {
       // The rest of a very long e-mail is kept as messages of the case.
-      register.addCustomerMessage(receipt.complaintId(), text.substring(from, cut(text, from)));
+      register.addCustomerMessage(receipt.complaintId(), rest);
     }
-    jdbc.sql(
-            "insert into inbound_email (message_key, complaint_id, registered_at)"
-                + " values (:key, :complaintId, :now)")
-        .param("key", email.messageKey())
-        .param("complaintId", receipt.complaintId())
-        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-        .update();
+    finishedCase.ifPresent(
+        earlier -> {
+          register.addEvent(
+              receipt.complaintId(),
+              REPLY_TO_FINISHED_CASE,
+              ComplaintRegister.SYSTEM_ACTOR,
+              earlier.registrationNumber(),
+              false);
+          register.addEvent(
+              earlier.id(),
+              REPLY_REGISTERED_AS_NEW,
+              ComplaintRegister.SYSTEM_ACTOR,
+              receipt.registrationNumber(),
+              false);
+        });
+    recordTakenIn(email.messageKey(), receipt.complaintId(), "COMPLAINT");
     return Outcome.REGISTERED;
   }
 
-  /** The complaint an e-mail was registered as. */
-  Optional<Long> registeredComplaint(String messageKey) {
-    return jdbc.sql("select complaint_id from inbound_email where message_key = :key")
+  /** Notes the Message-ID as taken in and forgets its failed attempts. */
+  private void recordTakenIn(String messageKey, long complaintId, String kind) {
+    jdbc.sql(
+            "insert into inbound_email (message_key, complaint_id, registered_at, kind)"
+                + " values (:key, :complaintId, :now, :kind)")
         .param("key", messageKey)
-        .query(Long.class)
-        .optional();
+        .param("complaintId", complaintId)
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .param("kind", kind)
+        .update();
+    jdbc.sql("delete from inbound_email_attempt where message_key = :key")
+        .param("key", messageKey)
+        .update();
+  }
+
+  private static String text(IncomingEmail email) {
+    return email.text() == null || email.text().isBlank() ? NO_TEXT : email.text();
+  }
+
+  /** The text in pieces of at most {@link #MAX_TEXT} characters, never splitting a character. */
+  private static List<String> pieces(String text) {
+    List<String> pieces = new ArrayList<>();
+    for (int from = 0; from < text.length(); from = cut(text, from)) {
+      pieces.add(text.substring(from, cut(text, from)));
+    }
+    return pieces;
   }
 
   /** Where a piece of at most {@link #MAX_TEXT} characters from {@code from} ends. */

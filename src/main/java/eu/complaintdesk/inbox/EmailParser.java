@@ -29,7 +29,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Reads what the inbox needs from an e-mail: sender, subject, the text (the plain part, or the HTML
- * part without its markup), the files, and a guess of the language.
+ * part without its markup), the files, a guess of the language, the e-mails it answers, and whether
+ * a machine sent it (auto-reply, bounce, bulk mail).
  */
 final class EmailParser {
 
@@ -45,6 +46,10 @@ final class EmailParser {
   private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
   private static final Set<String> ENGLISH_WORDS =
       Set.of("the", "and", "my", "is", "was", "not", "have", "please", "dear", "hello", "bill");
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
+  private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list");
+  private static final Set<String> MAILER_SENDERS = Set.of("mailer-daemon", "postmaster");
 
   private EmailParser() {}
 
@@ -71,7 +76,72 @@ final class EmailParser {
         TextCharacters.strip(text).strip(),
         language(message, subject, text, defaultLanguage),
         List.copyOf(content.files),
-        received);
+        received,
+        referencedMessageIds(message),
+        isAutomatic(message, from));
+  }
+
+  /**
+   * Whether a machine sent the e-mail, so that it must be neither registered nor answered (no mail
+   * loops): {@code Auto-Submitted} other than {@code no} (RFC 3834), {@code X-Autoreply} or {@code
+   * X-Autorespond}, {@code Precedence} bulk, junk or list, a delivery report ({@code
+   * multipart/report}, {@code message/delivery-status}), a sender MAILER-DAEMON or postmaster, or
+   * an empty {@code Return-Path} ({@code <>}, the mark of a bounce).
+   */
+  static boolean isAutomatic(Message message, InternetAddress from) throws MessagingException {
+    String autoSubmitted = firstHeader(message, "Auto-Submitted");
+    if (autoSubmitted != null && !"no".equals(headerToken(autoSubmitted))) {
+      return true;
+    }
+    if (firstHeader(message, "X-Autoreply") != null
+        || firstHeader(message, "X-Autorespond") != null) {
+      return true;
+    }
+    String precedence = firstHeader(message, "Precedence");
+    if (precedence != null && BULK_PRECEDENCE.contains(headerToken(precedence))) {
+      return true;
+    }
+    if (message.isMimeType("multipart/report") || message.isMimeType("message/delivery-status")) {
+      return true;
+    }
+    String returnPath = firstHeader(message, "Return-Path");
+    if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
+      return true;
+    }
+    String address = from == null ? null : from.getAddress();
+    if (address != null) {
+      int at = address.indexOf('@');
+      String local = (at < 0 ? address : address.substring(0, at)).toLowerCase(Locale.ROOT);
+      return MAILER_SENDERS.contains(local);
+    }
+    return false;
+  }
+
+  /** The Message-IDs named in {@code References} and {@code In-Reply-To}, oldest first. */
+  static List<String> referencedMessageIds(Message message) throws MessagingException {
+    List<String> ids = new ArrayList<>();
+    for (String name : List.of("References", "In-Reply-To")) {
+      String[] values = message.getHeader(name);
+      if (values == null) {
+        continue;
+      }
+      for (String value : values) {
+        MESSAGE_ID.matcher(value).results().map(m -> m.group()).forEach(ids::add);
+      }
+    }
+    // A header stuffed with ids is no reply of a customer's mail client: the first 100 suffice.
+    return List.copyOf(ids.size() > 100 ? ids.subList(ids.size() - 100, ids.size()) : ids);
+  }
+
+  private static String firstHeader(Message message, String name) throws MessagingException {
+    String[] values = message.getHeader(name);
+    return values == null || values.length == 0 || values[0] == null ? null : values[0];
+  }
+
+  /** The value of a header up to its parameters or comment, trimmed, lower case. */
+  private static String headerToken(String value) {
+    String token = value.split("[;(]", 2)[0];
+    return token.strip().toLowerCase(Locale.ROOT);
   }
 
   /** The HTML as text: no scripts, styles or tags, entities decoded, blank lines squeezed. */
@@ -135,6 +205,14 @@ final class EmailParser {
       }
     }
     return null;
+  }
+
+  /**
+   * The key of the e-mail ({@link IncomingEmail#messageKey}), read from its headers only, so that
+   * it is the same at every poll even when the rest of the e-mail cannot be read.
+   */
+  static String messageKey(Message message) throws MessagingException {
+    return messageKey(message, sender(message), message.getSubject());
   }
 
   /** The Message-ID identifies an e-mail; lacking one, sender, sent date and subject do. */

@@ -2,10 +2,12 @@ package eu.complaintdesk.inbox;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,9 +23,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The e-mail inbox as a channel: every poll interval, reads the unseen messages of the configured
- * IMAP folder, registers each as a complaint, and only after that committed marks it seen (and
- * moves it, if a processed folder is set). A message that fails stays unseen and is tried again at
- * the next poll; the same Message-ID is never registered twice. Off unless {@code
+ * IMAP folder, takes in each ({@link EmailComplaints}: a reply reaches its case, any other e-mail
+ * becomes a complaint), and only after that committed marks it seen (and moves it, if a processed
+ * folder is set). The same Message-ID is never taken in twice.
+ *
+ * <p>Auto-replies, bounces and bulk mail ({@link EmailParser#isAutomatic}) are marked seen (and
+ * moved) without being registered, so they are never answered either: no mail loops. A message that
+ * fails stays unseen and is tried again at the next poll, up to {@link #MAX_ATTEMPTS} attempts
+ * counted per message key; then it is flagged (and marked seen) and left for staff. A mailbox that
+ * goes away in the middle of a poll counts against no message. Off unless {@code
  * complaints.inbox.enabled}.
  */
 @Component
@@ -31,6 +39,9 @@ class InboxPoller implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InboxPoller.class);
   private static final int TIMEOUT_MILLIS = 30_000;
+
+  /** Failed attempts after which a message is flagged and left for staff. */
+  static final int MAX_ATTEMPTS = 3;
 
   private final InboxProperties properties;
   private final EmailComplaints complaints;
@@ -88,7 +99,7 @@ class InboxPoller implements SmartLifecycle {
     }
   }
 
-  /** Reads the folder once; returns how many e-mails became complaints. */
+  /** Reads the folder once; returns how many e-mails became complaints or reached their case. */
   synchronized int pollOnce() throws MessagingException {
     Session session = Session.getInstance(sessionProperties());
     int registered = 0;
@@ -121,31 +132,77 @@ class InboxPoller implements SmartLifecycle {
   private boolean handle(Folder folder, Message message, Folder processed)
       throws MessagingException {
     EmailComplaints.Outcome outcome;
+    String messageKey = null;
     try {
-      outcome =
-          complaints.register(
-              EmailParser.parse(message, properties.defaultLanguage(), clock.instant()));
+      messageKey = EmailParser.messageKey(message);
+      IncomingEmail email =
+          EmailParser.parse(message, properties.defaultLanguage(), clock.instant());
+      if (email.automatic()) {
+        log.info(
+            "E-mail {} is an automatic reply or delivery report; not registered, not answered",
+            message.getMessageNumber());
+        done(folder, message, processed);
+        return false;
+      }
+      outcome = complaints.register(email);
     } catch (DuplicateKeyException e) {
       outcome = EmailComplaints.Outcome.ALREADY_REGISTERED;
+    } catch (FolderClosedException | StoreClosedException e) {
+      // The mailbox went away, not the message's fault: the poll ends, the next one tries again.
+      throw e;
     } catch (IOException | MessagingException | RuntimeException e) {
-      // Never the message's content or sender in the log: they are personal data.
-      log.warn(
-          "E-mail {} could not be registered ({}); it stays unseen and is tried again",
-          message.getMessageNumber(),
-          e.getClass().getSimpleName());
+      failed(message, messageKey, e);
       return false;
     }
     switch (outcome) {
-      case REGISTERED, ALREADY_REGISTERED -> done(folder, message, processed);
+      case REGISTERED, REPLY_ADDED, ALREADY_REGISTERED -> done(folder, message, processed);
       case NO_SENDER -> {
         log.warn(
             "E-mail {} has no sender address to answer; flagged and left for staff",
             message.getMessageNumber());
-        message.setFlag(Flags.Flag.FLAGGED, true);
-        message.setFlag(Flags.Flag.SEEN, true);
+        flagForStaff(message);
       }
     }
-    return outcome == EmailComplaints.Outcome.REGISTERED;
+    return outcome == EmailComplaints.Outcome.REGISTERED
+        || outcome == EmailComplaints.Outcome.REPLY_ADDED;
+  }
+
+  /**
+   * Counts the failed attempt; the message stays unseen for the next poll, or after {@link
+   * #MAX_ATTEMPTS} is flagged for staff. Never the message's content or sender in the log: they are
+   * personal data.
+   */
+  private void failed(Message message, String messageKey, Exception failure)
+      throws MessagingException {
+    int attempts;
+    try {
+      // Without a key (its headers could not be read) the attempt cannot be told from the others.
+      attempts = messageKey == null ? 0 : complaints.failedAttempt(messageKey);
+    } catch (RuntimeException counting) {
+      // The register is unreachable: that is no fault of the message, so it does not count.
+      attempts = 0;
+    }
+    if (attempts >= MAX_ATTEMPTS) {
+      log.warn(
+          "E-mail {} could not be registered in {} attempts ({}); flagged and left for staff",
+          message.getMessageNumber(),
+          attempts,
+          failure.getClass().getSimpleName());
+      flagForStaff(message);
+    } else {
+      log.warn(
+          "E-mail {} could not be registered ({}, failed attempts {} of {}); it stays unseen and is"
+              + " tried again",
+          message.getMessageNumber(),
+          failure.getClass().getSimpleName(),
+          attempts,
+          MAX_ATTEMPTS);
+    }
+  }
+
+  private static void flagForStaff(Message message) throws MessagingException {
+    message.setFlag(Flags.Flag.FLAGGED, true);
+    message.setFlag(Flags.Flag.SEEN, true);
   }
 
   private static void done(Folder folder, Message message, Folder processed)

@@ -58,11 +58,23 @@ public class CustomerRequests {
    */
   public void supplyInformation(
       Complaint complaint, String message, List<UploadedFile> attachments) {
+    supplyInformation(complaint, message, attachments, () -> {});
+  }
+
+  /**
+   * As {@link #supplyInformation(Complaint, String, List)}, with more writes of the caller ({@code
+   * keptWith}) that commit together with the message, or roll it back if they fail: the e-mail
+   * inbox records there that the e-mail was taken in, so that it never keeps one e-mail twice nor
+   * marks one taken in whose message was not kept.
+   */
+  public void supplyInformation(
+      Complaint complaint, String message, List<UploadedFile> attachments, Runnable keptWith) {
     List<CheckedFile> files = this.attachments.checkAll(attachments);
     transactions.executeWithoutResult(
         status -> {
           long messageId = register.addCustomerMessage(complaint.id(), message);
           this.attachments.store(complaint.id(), messageId, files);
+          keptWith.run();
         });
     retriedOnConflict(
         () -> {

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * complaints.notifications.email.*}, and the answer letter as a PDF attachment when the message
  * carries one. Active only when {@code spring.mail.host} is set; otherwise e-mails go to the log.
  *
- * <p>The Message-ID is derived from the message's reference, the same on every attempt, so that a
- * repeated hand-over after a crash is recognisable as the same e-mail (ADR 0007).
+ * <p>The Message-ID ({@link OutboundMessageIds}) is derived from the message, the same on every
+ * attempt, so that a repeated hand-over after a crash is recognisable as the same e-mail (ADR
+ * 0007), and a customer's reply to it reaches their case through the e-mail inbox.
  */
 @Component
 @Order(10)
@@ -77,7 +78,7 @@ class EmailDelivery implements MessageDelivery {
       }
       mime.setHeader("Content-Language", message.language().name());
       // JavaMailSenderImpl keeps an explicitly set Message-ID.
-      mime.setHeader("Message-ID", "<" + message.reference() + "@" + domain(from) + ">");
+      mime.setHeader("Message-ID", OutboundMessageIds.of(message, domain(from)));
     } catch (MessagingException e) {
       throw new MailPreparationException("Cannot prepare message " + message.id(), e);
     }

@@ -366,8 +366,10 @@ public class NotificationService {
           null,
           retried.error(),
           retried.attempts(),
-          letterId);
+          letterId,
+          retried.replyToken());
     }
+    String replyToken = OutboundMessageIds.newReplyToken();
     long id =
         inOwnTransaction(
             () -> {
@@ -375,9 +377,9 @@ public class NotificationService {
               jdbc.sql(
                       "insert into outbound_message (complaint_id, kind, channel, recipient,"
                           + " language, subject, body, delivery_state, dedup_key, created_at,"
-                          + " attempts, letter_id) values (:complaintId, :kind, :channel,"
-                          + " :recipient, :language, :subject, :body, :state, :key, :now, 0,"
-                          + " :letterId)")
+                          + " attempts, letter_id, reply_token) values (:complaintId, :kind,"
+                          + " :channel, :recipient, :language, :subject, :body, :state, :key,"
+                          + " :now, 0, :letterId, :replyToken)")
                   .param("complaintId", complaint.id())
                   .param("kind", kind.name())
                   .param("channel", channel == null ? null : channel.name())
@@ -389,6 +391,7 @@ public class NotificationService {
                   .param("key", dedupKey)
                   .param("now", now.atOffset(ZoneOffset.UTC))
                   .param("letterId", letterId)
+                  .param("replyToken", replyToken)
                   .update(key, "id");
               if (channel == null) {
                 register.addEvent(
@@ -416,7 +419,8 @@ public class NotificationService {
         null,
         null,
         0,
-        letterId);
+        letterId,
+        replyToken);
   }
 
   private void recordUndeliverable(
@@ -531,7 +535,7 @@ public class NotificationService {
   private static final String SELECT_MESSAGE =
       "select m.id, m.complaint_id, c.registration_number, m.kind, m.channel, m.recipient,"
           + " m.language, m.subject, m.body, m.delivery_state, m.dedup_key, m.created_at,"
-          + " m.sent_at, m.error_message, m.attempts, m.letter_id from outbound_message m"
+          + " m.sent_at, m.error_message, m.attempts, m.letter_id, m.reply_token from outbound_message m"
           + " join complaint c on c.id = m.complaint_id";
 
   private static OutboundMessage message(ResultSet rs, int row) throws SQLException {
@@ -552,7 +556,8 @@ public class NotificationService {
         instant(rs, "sent_at"),
         rs.getString("error_message"),
         rs.getInt("attempts"),
-        rs.getObject("letter_id", Long.class));
+        rs.getObject("letter_id", Long.class),
+        rs.getString("reply_token"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param channel {@code null} only when {@code state} is {@link DeliveryState#UNDELIVERABLE}
  * @param attempts hand-overs to the delivery so far (each recorded before it starts)
  * @param letterId the answer letter the message carries as an attachment, or {@code null}
+ * @param replyToken random, in the e-mail's Message-ID so that a reply can be matched to its case
+ *     ({@link OutboundMessageIds}); {@code null} for messages recorded before it existed
  */
 public record OutboundMessage(
     long id,
@@ -27,7 +29,46 @@ public record OutboundMessage(
     Instant sentAt,
     String error,
     int attempts,
-    Long letterId) {
+    Long letterId,
+    String replyToken) {
+
+  /** A message with attachment but without reply token. */
+  public OutboundMessage(
+      long id,
+      long complaintId,
+      String registrationNumber,
+      NotificationKind kind,
+      MessageChannel channel,
+      String recipient,
+      Language language,
+      String subject,
+      String body,
+      DeliveryState state,
+      String dedupKey,
+      Instant createdAt,
+      Instant sentAt,
+      String error,
+      int attempts,
+      Long letterId) {
+    this(
+        id,
+        complaintId,
+        registrationNumber,
+        kind,
+        channel,
+        recipient,
+        language,
+        subject,
+        body,
+        state,
+        dedupKey,
+        createdAt,
+        sentAt,
+        error,
+        attempts,
+        letterId,
+        null);
+  }
 
   /** A message without attachment that has not been handed over yet. */
   public OutboundMessage(
@@ -105,6 +146,7 @@ public record OutboundMessage(
         sentAt,
         error,
         attempts,
-        letterId);
+        letterId,
+        replyToken);
   }
 }

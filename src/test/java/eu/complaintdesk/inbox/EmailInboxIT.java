@@ -8,12 +8,18 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.ComplaintStatus;
+import eu.complaintdesk.register.CustomerMessage;
 import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.CaseDriver;
+import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.InboxMailServer;
+import eu.complaintdesk.testing.OutboundTestServers;
 import eu.complaintdesk.testing.TestFiles;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
@@ -27,15 +33,20 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The e-mail inbox channel against a real IMAP server (GreenMail): e-mails become complaints with
  * channel EMAIL and their files, are acknowledged by the process, are marked seen only once
- * registered, and the same Message-ID is never registered twice.
+ * registered, and the same Message-ID is never registered twice. A customer's reply to one of our
+ * e-mails (the SMTP server of {@link OutboundTestServers}) or naming their registration number
+ * reaches their case; a number from anyone else, or a reply to a finished case, is a new complaint.
  */
 class EmailInboxIT extends ApplicationIntegrationTest {
 
@@ -43,6 +54,9 @@ class EmailInboxIT extends ApplicationIntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ComplaintRegister register;
   @Autowired AttachmentService attachments;
+
+  @Autowired CustomerRequests customerRequests;
+  @LocalServerPort int port;
 
   final Session session = Session.getInstance(new Properties());
 
@@ -148,6 +162,168 @@ class EmailInboxIT extends ApplicationIntegrationTest {
             jdbc.queryForObject(
                 "select count(*) from complaint where subject = ?", Long.class, subject))
         .isEqualTo(1);
+  }
+
+  @Test
+  void replyToOurRequestReachesTheCaseWaitingForInformationWithItsFile() throws Exception {
+    String address = "liga." + System.nanoTime() + "@example.lv";
+    String subject = "Skaitītājs nerāda " + System.nanoTime();
+    MimeMessage first = email(newMessageId(), "Līga <" + address + ">", subject);
+    first.setText("Labdien! Skaitītājs nerāda patēriņu.", "UTF-8");
+    deliver(first);
+    Complaint complaint = awaitComplaint(subject);
+    new CaseDriver(port)
+        .work(
+            EngineRest.as(port, "registrar"),
+            complaint.registrationNumber(),
+            "UserTask_CheckCompleteness",
+            Map.of("complete", false, "missingInformation", "Skaitītāja numurs"));
+    awaitStatus(complaint, ComplaintStatus.AWAITING_INFORMATION);
+    String request = sentMessageId(complaint, "MISSING_INFORMATION_REQUEST");
+
+    String replySubject = "Re: jūsu vēstule " + System.nanoTime();
+    MimeMessage reply = email(newMessageId(), address, replySubject);
+    reply.setHeader("In-Reply-To", request);
+    reply.setHeader("References", request);
+    MimeMultipart body = new MimeMultipart();
+    body.addBodyPart(text("Skaitītāja numurs ir 12345."));
+    body.addBodyPart(file("skaititajs.pdf", "application/pdf", TestFiles.pdf()));
+    reply.setContent(body);
+    deliver(reply);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                register.customerMessages(complaint.id()).stream()
+                    .anyMatch(m -> m.message().equals("Skaitītāja numurs ir 12345.")));
+    awaitStatusOtherThan(complaint, ComplaintStatus.AWAITING_INFORMATION);
+    assertThat(attachments.list(complaint.id()))
+        .extracting(AttachmentInfo::fileName)
+        .contains("skaititajs.pdf");
+    assertThat(complaintsWithSubject(replySubject)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inbound_email where complaint_id = ? and kind = 'REPLY'",
+                Long.class,
+                complaint.id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void numberInTheSubjectReachesTheCaseOnlyFromTheCustomersAddress() throws Exception {
+    String address = "peteris." + System.nanoTime() + "@example.lv";
+    String subject = "Rēķins par janvāri " + System.nanoTime();
+    MimeMessage first = email(newMessageId(), address, subject);
+    first.setText("Rēķins ir par lielu.", "UTF-8");
+    deliver(first);
+    Complaint complaint = awaitComplaint(subject);
+
+    String otherSubject = "Par " + complaint.registrationNumber() + " " + System.nanoTime();
+    MimeMessage fromSomeoneElse = email(newMessageId(), "mallory@example.com", otherSubject);
+    fromSomeoneElse.setText("Please close this case.", "UTF-8");
+    deliver(fromSomeoneElse);
+    Complaint other = awaitComplaint(otherSubject);
+    assertThat(other.id()).isNotEqualTo(complaint.id());
+    assertThat(other.customerEmail()).isEqualTo("mallory@example.com");
+    assertThat(register.customerMessages(complaint.id())).isEmpty();
+
+    String replySubject = "Re: " + complaint.registrationNumber() + " " + System.nanoTime();
+    MimeMessage reply = email(newMessageId(), address.toUpperCase(Locale.ROOT), replySubject);
+    reply.setText("Pielikumā nav nekā, bet rēķins joprojām ir par lielu.", "UTF-8");
+    deliver(reply);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !register.customerMessages(complaint.id()).isEmpty());
+    assertThat(register.customerMessages(complaint.id()))
+        .extracting(CustomerMessage::message)
+        .containsExactly("Pielikumā nav nekā, bet rēķins joprojām ir par lielu.");
+    assertThat(complaintsWithSubject(replySubject)).isZero();
+  }
+
+  @Test
+  void replyToAFinishedCaseBecomesANewComplaintThatNamesIt() throws Exception {
+    String address = "ona." + System.nanoTime() + "@example.lt";
+    String subject = "Karštas vanduo " + System.nanoTime();
+    MimeMessage first = email(newMessageId(), address, subject);
+    first.setText("Nėra karšto vandens jau savaitę.", "UTF-8");
+    deliver(first);
+    Complaint complaint = awaitComplaint(subject);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(() -> customerRequests.withdraw(complaint));
+    awaitStatus(complaint, ComplaintStatus.WITHDRAWN);
+
+    String replySubject = "Re: " + complaint.registrationNumber() + " " + System.nanoTime();
+    MimeMessage reply = email(newMessageId(), address, replySubject);
+    reply.setText("Karšto vandens vis dar nėra.", "UTF-8");
+    deliver(reply);
+
+    Complaint again = awaitComplaint(replySubject);
+    assertThat(again.id()).isNotEqualTo(complaint.id());
+    assertThat(register.customerMessages(complaint.id())).isEmpty();
+    assertThat(register.timeline(again.id()))
+        .filteredOn(e -> e.type().equals(EmailComplaints.REPLY_TO_FINISHED_CASE))
+        .extracting(TimelineEntry::detail)
+        .containsExactly(complaint.registrationNumber());
+    assertThat(register.timeline(complaint.id()))
+        .filteredOn(e -> e.type().equals(EmailComplaints.REPLY_REGISTERED_AS_NEW))
+        .extracting(TimelineEntry::detail)
+        .containsExactly(again.registrationNumber());
+  }
+
+  private static String newMessageId() {
+    return "<" + System.nanoTime() + "@mail.example.lv>";
+  }
+
+  /** The Message-ID of the e-mail of this kind that the SMTP server received for the case. */
+  private String sentMessageId(Complaint complaint, String kind) {
+    long outboundId =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    jdbc
+                        .query(
+                            "select id from outbound_message where complaint_id = ? and kind = ?"
+                                + " and delivery_state = 'SENT'",
+                            (rs, row) -> rs.getLong(1),
+                            complaint.id(),
+                            kind)
+                        .stream()
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
+    for (MimeMessage sent : OutboundTestServers.smtp().getReceivedMessages()) {
+      try {
+        String id = sent.getMessageID();
+        if (id != null && id.startsWith("<outbound-" + outboundId + ".")) {
+          return id;
+        }
+      } catch (MessagingException e) {
+        // not this one
+      }
+    }
+    throw new AssertionError("No e-mail of message " + outboundId + " reached the SMTP server");
+  }
+
+  private void awaitStatus(Complaint complaint, ComplaintStatus status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> register.get(complaint.id()).status() == status);
+  }
+
+  private void awaitStatusOtherThan(Complaint complaint, ComplaintStatus status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> register.get(complaint.id()).status() != status);
+  }
+
+  private long complaintsWithSubject(String subject) {
+    return jdbc.queryForObject(
+        "select count(*) from complaint where subject = ?", Long.class, subject);
   }
 
   private MimeMessage email(String messageId, String from, String subject)

@@ -83,6 +83,11 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
       MimeMessage mail = singleMailTo(email);
       assertThat(mail.getSubject()).isEqualTo(subjects.get(language) + complaint.number());
       assertThat(mail.getHeader("Content-Language")).containsExactly(language.name());
+      // A reply names it to reach the case: the message's id and random token, nothing personal.
+      OutboundMessage recorded = notifications.messages(complaint.id()).get(0);
+      assertThat(mail.getMessageID())
+          .isEqualTo("<outbound-" + recorded.id() + "." + recorded.replyToken() + "@desk.example>")
+          .matches("<outbound-\\d+\\.[0-9a-f]{32}@desk\\.example>");
       assertThat(((InternetAddress) mail.getFrom()[0]).getAddress())
           .isEqualTo("complaints@desk.example");
       assertThat(((InternetAddress) mail.getReplyTo()[0]).getAddress())

@@ -56,6 +56,7 @@ public final class TestDatabases {
         new String[] {
           "attachment",
           "inbound_email",
+          "inbound_email_attempt",
           "outbound_message",
           "answer_letter",
           "survey",

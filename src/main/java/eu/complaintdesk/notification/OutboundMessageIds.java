@@ -1,0 +1,89 @@
+package eu.complaintdesk.notification;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Message-IDs of the e-mails we send, and the case a reply to one of them belongs to.
+ *
+ * <p>An e-mail's Message-ID is {@code <outbound-{message id}.{reply token}@{domain of the
+ * sender}>}: the same on every attempt (ADR 0007), without personal data, and with a random token
+ * kept with the message, so that a reply naming it in {@code In-Reply-To} or {@code References} can
+ * be matched to its case while a made-up header naming a guessed message number matches nothing.
+ */
+@Component
+public class OutboundMessageIds {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern OURS =
+      Pattern.compile("<?outbound-(\\d{1,18})\\.([0-9a-f]{32})@[^<>\\s]+>?");
+
+  private static final List<String> CUSTOMER_KINDS =
+      Arrays.stream(NotificationKind.values())
+          .filter(NotificationKind::isForCustomer)
+          .map(NotificationKind::name)
+          .toList();
+
+  private final JdbcClient jdbc;
+
+  OutboundMessageIds(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A new reply token: 128 random bits, hex. */
+  static String newReplyToken() {
+    byte[] token = new byte[16];
+    RANDOM.nextBytes(token);
+    return HexFormat.of().formatHex(token);
+  }
+
+  /** The Message-ID of the e-mail that carries the message. */
+  static String of(OutboundMessage message, String domain) {
+    return "<outbound-"
+        + message.id()
+        + (message.replyToken() == null ? "" : "." + message.replyToken())
+        + "@"
+        + domain
+        + ">";
+  }
+
+  /**
+   * The complaint whose e-mail to the customer the given Message-IDs (of a reply's {@code
+   * In-Reply-To} and {@code References}) name, the latest named first; empty when none is one of
+   * ours. E-mails to staff or other organisations do not count: a reply to them is no message of
+   * the customer.
+   */
+  public Optional<Long> repliedComplaint(Collection<String> referencedMessageIds) {
+    List<String> latestFirst = new ArrayList<>(referencedMessageIds);
+    Collections.reverse(latestFirst);
+    for (String referenced : latestFirst) {
+      Matcher ours = OURS.matcher(referenced == null ? "" : referenced.strip());
+      if (!ours.matches()) {
+        continue;
+      }
+      Optional<Long> complaint =
+          jdbc.sql(
+                  "select complaint_id from outbound_message where id = :id"
+                      + " and reply_token = :token and channel = 'EMAIL' and kind in (:kinds)")
+              .param("id", Long.parseLong(ours.group(1)))
+              .param("kinds", CUSTOMER_KINDS)
+              .param("token", ours.group(2))
+              .query(Long.class)
+              .optional();
+      if (complaint.isPresent()) {
+        return complaint;
+      }
+    }
+    return Optional.empty();
+  }
+}
