@@ -5,6 +5,7 @@ import eu.complaintdesk.intake.AccessCodeHandovers;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.notification.OutboundMessageIds;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
@@ -76,6 +77,12 @@ class EmailComplaints {
   /** A registration number ({@code <year>-<6 digits>}) standing on its own in a subject. */
   private static final Pattern REGISTRATION_NUMBER =
       Pattern.compile("(?<!\\d)\\d{4}-\\d{6}(?!\\d)");
+
+  /**
+   * Twelve letters and digits of the access codes' alphabet standing alone (register/AccessCodes).
+   */
+  private static final Pattern ACCESS_CODE =
+      Pattern.compile("(?<![\\p{L}\\p{N}])[A-HJKMNP-Z2-9]{12}(?![\\p{L}\\p{N}])");
 
   private final IntakeService intake;
   private final AttachmentService attachments;
@@ -284,8 +291,15 @@ class EmailComplaints {
         .update();
   }
 
-  private static String text(IncomingEmail email) {
-    return email.text() == null || email.text().isBlank() ? NO_TEXT : email.text();
+  /**
+   * The e-mail's text, with anything shaped like an access code masked: a reply usually quotes our
+   * acknowledgement, which tells the customer their code, and staff must not read it.
+   */
+  static String text(IncomingEmail email) {
+    if (email.text() == null || email.text().isBlank()) {
+      return NO_TEXT;
+    }
+    return ACCESS_CODE.matcher(email.text()).replaceAll(NotificationService.MASK);
   }
 
   /** The text in pieces of at most {@link #MAX_TEXT} characters, never splitting a character. */
