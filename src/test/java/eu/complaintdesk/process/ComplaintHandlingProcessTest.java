@@ -34,11 +34,14 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -82,6 +85,7 @@ class ComplaintHandlingProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
+  @Autowired FormService formService;
   @Autowired ManagementService management;
   @Autowired IntakeService intake;
   @Autowired CustomerRequests customerRequests;
@@ -277,9 +281,21 @@ class ComplaintHandlingProcessTest {
   void reviewerApprovesTheDraftAsDraftedAndCannotRewriteIt() {
     toDraft();
     draft("handler", "REJECTED", "Rēķins ir pareizs");
-    complete(
-        claim("supervisor"),
-        Map.of(ANSWER_APPROVED, true, DRAFT_ANSWER, "Cita atbilde", PROPOSED_OUTCOME, "UPHELD"));
+    Task review = claim("supervisor");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    review,
+                    Map.of(
+                        ANSWER_APPROVED,
+                        true,
+                        DRAFT_ANSWER,
+                        "Cita atbilde",
+                        PROPOSED_OUTCOME,
+                        "UPHELD")))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining("is not a variable of this task; it takes only answerApproved");
+    complete(review, Map.of(ANSWER_APPROVED, true));
     runAsyncJobs(management, instance);
 
     assertThat(complaint().outcome()).isEqualTo("REJECTED");
@@ -288,6 +304,42 @@ class ComplaintHandlingProcessTest {
         .contains("Rēķins ir pareizs")
         .doesNotContain("Cita atbilde");
     assertThat(sent()).contains(NotificationKind.APPEAL_NOTICE.name());
+  }
+
+  @Test
+  void taskTakesOnlyItsOwnVariablesSoNobodyRedirectsTheCase() {
+    toDraft();
+    Task draft = claim("handler");
+    Map<String, Object> withForeign = new java.util.HashMap<>();
+    withForeign.put(DRAFT_ANSWER, "Atbilde citam klientam");
+    withForeign.put(PROPOSED_OUTCOME, "UPHELD");
+    withForeign.put(NEEDS_EXTERNAL_INFORMATION, false);
+    withForeign.put(COMPLAINT_ID, receipt.complaintId() + 1);
+
+    assertThatThrownBy(() -> complete(draft, withForeign))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageStartingWith("'complaintId' is not a variable of this task");
+    assertThatThrownBy(
+            () -> formService.submitTaskForm(draft.getId(), Map.of(FEEDBACK_TYPE, "PRAISE")))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining("feedbackType");
+    assertThatThrownBy(() -> tasks.setVariable(draft.getId(), COMPLAINT_ID, 1L))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("complaintId");
+    assertThatThrownBy(() -> tasks.setVariableLocal(draft.getId(), ANSWER, "Cits teksts"))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> tasks.removeVariable(draft.getId(), COMPLAINT_ID))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(
+            () ->
+                ((TaskServiceImpl) tasks)
+                    .updateVariables(draft.getId(), Map.of(), List.of(COMPLAINT_ID)))
+        .isInstanceOf(AuthorizationException.class);
+
+    assertThat(runtime.getVariable(instance.getId(), COMPLAINT_ID))
+        .isEqualTo(receipt.complaintId());
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    tasks.setVariable(draft.getId(), DRAFT_ANSWER, "Melnraksts"); // its own: may be saved
   }
 
   @Test

@@ -1,0 +1,132 @@
+package eu.complaintdesk.process;
+
+import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task of the complaint process takes only its own completion variables (the contract's, in
+ * {@link TaskInputReset#COMPLETION_VARIABLES}): completing it, submitting its form or changing its
+ * variables with any other name is refused. Completion variables land on the process instance, so
+ * without this a user who may work a task could rewrite what the process relies on — {@code
+ * complaintId} (the case an answer goes to), {@code feedbackType}, {@code answer} — and get past
+ * the four-eyes rule. Completing with a foreign variable gets {@link InvalidTaskInput} (REST 400);
+ * setting or removing one gets an {@link AuthorizationException} (REST 403).
+ *
+ * <p>The engine offers no hook that sees the variables a user passes, so this reads them from the
+ * engine's commands (Camunda 7.24, the last community release: the command classes are final).
+ */
+@Component
+class TaskVariableGuard extends AbstractProcessEnginePlugin {
+
+  static final Map<String, List<String>> TASK_VARIABLES = taskVariables();
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors =
+        configuration.getCustomPostCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    interceptors.add(new Guard());
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+  }
+
+  private static Map<String, List<String>> taskVariables() {
+    Map<String, List<String>> variables = new HashMap<>(TaskInputReset.COMPLETION_VARIABLES);
+    variables.put(TASK_RECORD_EXTERNAL_REPLY, List.of(EXTERNAL_REPLY));
+    return Map.copyOf(variables);
+  }
+
+  static final class Guard extends CommandInterceptor {
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (command instanceof CompleteTaskCmd) {
+        check(
+            read(command, CompleteTaskCmd.class, "taskId"),
+            names(read(command, CompleteTaskCmd.class, "variables")),
+            true);
+      } else if (command instanceof SubmitTaskFormCmd) {
+        check(
+            read(command, SubmitTaskFormCmd.class, "taskId"),
+            names(read(command, SubmitTaskFormCmd.class, "properties")),
+            true);
+      } else if (command instanceof SetTaskVariablesCmd) {
+        check(
+            read(command, AbstractVariableCmd.class, "entityId"),
+            names(read(command, AbstractSetVariableCmd.class, "variables")),
+            false);
+      } else if (command instanceof RemoveTaskVariablesCmd) {
+        check(
+            read(command, AbstractVariableCmd.class, "entityId"),
+            read(command, AbstractRemoveVariableCmd.class, "variableNames"),
+            false);
+      } else if (command instanceof PatchTaskVariablesCmd) {
+        String taskId = read(command, AbstractPatchVariablesCmd.class, "entityId");
+        check(taskId, names(read(command, AbstractPatchVariablesCmd.class, "variables")), false);
+        check(taskId, read(command, AbstractPatchVariablesCmd.class, "deletions"), false);
+      }
+      return next.execute(command);
+    }
+
+    private static void check(String taskId, Collection<String> names, boolean completing) {
+      if (taskId == null || names == null || names.isEmpty()) {
+        return;
+      }
+      TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+      List<String> allowed = task == null ? null : TASK_VARIABLES.get(task.getTaskDefinitionKey());
+      if (allowed == null) {
+        return; // not a task of ours, or not there (the command itself says so)
+      }
+      for (String name : names) {
+        if (!allowed.contains(name)) {
+          String message =
+              "is not a variable of this task; it takes only " + String.join(", ", allowed);
+          if (completing) {
+            throw new InvalidTaskInput(name, message);
+          }
+          throw new AuthorizationException("'" + name + "' " + message);
+        }
+      }
+    }
+
+    private static Collection<String> names(Map<String, ?> variables) {
+      return variables == null ? null : variables.keySet();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
+      try {
+        Field field = declaringClass.getDeclaredField(fieldName);
+        field.setAccessible(true);
+        return (V) field.get(command);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(
+            "Camunda's " + declaringClass.getSimpleName() + " has no field " + fieldName, e);
+      }
+    }
+  }
+}
