@@ -1,6 +1,7 @@
 package eu.complaintdesk.reporting;
 
 import eu.complaintdesk.register.ComplaintStatus;
+import eu.complaintdesk.register.FeedbackType;
 import java.time.Instant;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ record CaseFacts(
   }
 
   boolean isComplaint() {
-    return "SERVICE_COMPLAINT".equals(feedbackType)
-        || "CUSTOMER_SERVICE_COMPLAINT".equals(feedbackType);
+    return FeedbackType.SERVICE_COMPLAINT.name().equals(feedbackType)
+        || FeedbackType.CUSTOMER_SERVICE_COMPLAINT.name().equals(feedbackType);
   }
 }

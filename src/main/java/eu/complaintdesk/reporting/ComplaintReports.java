@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -44,8 +45,12 @@ class ComplaintReports {
           + " from complaint c where c.received_at >= :start and c.received_at < :end"
           + " order by c.received_at, c.id";
 
+  /** Open cases: not in a status of {@link CaseFacts#NOT_OPEN}. */
   private static final String OPEN =
-      "c.status not in ('ANSWERED', 'CLOSED', 'CLOSED_INCOMPLETE', 'WITHDRAWN')";
+      CaseFacts.NOT_OPEN.stream()
+          .sorted()
+          .map(status -> "'" + status + "'")
+          .collect(Collectors.joining(", ", "c.status not in (", ")"));
 
   private final JdbcClient streaming;
   private final TransactionTemplate readOnly;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ final class ComplaintsCsv {
 
   void add(CaseFacts c) throws IOException {
     row(
-        java.util.Arrays.asList(
+        Arrays.asList(
             c.registrationNumber(),
             dateTime(c.receivedAt()),
             c.channel(),
