@@ -153,6 +153,16 @@ public class WorkingCalendar {
   }
 
   /**
+   * How many working days something received at {@code receivedAt} took until {@code doneAt}: the
+   * working days after the day of effective receipt (see {@link #effectiveReceipt}) up to and
+   * including the day of {@code doneAt}. Done on the day of effective receipt is 0; done by the
+   * deadline of N working days ({@link #deadline}) is at most N. Time the clock was paused counts.
+   */
+  public int workingDaysTaken(Instant receivedAt, Instant doneAt) {
+    return workingDaysBetween(effectiveReceipt(receivedAt), doneAt);
+  }
+
+  /**
    * The opening of working hours on the working day {@code workingDays} working days before the
    * deadline's local date, for reminders. With 0 working days it is the opening of the deadline's
    * date. The result may lie in the past; callers decide what to do then.

@@ -33,5 +33,9 @@ public final class Groups {
               DEPARTMENTS.stream())
           .collect(Collectors.toUnmodifiableSet());
 
+  /** The groups whose members may read the managers' reports (KPIs and the case export). */
+  public static final Set<String> REPORT_READERS =
+      Set.of(MANAGERS, SUPERVISORS, PROCESS_OWNERS, ADMINISTRATORS);
+
   private Groups() {}
 }

@@ -49,7 +49,8 @@ class ApiDocumentation {
                     "Submit a complaint, proposal, praise or question; follow it with its"
                         + " registration number and access code; send more information and"
                         + " files; withdraw; rate the handling. Staff register what came by"
-                        + " other channels and download attachments. Every error is"
+                        + " other channels and download attachments; managers read key figures"
+                        + " and export the cases (Reports). Every error is"
                         + " application/problem+json naming the wrong field in `field` (all"
                         + " of them in `errors`)."))
         .components(components);
@@ -58,7 +59,7 @@ class ApiDocumentation {
   /**
    * Adds to every operation the errors it can answer, as problem+json: bad input (400) where a body
    * or parameters are read, unknown case (404) where a registration number is in the path, and a
-   * sign-in (401) on staff calls, which also get the staff security requirement.
+   * sign-in (401) on staff and report calls, which also get the staff security requirement.
    */
   @Bean
   OpenApiCustomizer complaintDeskErrors() {
@@ -69,11 +70,20 @@ class ApiDocumentation {
                     item.readOperationsMap()
                         .forEach(
                             (method, operation) -> {
-                              boolean staff = path.startsWith("/api/staff/");
+                              boolean staff =
+                                  path.startsWith("/api/staff/")
+                                      || path.startsWith("/api/reports/");
                               describeJsonPart(operation);
                               if (staff) {
                                 operation.addSecurityItem(new SecurityRequirement().addList(STAFF));
                                 add(operation, "401", "Not signed in as staff.");
+                              }
+                              if (path.startsWith("/api/reports/")) {
+                                add(
+                                    operation,
+                                    "403",
+                                    "Signed in, but not a manager, supervisor, process owner or"
+                                        + " administrator.");
                               }
                               if (accepts(operation, "multipart/form-data")) {
                                 add(

@@ -250,6 +250,39 @@ class WorkingCalendarDeadlineTest {
   }
 
   @Nested
+  class WorkingDaysTaken {
+
+    @ParameterizedTest(name = "received {0}, answered {1}: {2} working days ({3})")
+    @CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
+            2026-11-23T10:00 | 2026-11-23T17:00 | 0  | answered the same working day
+            2026-11-23T10:00 | 2026-11-24T09:30 | 1  | the next working day
+            2026-11-27T19:00 | 2026-11-30T11:00 | 0  | Friday evening counts from Monday
+            2026-11-28T11:00 | 2026-11-30T17:00 | 0  | Saturday counts from Monday
+            2026-11-23T10:00 | 2026-12-07T17:59 | 10 | on the deadline's last working day
+            2026-11-23T10:00 | 2026-12-08T09:00 | 11 | a working day after the deadline
+            2026-11-17T10:00 | 2026-11-19T10:00 | 1  | Proclamation Day skipped
+            2026-11-28T11:00 | 2026-11-28T12:00 | 0  | answered before the receipt counts
+            """)
+    void countsWorkingDaysAfterTheDayOfEffectiveReceipt(
+        String receivedAt, String answeredAt, int expected, String reason) {
+      assertThat(latvia.workingDaysTaken(riga(receivedAt), riga(answeredAt)))
+          .as(reason)
+          .isEqualTo(expected);
+    }
+
+    @Test
+    void answeredByTheDeadlineTakesAtMostItsWorkingDays() {
+      Instant received = riga("2026-12-18T16:00");
+      Instant deadline = latvia.deadline(received, 10);
+
+      assertThat(latvia.workingDaysTaken(received, deadline.minusSeconds(1))).isEqualTo(10);
+    }
+  }
+
+  @Nested
   class Reminder {
 
     @ParameterizedTest(name = "deadline {0}, {1} working days before: {2} ({3})")

@@ -87,6 +87,45 @@ class ApiDocumentationIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void reportsAreDescribedWithTheirSignInErrorsAndEveryFiguresDefinition() throws Exception {
+    JsonNode api = json.readTree(get("/v3/api-docs").body());
+
+    for (String path : new String[] {"~1api~1reports~1kpis", "~1api~1reports~1complaints.csv"}) {
+      JsonNode call = api.at("/paths/" + path + "/get");
+      assertThat(call.at("/security/0").has("staff")).as(path).isTrue();
+      assertThat(call.at("/responses").fieldNames())
+          .toIterable()
+          .as(path)
+          .contains("200", "400", "401", "403");
+      assertThat(call.at("/responses/403/content").has("application/problem+json")).isTrue();
+      assertThat(call.at("/parameters").findValuesAsText("name")).contains("from", "to");
+    }
+    assertThat(
+            api.at("/paths/~1api~1reports~1complaints.csv/get/responses/200/content")
+                .has("text/csv"))
+        .isTrue();
+    JsonNode kpis = api.at("/components/schemas/Kpis");
+    assertThat(kpis.at("/properties").fieldNames())
+        .toIterable()
+        .contains(
+            "byFeedbackType",
+            "byChannel",
+            "byCategory",
+            "timeliness",
+            "responseTime",
+            "extension",
+            "appealNotice",
+            "satisfaction",
+            "backlog",
+            "repeatComplaints",
+            "outcomes");
+    assertThat(api.at("/components/schemas/Timeliness/properties/onTimeRate/description").asText())
+        .contains("onTime / (onTime + late)");
+    assertThat(api.at("/components/schemas/ResponseTime/description").asText())
+        .contains("working days");
+  }
+
+  @Test
   void browsableUiIsPublicAndCamundaWebappsStillAnswer() throws Exception {
     HttpResponse<String> ui = get("/swagger-ui/index.html");
     HttpResponse<String> shortcut = get("/swagger-ui.html");
