@@ -3,9 +3,9 @@ package eu.complaintdesk.notification;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
+import eu.complaintdesk.system.Downloads;
 import eu.complaintdesk.system.Organisation;
 import eu.complaintdesk.system.OrganisationProperties;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -103,12 +102,7 @@ public class AnswerLetters {
       return ResponseEntity.ok()
           .contentType(MediaType.APPLICATION_PDF)
           .cacheControl(CacheControl.noStore())
-          .header(
-              HttpHeaders.CONTENT_DISPOSITION,
-              ContentDisposition.attachment()
-                  .filename(fileName, StandardCharsets.UTF_8)
-                  .build()
-                  .toString())
+          .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(fileName))
           .body(content);
     }
   }

@@ -92,7 +92,7 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
     assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
         .startsWith("attachment;")
-        .contains("filename*=UTF-8''r%C4%93%C4%B7ins.pdf");
+        .contains("filename=\"rekins.pdf\"", "filename*=UTF-8''r%C4%93%C4%B7ins.pdf");
     String otherCase =
         json.readTree(
                 send("/api/complaints", new Multipart().json("complaint", COMPLAINT), null, null)
