@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.BATCH;
@@ -115,6 +116,11 @@ public class Authorizations implements ApplicationRunner {
         new Grant(
             Groups.REGISTRARS, PROCESS_DEFINITION, STAFF_REGISTRATION_PROCESS, CREATE_INSTANCE));
     grants.add(new Grant(Groups.REGISTRARS, PROCESS_INSTANCE, ANY, CREATE));
+
+    // Supervisors oversee the work: they see every task and may free or hand on a task that is
+    // stuck with someone (a handler works a task but cannot unclaim or reassign it). The
+    // four-eyes rule still keeps a drafter from their own review.
+    grants.add(new Grant(Groups.SUPERVISORS, TASK, ANY, READ, TASK_ASSIGN));
 
     // Managers read everything in Cockpit and Tasklist and change nothing.
     grants.add(new Grant(Groups.MANAGERS, APPLICATION, "cockpit", ACCESS));

@@ -60,8 +60,24 @@ class AccessIT extends ApplicationIntegrationTest {
     EngineRest.Response claimed =
         heat.post("/task/" + draft + "/claim", CaseDriver.claimBody(heat));
     assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
-    // Working a task is not owning it: handing it to someone else is for supervisors in Admin.
+    // Working a task is not owning it: freeing or handing it on is for supervisors.
     assertThat(heat.post("/task/" + draft + "/assignee", "{\"userId\":\"handler\"}").status())
+        .isEqualTo(403);
+    assertThat(heat.post("/task/" + draft + "/unclaim", "{}").status()).isEqualTo(403);
+    EngineRest supervisor = EngineRest.as(port, "supervisor");
+    assertThat(supervisor.post("/task/" + draft + "/unclaim", "{}").status()).isEqualTo(204);
+    assertThat(heat.post("/task/" + draft + "/claim", CaseDriver.claimBody(heat)).status())
+        .isEqualTo(204);
+
+    // a task takes only its own variables: nobody points the answer at another case
+    EngineRest.Response redirected =
+        heat.post(
+            "/task/" + draft + "/complete",
+            draftOf("UPHELD")
+                .replace("{\"variables\":{", "{\"variables\":{\"complaintId\":{\"value\":1},"));
+    assertThat(redirected.status()).as(redirected.toString()).isEqualTo(400);
+    assertThat(redirected.body()).contains("'complaintId' is not a variable of this task");
+    assertThat(heat.put("/task/" + draft + "/variables/complaintId", "{\"value\":1}").status())
         .isEqualTo(403);
     EngineRest.Response completed = heat.post("/task/" + draft + "/complete", draftOf("UPHELD"));
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
