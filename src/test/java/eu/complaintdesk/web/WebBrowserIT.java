@@ -154,6 +154,22 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     goVia(By.cssSelector("form button.warning"));
     assertThat(browser.findElement(By.id("notice")).getText())
         .startsWith("Ваша просьба отозвать обращение получена.");
+
+    // once withdrawn, the page promises no answer and offers a new submission instead
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              browser.get(url("/status/case"));
+              return browser.findElement(By.id("case-status")).getAttribute("data-status");
+            },
+            "WITHDRAWN"::equals);
+    assertThat(browser.findElement(By.id("finished")).getText())
+        .contains("Рассмотрение этого обращения завершено");
+    assertThat(browser.findElements(By.cssSelector("form[action$='/status/information']")))
+        .isEmpty();
+    assertThat(browser.findElement(By.cssSelector("dl.facts")).getText())
+        .doesNotContain("Мы ответим до");
   }
 
   @Test

@@ -332,7 +332,9 @@ class WebPagesIT extends ApplicationIntegrationTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(page.statusCode()).isEqualTo(404);
-    assertThat(page.body()).contains("Deja, kažkas nepavyko");
+    assertThat(page.body())
+        .contains("Puslapis nerastas", "Tokio puslapio nėra arba jis jums nebepasiekiamas.")
+        .doesNotContain("Deja, kažkas nepavyko");
   }
 
   @Test
@@ -368,7 +370,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
       assertThat(refused.statusCode()).isEqualTo(404);
       assertThat(refused.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-      assertThat(refused.body()).contains("Sorry, something went wrong").doesNotContain("%PDF");
+      assertThat(refused.body()).contains("Page not found").doesNotContain("%PDF");
     }
   }
 
