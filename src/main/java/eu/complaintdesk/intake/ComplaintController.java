@@ -1,5 +1,6 @@
 package eu.complaintdesk.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.calendar.WorkingCalendar;
@@ -105,7 +106,18 @@ class ComplaintController {
                 "WITHDRAWN"
               })
           String status,
-      String feedbackType,
+      @Schema(
+              description = "null until a registrar has classified the case",
+              nullable = true,
+              allowableValues = {
+                "SERVICE_COMPLAINT",
+                "CUSTOMER_SERVICE_COMPLAINT",
+                "PROPOSAL",
+                "PRAISE",
+                "INFORMATION_REQUEST"
+              })
+          @JsonInclude(JsonInclude.Include.ALWAYS)
+          String feedbackType,
       Instant receivedAt,
       LocalDate responseDueDate,
       boolean extended,

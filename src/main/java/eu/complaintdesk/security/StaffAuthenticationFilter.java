@@ -61,7 +61,11 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (!SAFE_METHODS.contains(request.getMethod()) && isCrossSite(request)) {
       refuse(
-          request, response, 403, "Forbidden", "Staff calls that change data come from this site.");
+          request,
+          response,
+          403,
+          "Forbidden",
+          "Staff calls that change data must come from this site.");
       return;
     }
     String user = signIn.user(request);

@@ -87,7 +87,13 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     HttpResponse<String> status =
         get("/api/complaints/" + number, receipt.get("accessCode").asText());
     assertThat(status.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(status.body()).get("status").asText()).isEqualTo("REGISTERED");
+    JsonNode view = json.readTree(status.body());
+    assertThat(view.get("status").asText()).isEqualTo("REGISTERED");
+    // every field of the contract is there, feedbackType null until a registrar classifies
+    assertThat(view.has("feedbackType")).isTrue();
+    assertThat(view.get("feedbackType").isNull()).isTrue();
+    assertThat(view.get("extended").asBoolean()).isFalse();
+    assertThat(view.get("timeline").isArray()).isTrue();
   }
 
   @Test
