@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -512,6 +513,33 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     assertThat(answer.statusCode()).isEqualTo(404);
     assertThat(badScore.statusCode()).isEqualTo(400);
     assertThat(json.readTree(badScore.body()).get("field").asText()).isEqualTo("score");
+  }
+
+  @Test
+  void unknownAddressAndWrongMethodAreProblemsToo() throws Exception {
+    HttpResponse<String> unknown =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/no-such-thing")).header("Accept", "*/*").build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrongMethod =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/complaints"))
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    for (HttpResponse<String> response : List.of(unknown, wrongMethod)) {
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      JsonNode problem = json.readTree(response.body());
+      assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+      assertThat(problem.get("detail").asText()).isNotBlank();
+    }
+    assertThat(json.readTree(unknown.body()).get("instance").asText())
+        .isEqualTo("/api/no-such-thing");
   }
 
   @Test
