@@ -80,7 +80,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
   void customerSubmitsInLatvianAndSeesTheTimelineOnTheStatusPage() throws IOException {
     browser.get(url("/submit?lang=lv"));
     assertThat(browser.findElement(By.tagName("h1")).getText())
-        .isEqualTo("Iesniegt sūdzību, priekšlikumu vai jautājumu");
+        .isEqualTo("Iesniegt sūdzību, priekšlikumu, pateicību vai jautājumu");
     fill("name", "Jānis Bērziņš");
     fill("email", "janis@example.lv");
     fill("phone", "+371 29123456");
