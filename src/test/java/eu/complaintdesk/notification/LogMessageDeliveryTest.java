@@ -45,6 +45,9 @@ class LogMessageDeliveryTest {
             "answer",
             Instant.parse("2026-03-09T08:30:00Z"),
             null,
+            null,
+            0,
+            null,
             null);
 
     new LogMessageDelivery().deliver(message);
