@@ -286,6 +286,8 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     WebElement praise =
         browser.findElement(By.cssSelector("input[name=feedbackTypeHint][value=PRAISE]"));
     assertThat(praise.isSelected()).as("the choice is kept").isTrue();
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView()", praise);
     screenshot("web-praise-refused-lt");
     fill("email", "ruta@example.lt");
     goVia(By.cssSelector("form button[type=submit]"));
