@@ -240,6 +240,7 @@ class EmailComplaints {
             null,
             null,
             null,
+            null,
             null);
     try {
       intake.checkValid(submission);

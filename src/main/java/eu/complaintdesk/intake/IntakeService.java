@@ -4,6 +4,7 @@ import static eu.complaintdesk.process.ComplaintVariables.CATEGORY_HINT;
 import static eu.complaintdesk.process.ComplaintVariables.CHANNEL;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLAINT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.EXTENDED;
+import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE_HINT;
 import static eu.complaintdesk.process.ComplaintVariables.LANGUAGE;
 import static eu.complaintdesk.process.ComplaintVariables.PAUSED_WORKING_DAYS;
 import static eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER;
@@ -220,6 +221,7 @@ public class IntakeService {
                     .putValue(CHANNEL, channel.name())
                     .putValue(LANGUAGE, submission.language().name())
                     .putValue(CATEGORY_HINT, blankToNull(submission.categoryHint()))
+                    .putValue(FEEDBACK_TYPE_HINT, hint(submission.feedbackTypeHint()))
                     .putValue(RESPONSE_DUE_AT, Date.from(due))
                     .putValue(EXTENDED, false)
                     .putValue(PAUSED_WORKING_DAYS, 0))
@@ -232,6 +234,11 @@ public class IntakeService {
         registered.accessCode(),
         receivedAt,
         calendar.localDate(due));
+  }
+
+  /** The customer's word as the decision reads it; none (null) when they did not say. */
+  private static String hint(FeedbackTypeHint hint) {
+    return hint == null ? null : hint.name();
   }
 
   private static String blankToNull(String value) {

@@ -99,6 +99,7 @@ class StaffRegistrationDelegates {
         text(execution, DESCRIPTION),
         text(execution, REMEDY_SOUGHT),
         text(execution, CATEGORY_HINT),
+        null, // the start form does not ask what kind it is: the registrar classifies it anyway
         null,
         null);
   }

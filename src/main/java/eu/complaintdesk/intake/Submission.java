@@ -48,6 +48,12 @@ public record Submission(
         @Pattern(regexp = CategoryCode.REGEX, message = "must be a category code such as BILLING")
         @PlainText
         String categoryHint,
+    @Schema(
+            description =
+                "What the customer says they are sending, if they say: a hint for the"
+                    + " classification, which staff confirm or correct",
+            example = "COMPLAINT")
+        FeedbackTypeHint feedbackTypeHint,
     @Schema(description = "Staff only: the channel it came by", example = "PHONE") Channel channel,
     @Schema(description = "Staff only: when it was received, not in the future")
         OffsetDateTime receivedAt) {

@@ -17,6 +17,7 @@ public final class ComplaintVariables {
   public static final String CHANNEL = "channel";
   public static final String LANGUAGE = "language";
   public static final String CATEGORY_HINT = "categoryHint";
+  public static final String FEEDBACK_TYPE_HINT = "feedbackTypeHint";
 
   // DMN suggestion and required information
   public static final String SUGGESTED_FEEDBACK_TYPE = "suggestedFeedbackType";

@@ -2,6 +2,7 @@ package eu.complaintdesk.web;
 
 import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.intake.FeedbackTypeHint;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.register.Channel;
@@ -146,6 +147,7 @@ class SubmitController {
     model.addAttribute("maxFiles", attachments.maxFiles());
     model.addAttribute("maxMegabytes", attachments.maxMegabytes());
     model.addAttribute("categories", Categories.CODES);
+    model.addAttribute("feedbackTypeHints", FeedbackTypeHint.values());
     model.addAttribute("messageLimit", Submission.Limits.MESSAGE);
     model.addAttribute("zone", calendar.zone());
     return "web/submit";

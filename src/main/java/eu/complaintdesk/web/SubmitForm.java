@@ -1,11 +1,13 @@
 package eu.complaintdesk.web;
 
+import eu.complaintdesk.intake.FeedbackTypeHint;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,6 +27,7 @@ class SubmitForm {
           "contact",
           "preferredContact",
           "language",
+          "feedbackTypeHint",
           "categoryHint",
           "subject",
           "description",
@@ -41,6 +44,7 @@ class SubmitForm {
   private String subject;
   private String description;
   private String remedySought;
+  private String feedbackTypeHint;
   private String categoryHint;
   private String token;
 
@@ -87,8 +91,16 @@ class SubmitForm {
         description,
         blankToNull(remedySought),
         blankToNull(categoryHint),
+        hint().orElse(null),
         null,
         null);
+  }
+
+  /** What the visitor says they send; "don't know" and a code that is not ours are none. */
+  private Optional<FeedbackTypeHint> hint() {
+    return Arrays.stream(FeedbackTypeHint.values())
+        .filter(h -> h.name().equals(feedbackTypeHint))
+        .findFirst();
   }
 
   private static String trimmed(String value) {
@@ -187,6 +199,15 @@ class SubmitForm {
 
   public void setRemedySought(String remedySought) {
     this.remedySought = remedySought;
+  }
+
+  /** The chosen hint's code, or "" for "don't know" (the radio button that is then checked). */
+  public String getFeedbackTypeHint() {
+    return hint().map(Enum::name).orElse("");
+  }
+
+  public void setFeedbackTypeHint(String feedbackTypeHint) {
+    this.feedbackTypeHint = feedbackTypeHint;
   }
 
   public String getCategoryHint() {

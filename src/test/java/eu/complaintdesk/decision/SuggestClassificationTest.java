@@ -34,6 +34,20 @@ class SuggestClassificationTest {
         variables("channel", "WEB_FORM", "categoryHint", categoryHint, "text", text));
   }
 
+  private static Map<String, Object> suggest(
+      String text, String categoryHint, String feedbackTypeHint) {
+    return DECISION.evaluate(
+        variables(
+            "channel",
+            "WEB_FORM",
+            "categoryHint",
+            categoryHint,
+            "feedbackTypeHint",
+            feedbackTypeHint,
+            "text",
+            text));
+  }
+
   // ------------------------------------------------------------------ category
 
   static Stream<Arguments> categoryCases() {
@@ -248,6 +262,88 @@ class SuggestClassificationTest {
     assertThat(DECISION.matchedRule(FEEDBACK_TYPE)).isEqualTo(rule);
   }
 
+  // ------------------------------------------------------------------ feedback type hint
+
+  static Stream<Arguments> feedbackTypeHintCases() {
+    return Stream.of(
+        // rule, feedback type, feedback type hint, category hint, text
+        arguments("HintPraise", "PRAISE", "PRAISE", null, "Kad būs apkure? Nav apkures"),
+        arguments("HintPraise", "PRAISE", "PRAISE", "STAFF_CONDUCT", "операторы на линии"),
+        arguments("HintProposal", "PROPOSAL", "PROPOSAL", null, "sūdzība par rēķinu"),
+        arguments("HintProposal", "PROPOSAL", "PROPOSAL", null, "Thank you, great service"),
+        arguments("HintQuestion", "INFORMATION_REQUEST", "QUESTION", null, "skaitiklis neveikia"),
+        arguments("HintQuestion", "INFORMATION_REQUEST", "QUESTION", null, "Liels paldies"),
+        arguments(
+            "HintComplaintRudeStaff",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "COMPLAINT",
+            "BILLING",
+            "thank you, but the cashier was rude"),
+        arguments(
+            "HintComplaintRudeStaff",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "COMPLAINT",
+            null,
+            "почему мастер хамит?"),
+        arguments(
+            "HintComplaintAboutCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "COMPLAINT",
+            "HOTLINE_REACHABILITY",
+            ""),
+        arguments(
+            "HintComplaintAboutCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "COMPLAINT",
+            null,
+            "nevaru sazvanīt jūsu tālruni"),
+        arguments(
+            "HintComplaintAboutCustomerService",
+            "CUSTOMER_SERVICE_COMPLAINT",
+            "COMPLAINT",
+            null,
+            "Спасибо оператору, но ждать пришлось час"),
+        arguments("HintComplaint", "SERVICE_COMPLAINT", "COMPLAINT", null, "Liels paldies"),
+        arguments("HintComplaint", "SERVICE_COMPLAINT", "COMPLAINT", null, "kā var samaksāt?"),
+        arguments("HintComplaint", "SERVICE_COMPLAINT", "COMPLAINT", null, "siūlau pakeisti"),
+        arguments("HintComplaint", "SERVICE_COMPLAINT", "COMPLAINT", "BILLING", "rēķinā ir kļūda"),
+        arguments("HintComplaint", "SERVICE_COMPLAINT", "COMPLAINT", null, ""),
+        arguments("HintComplaint", "SERVICE_COMPLAINT", "COMPLAINT", null, null));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: hint {2}, \"{4}\" is {1}")
+  @MethodSource("feedbackTypeHintCases")
+  void feedbackTypeHintDecidesOverKeywords(
+      String rule, String feedbackType, String hint, String categoryHint, String text) {
+    assertThat(suggest(text, categoryHint, hint))
+        .containsEntry("suggestedFeedbackType", feedbackType);
+    assertThat(DECISION.matchedRule(FEEDBACK_TYPE)).isEqualTo(rule);
+  }
+
+  @ParameterizedTest(name = "[{index}] hint \"{0}\" is ignored")
+  @NullAndEmptySource
+  @ValueSource(strings = {"praise", "COMPLIMENT", " PRAISE", "SERVICE_COMPLAINT"})
+  void unknownFeedbackTypeHintFallsBackToKeywords(String hint) {
+    assertThat(suggest("Liels paldies montierim", null, hint))
+        .containsEntry("suggestedFeedbackType", "PRAISE");
+    assertThat(DECISION.matchedRule(FEEDBACK_TYPE)).isEqualTo("Praise");
+    assertThat(suggest("nav apkures", null, hint))
+        .containsEntry("suggestedFeedbackType", "SERVICE_COMPLAINT");
+    assertThat(DECISION.matchedRule(FEEDBACK_TYPE)).isEqualTo("ProblemWithService");
+  }
+
+  @Test
+  void feedbackTypeHintChangesThePriorityWithTheType() {
+    // an outage is urgent, but the customer who says it is praise is not waiting for a repair
+    assertThat(suggest("nav elektrības", null, "PRAISE"))
+        .containsEntry("suggestedFeedbackType", "PRAISE")
+        .containsEntry("suggestedCategory", "SUPPLY_INTERRUPTION")
+        .containsEntry("suggestedPriority", "LOW");
+    assertThat(suggest("paldies, ka tik ātri", null, "COMPLAINT"))
+        .containsEntry("suggestedFeedbackType", "SERVICE_COMPLAINT")
+        .containsEntry("suggestedPriority", "NORMAL");
+  }
+
   // ------------------------------------------------------------------ priority and the whole
   // result
 
@@ -365,7 +461,8 @@ class SuggestClassificationTest {
     DECISION.assertCasesCoverEveryRule(
         CATEGORY, Stream.concat(categoryCases(), hintCases()).map(a -> (String) a.get()[0]));
     DECISION.assertCasesCoverEveryRule(
-        FEEDBACK_TYPE, feedbackTypeCases().map(a -> (String) a.get()[0]));
+        FEEDBACK_TYPE,
+        Stream.concat(feedbackTypeCases(), feedbackTypeHintCases()).map(a -> (String) a.get()[0]));
     DECISION.assertCasesCoverEveryRule(
         CLASSIFICATION, classificationCases().map(a -> (String) a.get()[0]));
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.StoredState;
@@ -24,7 +25,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +58,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired ComplaintRegister register;
+  @Autowired RuntimeService runtime;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -202,6 +206,82 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void sameKeyWithAnotherFeedbackTypeHintIsAnotherSubmissionAndRefused() throws Exception {
+    String key = "hint-" + System.nanoTime();
+    String praise = withHint(VALID, "PRAISE");
+    HttpResponse<String> first = postWithKey(praise, key);
+    HttpResponse<String> retry = postWithKey(praise, key);
+    StoredState before = stored();
+    HttpResponse<String> complaint = postWithKey(withHint(VALID, "COMPLAINT"), key);
+    HttpResponse<String> noHint = postWithKey(VALID, key);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(retry.body())).isEqualTo(json.readTree(first.body()));
+    assertThat(complaint.statusCode()).isEqualTo(422);
+    assertThat(json.readTree(complaint.body()).get("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(noHint.statusCode()).isEqualTo(422);
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
+  void whatTheCustomerSaysTheySendReachesTheSuggestionForTheRegistrar() throws Exception {
+    // The text alone ("No heating in the flat") is suggested as a service complaint.
+    String praise =
+        json.readTree(post("/api/complaints", withHint(VALID, "PRAISE"), null).body())
+            .get("registrationNumber")
+            .asText();
+    String question =
+        json.readTree(
+                post(
+                        "/api/staff/complaints",
+                        withHint(
+                            VALID.replace(
+                                "\"language\":\"en\",",
+                                "\"language\":\"en\",\"channel\":\"PHONE\","),
+                            "QUESTION"),
+                        "registrar")
+                    .body())
+            .get("registrationNumber")
+            .asText();
+    String none =
+        json.readTree(post("/api/complaints", VALID, null).body())
+            .get("registrationNumber")
+            .asText();
+
+    assertThat(suggested(praise))
+        .containsEntry(ComplaintVariables.FEEDBACK_TYPE_HINT, "PRAISE")
+        .containsEntry(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE, "PRAISE")
+        .containsEntry(ComplaintVariables.SUGGESTED_PRIORITY, "LOW");
+    assertThat(suggested(question))
+        .containsEntry(ComplaintVariables.FEEDBACK_TYPE_HINT, "QUESTION")
+        .containsEntry(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE, "INFORMATION_REQUEST");
+    assertThat(suggested(none))
+        .containsEntry(ComplaintVariables.FEEDBACK_TYPE_HINT, null)
+        .containsEntry(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE, "SERVICE_COMPLAINT");
+  }
+
+  private static String withHint(String body, String hint) {
+    return body.replace("\"subject\"", "\"feedbackTypeHint\":\"" + hint + "\",\"subject\"");
+  }
+
+  /** The case's variables once the classification has been suggested. */
+  private Map<String, Object> suggested(String number) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              ProcessInstance instance =
+                  runtime
+                      .createProcessInstanceQuery()
+                      .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+                      .processInstanceBusinessKey(number)
+                      .singleResult();
+              return instance == null ? Map.of() : runtime.getVariables(instance.getId());
+            },
+            variables -> variables.get(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE) != null);
+  }
+
+  @Test
   void tooLongTextIsRefusedAndNothingIsStored() throws Exception {
     StoredState before = stored();
     HttpResponse<String> tooLong =
@@ -286,6 +366,14 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
             "unknown category code",
             VALID.replace("HEATING_QUALITY", "heating quality"),
             "categoryHint"),
+        Arguments.of(
+            "unknown feedback type hint",
+            VALID.replace("\"subject\"", "\"feedbackTypeHint\":\"COMPLIMENT\",\"subject\""),
+            "feedbackTypeHint"),
+        Arguments.of(
+            "feedback type instead of the customer's word",
+            VALID.replace("\"subject\"", "\"feedbackTypeHint\":\"SERVICE_COMPLAINT\",\"subject\""),
+            "feedbackTypeHint"),
         Arguments.of(
             "missing subject", VALID.replace("\"subject\":\"Radiators are cold\",", ""), "subject"),
         Arguments.of(

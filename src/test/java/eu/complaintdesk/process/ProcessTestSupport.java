@@ -66,6 +66,7 @@ final class ProcessTestSupport {
         "Pārrēķināt rēķinu",
         categoryHint,
         null,
+        null,
         null);
   }
 

@@ -80,6 +80,9 @@ class ApiDocumentationIT extends ApplicationIntegrationTest {
 
     assertThat(api.at("/components/schemas/Submission/properties/language/example").asText())
         .isEqualTo("lv");
+    assertThat(api.at("/components/schemas/Submission/properties/feedbackTypeHint/enum"))
+        .extracting(JsonNode::asText)
+        .containsExactly("COMPLAINT", "PROPOSAL", "PRAISE", "QUESTION");
     assertThat(api.at("/components/schemas/Problem/properties").has("field")).isTrue();
     assertThat(api.at("/paths").fieldNames())
         .toIterable()

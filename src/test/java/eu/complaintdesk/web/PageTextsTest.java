@@ -2,6 +2,7 @@ package eu.complaintdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.intake.FeedbackTypeHint;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.FeedbackType;
@@ -78,6 +79,8 @@ class PageTextsTest {
     Arrays.stream(PreferredContact.values()).forEach(c -> needed.add("contact." + c));
     Arrays.stream(Language.values()).forEach(l -> needed.add("language." + l));
     Categories.CODES.forEach(c -> needed.add("category." + c));
+    Arrays.stream(FeedbackTypeHint.values()).forEach(h -> needed.add("feedbackTypeHint." + h));
+    needed.add("feedbackTypeHint.none");
     needed.addAll(Set.of("event.ATTACHMENT_RECEIVED", "event.ATTACHMENT_REFUSED"));
     for (int score = 1; score <= 5; score++) {
       needed.add("survey.score." + score);

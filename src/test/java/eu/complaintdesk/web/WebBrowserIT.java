@@ -4,6 +4,7 @@ import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
+import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_FEEDBACK_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,6 +219,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
                 null,
                 null,
                 null,
+                null,
                 null),
             Channel.API,
             Instant.now(),
@@ -262,6 +265,54 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     screenshot("web-survey-thanks-lt");
     browser.get(url("/surveys/" + token));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Įvertinimas jau gautas");
+  }
+
+  @Test
+  void customerSaysItIsPraiseInLithuanianAndTheChoiceSurvivesARefusedForm() throws IOException {
+    browser.get(url("/submit?lang=lt"));
+    WebElement dontKnow =
+        browser.findElement(By.cssSelector("input[name=feedbackTypeHint][value='']"));
+    assertThat(dontKnow.isSelected()).as("'don't know' is the default").isTrue();
+    assertThat(browser.findElement(By.cssSelector("#feedbackTypeHint legend")).getText())
+        .startsWith("Ką norite pateikti?");
+    browser.findElement(By.xpath("//label[normalize-space()='Padėką']")).click();
+    fill("name", "Rūta Jonaitė");
+    fill("email", "ruta-at-example");
+    fill("subject", "Ačiū montuotojui");
+    fill("description", "Montuotojas viską sutvarkė greitai ir tvarkingai.");
+    goVia(By.cssSelector("form button[type=submit]"));
+
+    assertThat(browser.findElement(By.id("error-summary")).isDisplayed()).isTrue();
+    WebElement praise =
+        browser.findElement(By.cssSelector("input[name=feedbackTypeHint][value=PRAISE]"));
+    assertThat(praise.isSelected()).as("the choice is kept").isTrue();
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView()", praise);
+    screenshot("web-praise-refused-lt");
+    fill("email", "ruta@example.lt");
+    goVia(By.cssSelector("form button[type=submit]"));
+
+    String number = browser.findElement(By.id("registration-number")).getText();
+    assertThat(suggestedFeedbackType(number)).isEqualTo("PRAISE");
+  }
+
+  /** What the decision suggested to the registrar, once the case has got that far. */
+  private String suggestedFeedbackType(String number) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              ProcessInstance instance =
+                  runtime
+                      .createProcessInstanceQuery()
+                      .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+                      .processInstanceBusinessKey(number)
+                      .singleResult();
+              return instance == null
+                  ? null
+                  : (String) runtime.getVariable(instance.getId(), SUGGESTED_FEEDBACK_TYPE);
+            },
+            type -> type != null);
   }
 
   private void completeWhenReady(String number, String taskKey, Map<String, Object> variables) {

@@ -1,12 +1,15 @@
 package eu.complaintdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.notification.AnswerLetters;
+import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
@@ -29,6 +32,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +48,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired AttachmentService attachments;
   @Autowired AnswerLetters letters;
+  @Autowired RuntimeService runtime;
 
   /** A visitor: one browser with its cookies. */
   final HttpClient browser =
@@ -152,6 +158,41 @@ class WebPagesIT extends ApplicationIntegrationTest {
         .contains("href=\"#email\"")
         .contains("aria-invalid=\"true\"");
     assertThat(complaints()).isEqualTo(before);
+  }
+
+  @Test
+  void whatTheVisitorSaysTheySendReachesTheSuggestionAndIsKeptWhenTheFormIsRefused()
+      throws Exception {
+    String page = get("/submit?lang=lv", "en").body();
+    assertThat(page)
+        .contains("Ko vēlaties iesniegt?")
+        .containsPattern("<input type=\"radio\"[^>]*value=\"\"[^>]*checked");
+    Map<String, String> form = submitForm(get("/submit?lang=en", "en"));
+    form.put("feedbackTypeHint", "PROPOSAL");
+    form.put("email", "not-an-address");
+
+    HttpResponse<String> refused = post("/submit", form, "en");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .containsPattern("<input type=\"radio\"[^>]*value=\"PROPOSAL\"[^>]*checked")
+        .doesNotContainPattern("<input type=\"radio\"[^>]*value=\"\"[^>]*checked");
+
+    form.put("email", "anna@example.lv");
+    assertThat(post("/submit", form, "en").statusCode()).isEqualTo(302);
+    String number = value(get("/submitted", "en").body(), "id=\"registration-number\">([^<]+)<");
+    // "No heating in the flat since Monday." alone would be suggested as a service complaint
+    assertThat(suggestedFeedbackType(number)).isEqualTo("PROPOSAL");
+  }
+
+  @Test
+  void unknownFeedbackTypeHintFromTheFormIsTakenAsDontKnow() throws Exception {
+    Map<String, String> form = submitForm(get("/submit?lang=en", "en"));
+    form.put("feedbackTypeHint", "COMPLIMENT");
+
+    assertThat(post("/submit", form, "en").statusCode()).isEqualTo(302);
+    String number = value(get("/submitted", "en").body(), "id=\"registration-number\">([^<]+)<");
+    assertThat(suggestedFeedbackType(number)).isEqualTo("SERVICE_COMPLAINT");
   }
 
   @Test
@@ -437,11 +478,33 @@ class WebPagesIT extends ApplicationIntegrationTest {
             null,
             null,
             null,
+            null,
             null),
         Channel.API,
         Instant.now(),
         null,
         null);
+  }
+
+  /** What the decision suggested to the registrar, once the case has got that far. */
+  private String suggestedFeedbackType(String number) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              ProcessInstance instance =
+                  runtime
+                      .createProcessInstanceQuery()
+                      .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+                      .processInstanceBusinessKey(number)
+                      .singleResult();
+              return instance == null
+                  ? null
+                  : (String)
+                      runtime.getVariable(
+                          instance.getId(), ComplaintVariables.SUGGESTED_FEEDBACK_TYPE);
+            },
+            type -> type != null);
   }
 
   private long complaints() {
