@@ -7,9 +7,13 @@ import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.tasklist.OpenTaskFacts;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,11 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CustomerRequests {
 
+  private static final Logger log = LoggerFactory.getLogger(CustomerRequests.class);
+
   static final int ATTEMPTS = 5;
 
   private final ComplaintRegister register;
   private final RuntimeService runtime;
   private final AttachmentService attachments;
+  private final OpenTaskFacts openTaskFacts;
   private final TransactionTemplate transactions;
   private final TransactionTemplate retriedTransactions;
 
@@ -32,10 +39,12 @@ public class CustomerRequests {
       ComplaintRegister register,
       RuntimeService runtime,
       AttachmentService attachments,
+      OpenTaskFacts openTaskFacts,
       PlatformTransactionManager transactionManager) {
     this.register = register;
     this.runtime = runtime;
     this.attachments = attachments;
+    this.openTaskFacts = openTaskFacts;
     this.transactions = new TransactionTemplate(transactionManager);
     this.retriedTransactions = new TransactionTemplate(transactionManager);
     this.retriedTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -54,7 +63,9 @@ public class CustomerRequests {
    *
    * <p>The message is kept (committed) before the case is told, so that a case changing at the same
    * moment (a job of the process running) never loses it: telling the case is retried a few times,
-   * each in a transaction of its own.
+   * each in a transaction of its own. Then the case facts on its open tasks are brought up to date
+   * (the message and files show in their forms); if that fails, the forms keep the facts as of
+   * their time, which they say, and the message is still kept.
    */
   public void supplyInformation(
       Complaint complaint, String message, List<UploadedFile> attachments) {
@@ -93,6 +104,25 @@ public class CustomerRequests {
                 .correlate();
           }
         });
+    refreshOpenTasks(complaint.id());
+  }
+
+  private void refreshOpenTasks(long complaintId) {
+    try {
+      retriedOnConflict(
+          () -> {
+            Complaint current = register.get(complaintId);
+            if (!current.status().isFinal()) {
+              openTaskFacts.refresh(current.processInstanceId());
+            }
+          });
+    } catch (ProcessEngineException e) {
+      // the engine's message may show variable values: name the failure only
+      log.warn(
+          "Case facts on the open tasks of complaint {} not refreshed: {}",
+          complaintId,
+          e.getClass().getSimpleName());
+    }
   }
 
   /** Withdraws a case that is still being handled. */

@@ -113,6 +113,17 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
                 .getText())
         .isEqualTo("Open the case file");
     assertThat(textArea("Field_MissingInformation").isDisplayed()).isTrue();
+    // The case's facts from the register, the customer's text shown as written: no markup of theirs
+    textView("Ieva Kalniņa");
+    assertThat(textView("Rēķinā par oktobri").getText())
+        .contains("<b>not bold</b> [see](https://evil.example) ![i](https://evil.example/i.png)");
+    assertThat(browser.findElements(By.cssSelector(".fjs-form a[href^='https://evil']"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".fjs-form img, .fjs-form b"))).isEmpty();
+    textView("Remedy sought: Pārrēķins");
+    assertThat(textView("Attachments:").getText()).endsWith("none");
+    assertThat(textView("Required for the suggested category").getText())
+        .contains("customerNumber")
+        .doesNotContain("⚠", "nothing beyond");
     tick("Field_Complete");
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(byField("Field_MissingInformation")));
@@ -136,6 +147,7 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
     Task draft = awaitTask(number, TASK_DRAFT_ANSWER);
     signIn("handler");
     openAndClaim(draft);
+    assertThat(textView("Timeline (latest first)").getText()).contains("CLASSIFIED", "REGISTERED");
     pick("Field_ProposedOutcome", 0);
     type("Field_DraftAnswer", "We corrected your October bill; the new one follows.");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(byField("Field_RefusalReasons")));
@@ -145,6 +157,7 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
     signIn("supervisor");
     openAndClaim(review);
     textView("We corrected your October bill");
+    assertThat(textView("Drafts and reviews").getText()).contains("handler", "not reviewed yet");
     tick("Field_AnswerApproved");
     complete(review, "Form_ReviewAnswer");
 
@@ -264,6 +277,9 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
         wait.until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("button[ng-click='complete()']")));
+    // long forms: bring the button out from under Tasklist's footer first
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
     button.click();
     await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
   }
@@ -363,7 +379,7 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
          "customer":{"name":"Ieva Kalniņa","email":"ieva@example.lv","phone":"+371 29000001"},
          "preferredContact":"EMAIL",
          "subject":"Rēķins par oktobri",
-         "description":"Rēķinā par oktobri ir par daudz.",
+         "description":"Rēķinā par oktobri ir par daudz. <b>not bold</b> [see](https://evil.example) ![i](https://evil.example/i.png)",
          "remedySought":"Pārrēķins",
          "categoryHint":"%s"}
         """

@@ -1,0 +1,280 @@
+package eu.complaintdesk.tasklist;
+
+import eu.complaintdesk.attachment.AttachmentInfo;
+import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.register.AnswerDraft;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.CustomerMessage;
+import eu.complaintdesk.register.TimelineEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts of a case that its task forms show, read from the register and made into ready-to-show
+ * Markdown: task-local variables named {@code caseFile…} (they vanish with the task and never reach
+ * the engine's history, see {@link CaseFactsHistory}). Customers' text is escaped ({@link
+ * Markdown}); each value fits the engine's string column.
+ */
+@Component
+class CaseFacts {
+
+  /** The common prefix of every case fact variable: history drops what carries it. */
+  static final String PREFIX = "caseFile";
+
+  /** When the facts were read, in the calendar's zone ("2026-11-24 10:00"). */
+  static final String AS_OF = "caseFileAsOf";
+
+  /** Customer name, number, contact as given, preferred contact, language (Markdown list). */
+  static final String CUSTOMER = "caseFileCustomer";
+
+  /** Channel, received, response due (and whether extended), status (Markdown list). */
+  static final String DATES = "caseFileDates";
+
+  /** The subject (Markdown, one line). */
+  static final String SUBJECT = "caseFileSubject";
+
+  /** The description (Markdown, line breaks kept). */
+  static final String DESCRIPTION = "caseFileDescription";
+
+  /** The remedy the customer seeks (Markdown), or absent. */
+  static final String REMEDY = "caseFileRemedy";
+
+  /** The files the customer sent, as links to the staff download (Markdown list), or "none". */
+  static final String ATTACHMENTS = "caseFileAttachments";
+
+  /** The latest timeline entries, latest first, one line each (Markdown list). */
+  static final String TIMELINE = "caseFileTimeline";
+
+  /** The customer's messages after submitting, latest first (Markdown list), or absent. */
+  static final String MESSAGES = "caseFileMessages";
+
+  /** Earlier drafts with their reviews, latest first (Markdown list), draft and review only. */
+  static final String DRAFTS = "caseFileDrafts";
+
+  static final int TIMELINE_ENTRIES = 15;
+
+  /** The tasks that see earlier drafts and their reviews. */
+  static final Set<String> DRAFT_TASKS =
+      Set.of(ComplaintProcess.TASK_DRAFT_ANSWER, ComplaintProcess.TASK_REVIEW_ANSWER);
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+  private final ComplaintRegister register;
+  private final AttachmentService attachments;
+  private final WorkingCalendar calendar;
+  private final Clock clock;
+
+  CaseFacts(
+      ComplaintRegister register,
+      AttachmentService attachments,
+      WorkingCalendar calendar,
+      Clock clock) {
+    this.register = register;
+    this.attachments = attachments;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** The facts for a task of this definition, or none if the register has no such complaint. */
+  Map<String, Object> of(long complaintId, String taskDefinitionKey) {
+    Optional<Complaint> found = register.find(complaintId);
+    if (found.isEmpty()) {
+      return Map.of();
+    }
+    Complaint c = found.get();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put(AS_OF, time(clock.instant()));
+    facts.put(CUSTOMER, Markdown.limited(customer(c)));
+    facts.put(DATES, dates(c));
+    facts.put(SUBJECT, Markdown.line(c.subject(), 300));
+    facts.put(DESCRIPTION, Markdown.limited(Markdown.text(c.description())));
+    putIfAny(facts, REMEDY, Markdown.limited(Markdown.text(c.remedySought())));
+    facts.put(ATTACHMENTS, Markdown.limited(attachments(c)));
+    facts.put(TIMELINE, Markdown.limited(timeline(c)));
+    putIfAny(facts, MESSAGES, Markdown.limited(messages(c)));
+    if (DRAFT_TASKS.contains(taskDefinitionKey)) {
+      putIfAny(facts, DRAFTS, Markdown.limited(drafts(c)));
+    }
+    return facts;
+  }
+
+  /** Every fact name a task may carry, for removing those a refresh no longer has. */
+  static List<String> names() {
+    return List.of(
+        AS_OF,
+        CUSTOMER,
+        DATES,
+        SUBJECT,
+        DESCRIPTION,
+        REMEDY,
+        ATTACHMENTS,
+        TIMELINE,
+        MESSAGES,
+        DRAFTS);
+  }
+
+  private String customer(Complaint c) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "- **Name:** "
+            + Markdown.line(c.customerName(), 200)
+            + (blank(c.customerNumber())
+                ? ""
+                : " · customer number " + Markdown.line(c.customerNumber(), 60)));
+    StringJoiner contact = new StringJoiner(" · ");
+    if (!blank(c.customerEmail())) {
+      contact.add("e-mail " + Markdown.line(c.customerEmail(), 254));
+    }
+    if (!blank(c.customerPhone())) {
+      contact.add("phone " + Markdown.line(c.customerPhone(), 40));
+    }
+    if (!blank(c.customerAddress())) {
+      contact.add("address " + Markdown.line(c.customerAddress(), 500));
+    }
+    lines.add("- **Contact:** " + (contact.length() == 0 ? "none given" : contact.toString()));
+    lines.add(
+        "- **Prefers:** "
+            + (c.preferredContact() == null ? "—" : c.preferredContact().name())
+            + " · language "
+            + (c.language() == null ? "—" : c.language().name()));
+    return String.join("\n", lines);
+  }
+
+  private String dates(Complaint c) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "- **Channel:** "
+            + (c.channel() == null ? "—" : c.channel().name())
+            + " · **received** "
+            + time(c.receivedAt()));
+    lines.add(
+        "- **Answer due:** "
+            + (c.responseDueAt() == null ? "—" : date(c.responseDueAt()))
+            + (c.extended() ? " (extended)" : "")
+            + (c.clockPausedAt() == null
+                ? ""
+                : " · clock paused since " + time(c.clockPausedAt())));
+    lines.add(
+        "- **Status:** " + c.status() + (c.repeatComplaint() ? " · **repeat complaint**" : ""));
+    return String.join("\n", lines);
+  }
+
+  private String attachments(Complaint c) {
+    List<String> lines = new ArrayList<>();
+    for (AttachmentInfo a : attachments.list(c.id())) {
+      lines.add(
+          "- "
+              + Markdown.link(
+                  a.fileName(), AttachmentService.downloadPath(c.registrationNumber(), a.id()))
+              + " ("
+              + Markdown.line(a.mediaType(), 80)
+              + ", "
+              + kilobytes(a.size())
+              + ", "
+              + time(a.receivedAt())
+              + (a.customerMessageId() == null ? ", with the submission" : ", with a message")
+              + ")");
+    }
+    return lines.isEmpty() ? "none" : String.join("\n", lines);
+  }
+
+  private String timeline(Complaint c) {
+    List<TimelineEntry> all = register.timeline(c.id());
+    List<String> lines = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0 && lines.size() < TIMELINE_ENTRIES; i--) {
+      TimelineEntry t = all.get(i);
+      lines.add(
+          "- "
+              + time(t.occurredAt())
+              + " · **"
+              + Markdown.line(t.type(), 60)
+              + "** · "
+              + Markdown.line(t.actor(), 60)
+              + (blank(t.detail()) ? "" : " · " + Markdown.line(t.detail(), 160)));
+    }
+    if (all.size() > TIMELINE_ENTRIES) {
+      lines.add("- … " + (all.size() - TIMELINE_ENTRIES) + " earlier entries in the case file");
+    }
+    return String.join("\n", lines);
+  }
+
+  private String messages(Complaint c) {
+    List<CustomerMessage> all = register.customerMessages(c.id());
+    List<String> lines = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      CustomerMessage m = all.get(i);
+      lines.add("- " + time(m.receivedAt()) + ": " + Markdown.indented(m.message(), 1000));
+    }
+    return String.join("\n", lines);
+  }
+
+  private String drafts(Complaint c) {
+    List<AnswerDraft> all = register.drafts(c.id());
+    List<String> lines = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      AnswerDraft d = all.get(i);
+      StringBuilder item =
+          new StringBuilder("- **")
+              .append(time(d.draftedAt()))
+              .append("** by ")
+              .append(Markdown.line(d.draftedBy(), 60))
+              .append(", proposed ")
+              .append(Markdown.line(d.proposedOutcome(), 40))
+              .append(": ")
+              .append(Markdown.indented(d.text(), 600));
+      if (!blank(d.refusalReasons())) {
+        item.append("\n  *Reasons:* ").append(Markdown.indented(d.refusalReasons(), 300));
+      }
+      item.append("\n  *Review:* ");
+      if (d.approved() == null) {
+        item.append("not reviewed yet");
+      } else {
+        item.append(d.approved() ? "approved" : "returned")
+            .append(" by ")
+            .append(Markdown.line(d.reviewedBy(), 60))
+            .append(", ")
+            .append(time(d.reviewedAt()));
+        if (!blank(d.reviewComment())) {
+          item.append(": ").append(Markdown.indented(d.reviewComment(), 600));
+        }
+      }
+      lines.add(item.toString());
+    }
+    return String.join("\n", lines);
+  }
+
+  private static void putIfAny(Map<String, Object> facts, String name, String markdown) {
+    if (!markdown.isBlank()) {
+      facts.put(name, markdown);
+    }
+  }
+
+  private String time(Instant instant) {
+    return instant == null ? "—" : TIME.format(instant.atZone(calendar.zone()));
+  }
+
+  private String date(Instant instant) {
+    return DATE.format(instant.atZone(calendar.zone()));
+  }
+
+  private static String kilobytes(long bytes) {
+    return bytes < 1024 ? bytes + " bytes" : ((bytes + 1023) / 1024) + " KB";
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

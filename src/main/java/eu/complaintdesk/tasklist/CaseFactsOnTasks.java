@@ -1,0 +1,64 @@
+package eu.complaintdesk.tasklist;
+
+import static eu.complaintdesk.process.ComplaintVariables.COMPLAINT_ID;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the case's facts from the register ({@link CaseFacts}) onto every user task of a case when
+ * it is created, as task-local variables, so that its form can show them. Added by the engine to
+ * every user task of every model, as {@link TaskListVariables} is; a task of a process without a
+ * {@code complaintId} gets nothing.
+ */
+@Component
+class CaseFactsOnTasks extends AbstractProcessEnginePlugin implements TaskListener {
+
+  private final ObjectProvider<CaseFacts> facts;
+
+  CaseFactsOnTasks(ObjectProvider<CaseFacts> facts) {
+    this.facts = facts;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                .getTaskDefinition()
+                .addTaskListener(EVENTNAME_CREATE, CaseFactsOnTasks.this);
+          }
+        });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (task.getExecution() == null
+        || !(task.getExecution().getVariable(COMPLAINT_ID) instanceof Number complaintId)) {
+      return;
+    }
+    Map<String, Object> shown =
+        facts.getObject().of(complaintId.longValue(), task.getTaskDefinitionKey());
+    task.setVariablesLocal(shown);
+  }
+}

@@ -1,0 +1,175 @@
+package eu.complaintdesk.tasklist;
+
+import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.intake.CustomerRequests;
+import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.testing.TestFiles;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A task of a case carries the case's facts from the register as task-local {@code caseFile…}
+ * variables for its form: escaped, refreshed when the customer sends more, never in the engine's
+ * history.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class CaseFactsTest {
+
+  static final String NAME = "Anna [Ozola](https://evil.example)";
+  static final String DESCRIPTION =
+      "Line one <b>bold</b>\n# not a heading\n![img](https://t.example/p.png)";
+
+  @Autowired IntakeService intake;
+  @Autowired CustomerRequests customerRequests;
+  @Autowired ComplaintRegister register;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+
+  String registrationNumber;
+  Task task;
+
+  @BeforeEach
+  void submitComplaintWithAFile() {
+    Submission submission =
+        new Submission(
+            Language.en,
+            new Submission.Customer(
+                NAME, "anna@example.lv", "+371 20000001", "C-77", "Rīga, Elizabetes iela 2"),
+            PreferredContact.EMAIL,
+            "Heating *off* since Monday",
+            DESCRIPTION,
+            "Recalculate the bill",
+            "HEATING_QUALITY",
+            null,
+            null);
+    registrationNumber =
+        intake
+            .submit(
+                submission,
+                List.of(new UploadedFile("meter](x) [photo.png", "image/png", TestFiles.png())),
+                Channel.API,
+                Instant.now().minusSeconds(60),
+                null,
+                null)
+            .registrationNumber();
+    String instanceId =
+        register.findByRegistrationNumber(registrationNumber).orElseThrow().processInstanceId();
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).messages().list();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+    task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(registrationNumber)
+            .taskDefinitionKey(ComplaintProcess.TASK_CHECK_COMPLETENESS)
+            .singleResult();
+    assertThat(task).isNotNull();
+  }
+
+  @Test
+  void theTaskCarriesTheCasesFactsAsEscapedMarkdown() {
+    Map<String, Object> local = tasks.getVariablesLocal(task.getId());
+
+    assertThat((String) local.get(CaseFacts.CUSTOMER))
+        .contains("Anna \\[Ozola\\]\\(https\\:\\/\\/evil\\.example\\)")
+        .contains("anna\\@example\\.lv", "\\+371 20000001", "C\\-77", "EMAIL")
+        .doesNotContain("](https");
+    assertThat((String) local.get(CaseFacts.DATES)).contains("API", "Answer due", "received");
+    assertThat(local.get(CaseFacts.SUBJECT)).isEqualTo("Heating \\*off\\* since Monday");
+    assertThat(local.get(CaseFacts.DESCRIPTION))
+        .isEqualTo(
+            "Line one &lt;b&gt;bold&lt;\\/b&gt;\n\\# not a heading\n"
+                + "\\!\\[img\\]\\(https\\:\\/\\/t\\.example\\/p\\.png\\)");
+    assertThat(local.get(CaseFacts.REMEDY)).isEqualTo("Recalculate the bill");
+    assertThat((String) local.get(CaseFacts.ATTACHMENTS))
+        .as("the file name cannot close the link text nor open another link")
+        .startsWith(
+            "- [meter\\]\\(x\\) \\[photo\\.png](/api/staff/complaints/"
+                + registrationNumber
+                + "/attachments/")
+        .contains("(image\\/png, ", " bytes, ", "with the submission");
+    assertThat((String) local.get(CaseFacts.TIMELINE)).contains("REGISTERED");
+    assertThat(local).doesNotContainKeys(CaseFacts.MESSAGES, CaseFacts.DRAFTS);
+    assertThat(local.get(CaseFacts.AS_OF)).asString().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+  }
+
+  @Test
+  void theFactsOfOpenTasksAreRefreshedWhenTheCustomerSendsMore() {
+    Complaint complaint = register.findByRegistrationNumber(registrationNumber).orElseThrow();
+    customerRequests.supplyInformation(complaint, "Meter number is 12-345 <see photo>");
+
+    Map<String, Object> local = tasks.getVariablesLocal(task.getId());
+    assertThat((String) local.get(CaseFacts.MESSAGES))
+        .contains("Meter number is 12\\-345 &lt;see photo&gt;");
+    assertThat((String) local.get(CaseFacts.TIMELINE)).contains("CUSTOMER\\_MESSAGE");
+  }
+
+  @Test
+  void usersMayNotSetTheFacts() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> tasks.setVariableLocal(task.getId(), CaseFacts.DESCRIPTION, "forged"))
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
+  void theFactsNeverReachTheEnginesHistory() {
+    Complaint complaint = register.findByRegistrationNumber(registrationNumber).orElseThrow();
+    customerRequests.supplyInformation(complaint, "More details");
+    assertThat(tasks.getVariablesLocal(task.getId())).containsKey(CaseFacts.MESSAGES);
+
+    tasks.complete(task.getId(), Map.of(COMPLETE, true));
+
+    String instanceId = complaint.processInstanceId();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instanceId)
+                .variableNameLike(CaseFacts.PREFIX + "%")
+                .count())
+        .isZero();
+    List<HistoricDetail> details =
+        history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().list();
+    assertThat(details)
+        .as("the history records the task's completion, so the filter is not dropping everything")
+        .anySatisfy(
+            d -> assertThat(((HistoricVariableUpdate) d).getVariableName()).isEqualTo(COMPLETE));
+    assertThat(details)
+        .noneSatisfy(
+            d ->
+                assertThat(((HistoricVariableUpdate) d).getVariableName())
+                    .startsWith(CaseFacts.PREFIX));
+    assertThat(history.createHistoricVariableInstanceQuery().variableNameLike("caseFile%").count())
+        .isZero();
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+  }
+}

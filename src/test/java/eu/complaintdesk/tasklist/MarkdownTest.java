@@ -1,0 +1,49 @@
+package eu.complaintdesk.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Customers' text in the Markdown of task forms shows as written and can make no markup. */
+class MarkdownTest {
+
+  @Test
+  void linksImagesHtmlAndHeadingsAreEscaped() {
+    String hostile = "# Big\n![x](https://t.example/p.png) [click](javascript:alert(1)) <b>&</b>";
+    assertThat(Markdown.text(hostile))
+        .isEqualTo(
+            "\\# Big\n\\!\\[x\\]\\(https\\:\\/\\/t\\.example\\/p\\.png\\)"
+                + " \\[click\\]\\(javascript\\:alert\\(1\\)\\) &lt;b&gt;&amp;&lt;\\/b&gt;");
+  }
+
+  @Test
+  void listMarkersCodeAndIndentationAtLineStartsAreEscapedOrDropped() {
+    assertThat(Markdown.text("- a\n1. b\n    code\n`x`\n===\n> q"))
+        .isEqualTo("\\- a\n1\\. b\ncode\n\\`x\\`\n\\=\\=\\=\n&gt; q");
+  }
+
+  @Test
+  void aLinkTextCannotCloseTheLinkOrOpenAnother() {
+    assertThat(
+            Markdown.link(
+                "a](https://evil.example) [b.pdf", "/api/staff/complaints/1/attachments/2"))
+        .isEqualTo(
+            "[a\\]\\(https\\:\\/\\/evil\\.example\\) \\[b\\.pdf](/api/staff/complaints/1/attachments/2)");
+  }
+
+  @Test
+  void aListItemKeepsItsLinesTogether() {
+    assertThat(Markdown.indented("first\n\n\nsecond", 100)).isEqualTo("first\n  second");
+    assertThat(Markdown.line("one\ntwo  three", 100)).isEqualTo("one two three");
+    assertThat(Markdown.line("abcdef", 3)).isEqualTo("abc…");
+  }
+
+  @Test
+  void aLongValueIsShortenedToFitTheEnginesColumnAndSaysSo() {
+    String longText = Markdown.text("word ".repeat(2000));
+    String limited = Markdown.limited(longText);
+    assertThat(limited.length()).isLessThanOrEqualTo(Markdown.MAX_VARIABLE);
+    assertThat(limited).endsWith(Markdown.SHORTENED).startsWith("word word");
+    assertThat(Markdown.limited("short")).isEqualTo("short");
+  }
+}
