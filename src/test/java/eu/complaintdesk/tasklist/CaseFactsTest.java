@@ -67,6 +67,7 @@ class CaseFactsTest {
             "Recalculate the bill",
             "HEATING_QUALITY",
             null,
+            null,
             null);
     registrationNumber =
         intake
