@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
@@ -36,8 +38,13 @@ import org.springframework.stereotype.Component;
  * the four-eyes rule. Completing with a foreign variable gets {@link InvalidTaskInput} (REST 400);
  * setting or removing one gets an {@link AuthorizationException} (REST 403).
  *
+ * <p>A task of ours also ends only by being completed: throwing a BPMN error or an escalation from
+ * it ({@code POST /task/{id}/bpmnError}, {@code …/bpmnEscalation}, which any user who may work the
+ * task may call) is refused with an {@link AuthorizationException}. The model catches neither, and
+ * an uncaught error would silently end the whole case.
+ *
  * <p>The engine offers no hook that sees the variables a user passes, so this reads them from the
- * engine's commands (Camunda 7.24, the last community release: the command classes are final).
+ * engine's commands (Camunda 7.24, the last community release: their fields will not change).
  */
 @Component
 class TaskVariableGuard extends AbstractProcessEnginePlugin {
@@ -84,6 +91,10 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
             read(command, AbstractVariableCmd.class, "entityId"),
             read(command, AbstractRemoveVariableCmd.class, "variableNames"),
             false);
+      } else if (command instanceof HandleTaskBpmnErrorCmd) {
+        refuseIfOurs(read(command, HandleTaskBpmnErrorCmd.class, "taskId"), "a BPMN error");
+      } else if (command instanceof HandleTaskEscalationCmd) {
+        refuseIfOurs(read(command, HandleTaskEscalationCmd.class, "taskId"), "an escalation");
       } else if (command instanceof PatchTaskVariablesCmd) {
         String taskId = read(command, AbstractPatchVariablesCmd.class, "entityId");
         check(taskId, names(read(command, AbstractPatchVariablesCmd.class, "variables")), false);
@@ -92,12 +103,27 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
       return next.execute(command);
     }
 
-    private static void check(String taskId, Collection<String> names, boolean completing) {
-      if (taskId == null || names == null || names.isEmpty()) {
-        return;
+    private static void refuseIfOurs(String taskId, String what) {
+      if (allowedVariables(taskId) != null) {
+        throw new AuthorizationException(
+            "A task of the complaint process ends only by being completed, not by " + what + ".");
+      }
+    }
+
+    /** The variables a task of ours takes, or {@code null} for any other task. */
+    private static List<String> allowedVariables(String taskId) {
+      if (taskId == null) {
+        return null;
       }
       TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-      List<String> allowed = task == null ? null : TASK_VARIABLES.get(task.getTaskDefinitionKey());
+      return task == null ? null : TASK_VARIABLES.get(task.getTaskDefinitionKey());
+    }
+
+    private static void check(String taskId, Collection<String> names, boolean completing) {
+      if (names == null || names.isEmpty()) {
+        return;
+      }
+      List<String> allowed = allowedVariables(taskId);
       if (allowed == null) {
         return; // not a task of ours, or not there (the command itself says so)
       }

@@ -336,6 +336,16 @@ class ComplaintHandlingProcessTest {
                     .updateVariables(draft.getId(), Map.of(), List.of(COMPLAINT_ID)))
         .isInstanceOf(AuthorizationException.class);
 
+    // nor may anyone end the case by throwing from the task
+    assertThatThrownBy(
+            () ->
+                tasks.handleBpmnError(
+                    draft.getId(), "ANY", "end it", Map.of(COMPLAINT_ID, receipt.complaintId())))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("ends only by being completed");
+    assertThatThrownBy(() -> tasks.handleEscalation(draft.getId(), "ANY"))
+        .isInstanceOf(AuthorizationException.class);
+
     assertThat(runtime.getVariable(instance.getId(), COMPLAINT_ID))
         .isEqualTo(receipt.complaintId());
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
