@@ -20,6 +20,9 @@ record ReportPeriod(LocalDate from, LocalDate to) {
   /** The longest period a report may cover. */
   static final int MAX_DAYS = 366;
 
+  /** Before any complaint could have been registered: dates before it are typing errors. */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
   /**
    * The period of the request's {@code from} and {@code to} (ISO dates, either may be left out):
    * without {@code to} it ends today, without {@code from} it covers {@value #DEFAULT_DAYS} days up
@@ -60,11 +63,16 @@ record ReportPeriod(LocalDate from, LocalDate to) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value.trim());
+      date = LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw badRequest(field, field + ": not a date of the form yyyy-MM-dd");
     }
+    if (date.isBefore(EARLIEST)) {
+      throw badRequest(field, field + ": must not be before " + EARLIEST);
+    }
+    return date;
   }
 
   private static ApiProblem badRequest(String field, String detail) {

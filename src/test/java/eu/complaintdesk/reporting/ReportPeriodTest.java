@@ -49,6 +49,8 @@ class ReportPeriodTest {
           2026-12-01 | 2026-12-06 | to   | to in the future
           2026-12-02 | 2026-12-01 | from | from after to
           2025-01-01 | 2026-01-02 | to   | 367 days
+                     | -999999999-01-01 | to | far past (would overflow)
+          1999-12-31 |            | from | before any complaint
           """)
   void badDatesAreRefusedNamingTheField(String from, String to, String field, String reason) {
     ApiProblem problem =
