@@ -98,6 +98,9 @@ class EmailComplaints {
   private static final Pattern ACCESS_CODE =
       Pattern.compile("(?<![\\p{L}\\p{N}])[A-HJKMNP-Z2-9]{12}(?![\\p{L}\\p{N}])");
 
+  /** The token of a link to one of our surveys ({@code /surveys/<base64url token>}). */
+  private static final Pattern SURVEY_LINK_TOKEN = Pattern.compile("(?<=/surveys/)[A-Za-z0-9_-]+");
+
   private final IntakeService intake;
   private final AttachmentService attachments;
   private final ComplaintRegister register;
@@ -363,14 +366,16 @@ class EmailComplaints {
   }
 
   /**
-   * The e-mail's text, with anything shaped like an access code masked: a reply usually quotes our
-   * acknowledgement, which tells the customer their code, and staff must not read it.
+   * The e-mail's text, with anything shaped like an access code and the token of any link to a
+   * survey ({@code /surveys/<token>}) masked: a reply usually quotes our e-mail, which tells the
+   * customer their code or invites them to the survey, and staff must not be able to use either.
    */
   static String text(IncomingEmail email) {
     if (email.text() == null || email.text().isBlank()) {
       return NO_TEXT;
     }
-    return ACCESS_CODE.matcher(email.text()).replaceAll(NotificationService.MASK);
+    String text = SURVEY_LINK_TOKEN.matcher(email.text()).replaceAll(NotificationService.MASK);
+    return ACCESS_CODE.matcher(text).replaceAll(NotificationService.MASK);
   }
 
   /** The text in pieces of at most {@link #MAX_TEXT} characters, never splitting a character. */
