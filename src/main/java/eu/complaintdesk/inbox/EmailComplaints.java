@@ -31,23 +31,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is registered as a complaint (channel EMAIL, preferred contact EMAIL). Either way the files it
  * may keep are kept and refused files are noted in the timeline. Each Message-ID is taken in once.
  *
- * <p>An e-mail is a reply to a case when
+ * <p>An e-mail is a reply to a case only when its {@code In-Reply-To} or {@code References} names
+ * the Message-ID of an e-mail we sent to the customer about the case ({@link OutboundMessageIds}:
+ * the id carries a random token, so it cannot be guessed). {@code From} is easily forged and
+ * registration numbers follow each other, so an e-mail that merely names a registration number in
+ * its subject is a new complaint; when it comes from that case's customer e-mail address
+ * (case-insensitive), both cases name the other in their timelines for staff. A number from anyone
+ * else is a new complaint without any note, and tells the sender nothing about that case.
  *
- * <ul>
- *   <li>its {@code In-Reply-To} or {@code References} names the Message-ID of an e-mail we sent
- *       about the case ({@link OutboundMessageIds}: the id carries a random token, so it cannot be
- *       guessed), or
- *   <li>its subject names the case's registration number and the sender's address is the case's
- *       customer e-mail (case-insensitive). A number from anyone else attaches nothing to that
- *       case: the e-mail becomes a complaint of its own.
- * </ul>
- *
- * A reply to a case still being handled goes to {@link CustomerRequests#supplyInformation}: it is
- * the missing information the case waits for, or a message the handler is shown. A reply to a
- * finished case (answered, closed, withdrawn) is registered as a new complaint instead, since
- * nobody handles a finished case any more and a customer who writes again after the answer usually
- * disagrees with it or has a new problem; both cases note the other's registration number in their
- * timelines for staff.
+ * <p>A reply to a case still being handled goes to {@link CustomerRequests#supplyInformation}: it
+ * is the missing information the case waits for, or a message the handler is shown. The message is
+ * kept before the case is told; should telling fail, the e-mail stays unseen and the next poll,
+ * finding it kept but the case not told, tells the case again. A reply to a finished case
+ * (answered, closed, withdrawn) is registered as a new complaint instead, since nobody handles a
+ * finished case any more and a customer who writes again after the answer usually disagrees with it
+ * or has a new problem; both cases note the other's registration number in their timelines for
+ * staff.
  */
 @Service
 class EmailComplaints {
@@ -72,6 +71,21 @@ class EmailComplaints {
   /** Timeline entry (staff only) of a finished case whose reply became a new complaint. */
   static final String REPLY_REGISTERED_AS_NEW = "EMAIL_REPLY_REGISTERED_AS_NEW";
 
+  /**
+   * Timeline entry (staff only) of a new complaint whose subject names an earlier case of the same
+   * customer e-mail address.
+   */
+  static final String NAMES_EARLIER_CASE = "EMAIL_NAMES_EARLIER_CASE";
+
+  /** Timeline entry (staff only) of a case that a new complaint of its customer names. */
+  static final String NAMED_BY_NEW_COMPLAINT = "EMAIL_NAMED_BY_NEW_COMPLAINT";
+
+  /** A Message-ID taken in as a new complaint ({@code inbound_email.kind}). */
+  static final String KIND_COMPLAINT = "COMPLAINT";
+
+  /** A Message-ID taken in as a reply to an existing case ({@code inbound_email.kind}). */
+  static final String KIND_REPLY = "REPLY";
+
   private static final Pattern PLAUSIBLE_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
   /** A registration number ({@code <year>-<6 digits>}) standing on its own in a subject. */
@@ -83,6 +97,9 @@ class EmailComplaints {
    */
   private static final Pattern ACCESS_CODE =
       Pattern.compile("(?<![\\p{L}\\p{N}])[A-HJKMNP-Z2-9]{12}(?![\\p{L}\\p{N}])");
+
+  /** The token of a link to one of our surveys ({@code /surveys/<base64url token>}). */
+  private static final Pattern SURVEY_LINK_TOKEN = Pattern.compile("(?<=/surveys/)[A-Za-z0-9_-]+");
 
   private final IntakeService intake;
   private final AttachmentService attachments;
@@ -118,12 +135,20 @@ class EmailComplaints {
   /**
    * Takes in the e-mail unless its Message-ID was taken in before: adds it to the case it replies
    * to, or registers it as a complaint. A complaint commits all together: the complaint, its files,
-   * the refused files' notes and the Message-ID; a reply commits its message, files, notes and the
-   * Message-ID together before the case is told. A concurrent second take-in of the same e-mail
-   * fails on the Message-ID ({@link DuplicateKeyException}) and rolls back entirely.
+   * the refused files' notes, the notes naming a related case and the Message-ID; a reply commits
+   * its message, files, notes and the Message-ID together before the case is told, and the case
+   * being told is recorded with the telling. A concurrent second take-in of the same e-mail fails
+   * on the Message-ID ({@link DuplicateKeyException}) and rolls back entirely.
+   *
+   * <p>A reply taken in before whose case was not told (telling failed after the message was kept)
+   * tells its case now; it is still {@link Outcome#ALREADY_REGISTERED}.
    */
   public Outcome register(IncomingEmail email) {
-    if (registeredComplaint(email.messageKey()).isPresent()) {
+    Optional<TakenIn> takenIn = takenIn(email.messageKey());
+    if (takenIn.isPresent()) {
+      if (takenIn.get().untoldReply()) {
+        tellCase(takenIn.get().complaintId(), email.messageKey());
+      }
       return Outcome.ALREADY_REGISTERED;
     }
     Optional<Complaint> repliedCase = repliedCase(email);
@@ -131,8 +156,26 @@ class EmailComplaints {
       addToCase(repliedCase.get(), email);
       return Outcome.REPLY_ADDED;
     }
-    return transactions.execute(status -> registerComplaint(email, repliedCase));
+    Optional<Related> related =
+        repliedCase
+            .map(finished -> new Related(finished, REPLY_TO_FINISHED_CASE, REPLY_REGISTERED_AS_NEW))
+            .or(
+                () ->
+                    namedCase(email)
+                        .map(
+                            named ->
+                                new Related(named, NAMES_EARLIER_CASE, NAMED_BY_NEW_COMPLAINT)));
+    return transactions.execute(status -> registerComplaint(email, related));
   }
+
+  /** What an e-mail was taken in as; {@code untoldReply}: a reply whose case was not yet told. */
+  private record TakenIn(long complaintId, boolean untoldReply) {}
+
+  /**
+   * A case that a new complaint relates to, and the timeline entries (staff only) that name each
+   * from the other: {@code newEntry} in the new complaint, {@code earlierEntry} in the case.
+   */
+  private record Related(Complaint earlier, String newEntry, String earlierEntry) {}
 
   /**
    * Counts a failed attempt to take in the e-mail, in a transaction of its own; returns the
@@ -171,18 +214,35 @@ class EmailComplaints {
 
   /** The complaint an e-mail was registered as, or the case it was added to as a reply. */
   Optional<Long> registeredComplaint(String messageKey) {
-    return jdbc.sql("select complaint_id from inbound_email where message_key = :key")
+    return takenIn(messageKey).map(TakenIn::complaintId);
+  }
+
+  private Optional<TakenIn> takenIn(String messageKey) {
+    return jdbc.sql(
+            "select complaint_id, kind, case_told_at from inbound_email where message_key = :key")
         .param("key", messageKey)
-        .query(Long.class)
+        .query(
+            (row, number) ->
+                new TakenIn(
+                    row.getLong("complaint_id"),
+                    KIND_REPLY.equals(row.getString("kind"))
+                        && row.getObject("case_told_at") == null))
         .optional();
   }
 
-  /** The case the e-mail replies to: by the e-mails it answers, else by number and sender. */
+  /**
+   * The case the e-mail replies to: the one whose e-mail to the customer its {@code In-Reply-To} or
+   * {@code References} names. Nothing else makes an e-mail a reply.
+   */
   Optional<Complaint> repliedCase(IncomingEmail email) {
-    Optional<Long> byHeaders = outboundIds.repliedComplaint(email.referencedMessageIds());
-    if (byHeaders.isPresent()) {
-      return register.find(byHeaders.get());
-    }
+    return outboundIds.repliedComplaint(email.referencedMessageIds()).flatMap(register::find);
+  }
+
+  /**
+   * The case whose registration number the subject names, when the sender's address is that case's
+   * customer e-mail (case-insensitive): a new complaint related to it, never a reply to it.
+   */
+  Optional<Complaint> namedCase(IncomingEmail email) {
     String sender = email.fromAddress() == null ? "" : email.fromAddress().strip();
     if (email.subject() == null || sender.isEmpty()) {
       return Optional.empty();
@@ -215,11 +275,24 @@ class EmailComplaints {
             register.addCustomerMessage(complaint.id(), rest);
           }
           attachments.noteRefused(complaint.id(), files.refused());
-          recordTakenIn(email.messageKey(), complaint.id(), "REPLY");
-        });
+          recordTakenIn(email.messageKey(), complaint.id(), KIND_REPLY);
+        },
+        () -> recordCaseTold(email.messageKey()));
   }
 
-  private Outcome registerComplaint(IncomingEmail email, Optional<Complaint> finishedCase) {
+  /** Tells the case of a reply kept earlier that it has a message, as its taking in would have. */
+  private void tellCase(long complaintId, String messageKey) {
+    customerRequests.tellCase(register.get(complaintId), () -> recordCaseTold(messageKey));
+  }
+
+  private void recordCaseTold(String messageKey) {
+    jdbc.sql("update inbound_email set case_told_at = :now where message_key = :key")
+        .param("key", messageKey)
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+  }
+
+  private Outcome registerComplaint(IncomingEmail email, Optional<Related> related) {
     String address = email.fromAddress() == null ? null : email.fromAddress().strip();
     if (address == null
         || address.length() > NewComplaint.MAX_CUSTOMER_EMAIL
@@ -258,22 +331,22 @@ class EmailComplaints {
       // The rest of a very long e-mail is kept as messages of the case.
       register.addCustomerMessage(receipt.complaintId(), rest);
     }
-    finishedCase.ifPresent(
-        earlier -> {
+    related.ifPresent(
+        to -> {
           register.addEvent(
               receipt.complaintId(),
-              REPLY_TO_FINISHED_CASE,
+              to.newEntry(),
               ComplaintRegister.SYSTEM_ACTOR,
-              earlier.registrationNumber(),
+              to.earlier().registrationNumber(),
               false);
           register.addEvent(
-              earlier.id(),
-              REPLY_REGISTERED_AS_NEW,
+              to.earlier().id(),
+              to.earlierEntry(),
               ComplaintRegister.SYSTEM_ACTOR,
               receipt.registrationNumber(),
               false);
         });
-    recordTakenIn(email.messageKey(), receipt.complaintId(), "COMPLAINT");
+    recordTakenIn(email.messageKey(), receipt.complaintId(), KIND_COMPLAINT);
     return Outcome.REGISTERED;
   }
 
@@ -293,14 +366,16 @@ class EmailComplaints {
   }
 
   /**
-   * The e-mail's text, with anything shaped like an access code masked: a reply usually quotes our
-   * acknowledgement, which tells the customer their code, and staff must not read it.
+   * The e-mail's text, with anything shaped like an access code and the token of any link to a
+   * survey ({@code /surveys/<token>}) masked: a reply usually quotes our e-mail, which tells the
+   * customer their code or invites them to the survey, and staff must not be able to use either.
    */
   static String text(IncomingEmail email) {
     if (email.text() == null || email.text().isBlank()) {
       return NO_TEXT;
     }
-    return ACCESS_CODE.matcher(email.text()).replaceAll(NotificationService.MASK);
+    String text = SURVEY_LINK_TOKEN.matcher(email.text()).replaceAll(NotificationService.MASK);
+    return ACCESS_CODE.matcher(text).replaceAll(NotificationService.MASK);
   }
 
   /** The text in pieces of at most {@link #MAX_TEXT} characters, never splitting a character. */

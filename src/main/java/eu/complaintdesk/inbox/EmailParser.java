@@ -1,6 +1,7 @@
 package eu.complaintdesk.inbox;
 
 import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.notification.OutboundMessageIds;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.text.TextCharacters;
 import jakarta.mail.Address;
@@ -85,10 +86,14 @@ final class EmailParser {
    * Whether a machine sent the e-mail, so that it must be neither registered nor answered (no mail
    * loops): {@code Auto-Submitted} other than {@code no} (RFC 3834), {@code X-Autoreply} or {@code
    * X-Autorespond}, {@code Precedence} bulk, junk or list, a delivery report ({@code
-   * multipart/report}, {@code message/delivery-status}), a sender MAILER-DAEMON or postmaster, or
-   * an empty {@code Return-Path} ({@code <>}, the mark of a bounce).
+   * multipart/report}, {@code message/delivery-status}), a sender MAILER-DAEMON or postmaster, an
+   * empty {@code Return-Path} ({@code <>}, the mark of a bounce), or a Message-ID of the shape of
+   * ours ({@link OutboundMessageIds#isOurs}: our own e-mail coming back).
    */
   static boolean isAutomatic(Message message, InternetAddress from) throws MessagingException {
+    if (message instanceof MimeMessage mime && OutboundMessageIds.isOurs(mime.getMessageID())) {
+      return true;
+    }
     String autoSubmitted = firstHeader(message, "Auto-Submitted");
     if (autoSubmitted != null && !"no".equals(headerToken(autoSubmitted))) {
       return true;

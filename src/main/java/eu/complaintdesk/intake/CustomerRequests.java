@@ -10,7 +10,6 @@ import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.tasklist.OpenTaskFacts;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,17 +68,23 @@ public class CustomerRequests {
    */
   public void supplyInformation(
       Complaint complaint, String message, List<UploadedFile> attachments) {
-    supplyInformation(complaint, message, attachments, () -> {});
+    supplyInformation(complaint, message, attachments, () -> {}, () -> {});
   }
 
   /**
    * As {@link #supplyInformation(Complaint, String, List)}, with more writes of the caller ({@code
-   * keptWith}) that commit together with the message, or roll it back if they fail: the e-mail
-   * inbox records there that the e-mail was taken in, so that it never keeps one e-mail twice nor
-   * marks one taken in whose message was not kept.
+   * keptWith}) that commit together with the message, or roll it back if they fail, and others
+   * ({@code toldWith}) that commit together with telling the case: the e-mail inbox records there
+   * that the e-mail was taken in and that its case was told, so that it never keeps one e-mail
+   * twice, never marks one taken in whose message was not kept, and tells a case again ({@link
+   * #tellCase}) when the message was kept but telling the case failed.
    */
   public void supplyInformation(
-      Complaint complaint, String message, List<UploadedFile> attachments, Runnable keptWith) {
+      Complaint complaint,
+      String message,
+      List<UploadedFile> attachments,
+      Runnable keptWith,
+      Runnable toldWith) {
     List<CheckedFile> files = this.attachments.checkAll(attachments);
     transactions.executeWithoutResult(
         status -> {
@@ -87,22 +92,36 @@ public class CustomerRequests {
           this.attachments.store(complaint.id(), messageId, files);
           keptWith.run();
         });
+    tellCase(complaint, toldWith);
+  }
+
+  /**
+   * Tells the case that the customer sent a message, which is kept already: if it waits for missing
+   * information, this is it; otherwise the handler is shown the message; a finished case is not
+   * told. Retried a few times on a conflict, each attempt in a transaction of its own, which {@code
+   * toldWith} joins. Then the case facts on its open tasks are brought up to date.
+   *
+   * <p>Not idempotent by itself: telling a case twice shows the handler the message twice, or
+   * resumes a case that waits again with an old message. A caller that repeats it records in {@code
+   * toldWith} that the case was told, and repeats only what was not recorded.
+   */
+  public void tellCase(Complaint complaint, Runnable toldWith) {
     retriedOnConflict(
         () -> {
           Complaint current = register.get(complaint.id());
-          if (current.status().isFinal()) {
-            return;
+          if (!current.status().isFinal()) {
+            String messageName =
+                isWaitingFor(current, ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED)
+                    ? ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED
+                    : ComplaintProcess.MESSAGE_CUSTOMER_MESSAGE_RECEIVED;
+            if (isWaitingFor(current, messageName)) {
+              runtime
+                  .createMessageCorrelation(messageName)
+                  .processInstanceId(current.processInstanceId())
+                  .correlate();
+            }
           }
-          String messageName =
-              isWaitingFor(current, ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED)
-                  ? ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED
-                  : ComplaintProcess.MESSAGE_CUSTOMER_MESSAGE_RECEIVED;
-          if (isWaitingFor(current, messageName)) {
-            runtime
-                .createMessageCorrelation(messageName)
-                .processInstanceId(current.processInstanceId())
-                .correlate();
-          }
+          toldWith.run();
         });
     refreshOpenTasks(complaint.id());
   }
@@ -116,8 +135,9 @@ public class CustomerRequests {
               openTaskFacts.refresh(current.processInstanceId());
             }
           });
-    } catch (ProcessEngineException e) {
-      // the engine's message may show variable values: name the failure only
+    } catch (RuntimeException e) {
+      // The message is kept and the case told: a failure here (engine, database) must not fail the
+      // customer's request. The engine's message may show variable values: name the failure only.
       log.warn(
           "Case facts on the open tasks of complaint {} not refreshed: {}",
           complaintId,

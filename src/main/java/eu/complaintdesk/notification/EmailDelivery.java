@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * E-mail over SMTP ({@code spring.mail.*}): a multipart message with the plain text and an HTML
  * version ({@code notifications/email.html}), UTF-8, From and Reply-To from {@code
  * complaints.notifications.email.*}, and the answer letter as a PDF attachment when the message
- * carries one. Active only when {@code spring.mail.host} is set; otherwise e-mails go to the log.
+ * carries one, and {@code Auto-Submitted: auto-generated} (RFC 3834), so that out-of-office replies
+ * and other auto-responders do not answer it. Active only when {@code spring.mail.host} is set;
+ * otherwise e-mails go to the log.
  *
  * <p>The Message-ID ({@link OutboundMessageIds}) is derived from the message, the same on every
  * attempt, so that a repeated hand-over after a crash is recognisable as the same e-mail (ADR
@@ -77,6 +79,8 @@ class EmailDelivery implements MessageDelivery {
             letter.fileName(), new ByteArrayResource(letter.content()), "application/pdf");
       }
       mime.setHeader("Content-Language", message.language().name());
+      // RFC 3834: sent by a machine, so auto-responders (out of office) do not answer it.
+      mime.setHeader("Auto-Submitted", "auto-generated");
       // JavaMailSenderImpl keeps an explicitly set Message-ID.
       mime.setHeader("Message-ID", OutboundMessageIds.of(message, domain(from)));
     } catch (MessagingException e) {

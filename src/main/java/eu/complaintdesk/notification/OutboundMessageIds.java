@@ -58,6 +58,15 @@ public class OutboundMessageIds {
   }
 
   /**
+   * Whether the Message-ID has the shape of ours ({@code <outbound-{id}.{token}@…>}): an e-mail
+   * carrying it as its own Message-ID is one of ours that came back (a forward, a redirect, a
+   * loop), never a customer's.
+   */
+  public static boolean isOurs(String messageId) {
+    return messageId != null && OURS.matcher(messageId.strip()).matches();
+  }
+
+  /**
    * The complaint whose e-mail to the customer the given Message-IDs (of a reply's {@code
    * In-Reply-To} and {@code References}) name, the latest named first; empty when none is one of
    * ours. E-mails to staff or other organisations do not count: a reply to them is no message of

@@ -13,7 +13,6 @@ import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
-import eu.complaintdesk.register.CustomerMessage;
 import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
@@ -45,8 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The e-mail inbox channel against a real IMAP server (GreenMail): e-mails become complaints with
  * channel EMAIL and their files, are acknowledged by the process, are marked seen only once
  * registered, and the same Message-ID is never registered twice. A customer's reply to one of our
- * e-mails (the SMTP server of {@link OutboundTestServers}) or naming their registration number
- * reaches their case; a number from anyone else, or a reply to a finished case, is a new complaint.
+ * e-mails (the SMTP server of {@link OutboundTestServers}) reaches their case; an e-mail naming a
+ * registration number, or a reply to a finished case, is a new complaint (naming the case when it
+ * comes from the case's customer address or replies to our e-mail).
  */
 class EmailInboxIT extends ApplicationIntegrationTest {
 
@@ -211,7 +211,8 @@ class EmailInboxIT extends ApplicationIntegrationTest {
   }
 
   @Test
-  void numberInTheSubjectReachesTheCaseOnlyFromTheCustomersAddress() throws Exception {
+  void numberInTheSubjectMakesANewComplaintThatNamesTheCaseOnlyFromTheCustomersAddress()
+      throws Exception {
     String address = "peteris." + System.nanoTime() + "@example.lv";
     String subject = "Rēķins par janvāri " + System.nanoTime();
     MimeMessage first = email(newMessageId(), address, subject);
@@ -226,20 +227,29 @@ class EmailInboxIT extends ApplicationIntegrationTest {
     Complaint other = awaitComplaint(otherSubject);
     assertThat(other.id()).isNotEqualTo(complaint.id());
     assertThat(other.customerEmail()).isEqualTo("mallory@example.com");
+    assertThat(register.timeline(other.id()))
+        .noneMatch(e -> e.type().equals(EmailComplaints.NAMES_EARLIER_CASE));
+
+    // From is easily forged: the customer's own address with the number is no reply either.
+    String sameSenderSubject = "Re: " + complaint.registrationNumber() + " " + System.nanoTime();
+    MimeMessage fromTheCustomer =
+        email(newMessageId(), address.toUpperCase(Locale.ROOT), sameSenderSubject);
+    fromTheCustomer.setText("Pielikumā nav nekā, bet rēķins joprojām ir par lielu.", "UTF-8");
+    deliver(fromTheCustomer);
+    Complaint again = awaitComplaint(sameSenderSubject);
+
+    assertThat(again.id()).isNotEqualTo(complaint.id());
+    assertThat(again.description())
+        .isEqualTo("Pielikumā nav nekā, bet rēķins joprojām ir par lielu.");
     assertThat(register.customerMessages(complaint.id())).isEmpty();
-
-    String replySubject = "Re: " + complaint.registrationNumber() + " " + System.nanoTime();
-    MimeMessage reply = email(newMessageId(), address.toUpperCase(Locale.ROOT), replySubject);
-    reply.setText("Pielikumā nav nekā, bet rēķins joprojām ir par lielu.", "UTF-8");
-    deliver(reply);
-
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> !register.customerMessages(complaint.id()).isEmpty());
-    assertThat(register.customerMessages(complaint.id()))
-        .extracting(CustomerMessage::message)
-        .containsExactly("Pielikumā nav nekā, bet rēķins joprojām ir par lielu.");
-    assertThat(complaintsWithSubject(replySubject)).isZero();
+    assertThat(register.timeline(again.id()))
+        .filteredOn(e -> e.type().equals(EmailComplaints.NAMES_EARLIER_CASE))
+        .extracting(TimelineEntry::detail)
+        .containsExactly(complaint.registrationNumber());
+    assertThat(register.timeline(complaint.id()))
+        .filteredOn(e -> e.type().equals(EmailComplaints.NAMED_BY_NEW_COMPLAINT))
+        .extracting(TimelineEntry::detail)
+        .containsExactly(again.registrationNumber());
   }
 
   @Test
@@ -250,14 +260,16 @@ class EmailInboxIT extends ApplicationIntegrationTest {
     first.setText("Nėra karšto vandens jau savaitę.", "UTF-8");
     deliver(first);
     Complaint complaint = awaitComplaint(subject);
+    String acknowledgement = sentMessageId(complaint, "ACKNOWLEDGEMENT");
     await()
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .untilAsserted(() -> customerRequests.withdraw(complaint));
     awaitStatus(complaint, ComplaintStatus.WITHDRAWN);
 
-    String replySubject = "Re: " + complaint.registrationNumber() + " " + System.nanoTime();
+    String replySubject = "Re: karštas vanduo " + System.nanoTime();
     MimeMessage reply = email(newMessageId(), address, replySubject);
+    reply.setHeader("In-Reply-To", acknowledgement);
     reply.setText("Karšto vandens vis dar nėra.", "UTF-8");
     deliver(reply);
 

@@ -108,6 +108,19 @@ class EmailParserTest {
   }
 
   @Test
+  void ourOwnEmailComingBackIsRecognisedAsAutomatic() throws Exception {
+    String ours = "<outbound-42.0123456789abcdef0123456789abcdef@desk.example>";
+
+    assertThat(automatic("anna@example.lv", "Message-ID", ours)).isTrue();
+    // A customer's reply names our e-mail, but has its own Message-ID.
+    MimeMessage reply = message("anna@example.lv");
+    reply.setHeader("In-Reply-To", ours);
+    assertThat(EmailParser.parse(reply, Language.lv, NOW).automatic()).isFalse();
+    assertThat(automatic("anna@example.lv", "Message-ID", "<outbound-42@mail.example.lv>"))
+        .isFalse();
+  }
+
+  @Test
   void deliveryReportIsRecognisedAsAutomatic() throws Exception {
     MimeMessage report = message("bounces@mx.example.lv");
     MimeMultipart body = new MimeMultipart("report; report-type=delivery-status");

@@ -1,7 +1,18 @@
 package eu.complaintdesk.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.notification.OutboundMessageIds;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
@@ -17,16 +28,19 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox's own SQL on H2, the default run's database (the integration tests run it on
- * PostgreSQL): which case a reply belongs to, and the count of failed attempts per e-mail.
+ * PostgreSQL): which case a reply belongs to, which case a subject names, that a reply whose case
+ * was not told tells it later, and the count of failed attempts per e-mail.
  */
 @SpringJUnitConfig(H2TestConfiguration.class)
 class EmailRepliesDatabaseTest {
@@ -100,17 +114,70 @@ class EmailRepliesDatabaseTest {
   }
 
   @Test
-  void registrationNumberInTheSubjectCountsOnlyFromTheCustomersAddress() {
+  void registrationNumberInTheSubjectMakesNoReplyButNamesTheCaseOnlyFromTheCustomersAddress() {
     String subject = "Re: Jūsu sūdzība Nr. " + anna.registrationNumber() + " saņemta";
 
-    assertThat(complaints.repliedCase(reply("anna.berzina@EXAMPLE.lv", subject)))
+    assertThat(complaints.repliedCase(reply("anna.berzina@example.lv", subject))).isEmpty();
+    assertThat(complaints.namedCase(reply("anna.berzina@EXAMPLE.lv", subject)))
         .map(c -> c.id())
         .contains(anna.id());
-    assertThat(complaints.repliedCase(reply("mallory@example.com", subject))).isEmpty();
+    assertThat(complaints.namedCase(reply("mallory@example.com", subject))).isEmpty();
     assertThat(
-            complaints.repliedCase(
+            complaints.namedCase(
                 reply("anna.berzina@example.lv", "Re: 9" + anna.registrationNumber())))
         .isEmpty();
+  }
+
+  @Test
+  void replyWhoseCaseWasNotToldTellsItAtTheNextPollOnlyOnce() {
+    CustomerRequests customerRequests = mock(CustomerRequests.class);
+    AttachmentService attachments = mock(AttachmentService.class);
+    when(attachments.sort(List.of()))
+        .thenReturn(new AttachmentService.Sorted(List.of(), List.of(), List.of()));
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    // First attempt: the message is kept with the Message-ID, then telling the case fails.
+    doAnswer(
+            call -> {
+              transaction.executeWithoutResult(status -> call.<Runnable>getArgument(3).run());
+              throw new OptimisticLockingException("the case changed at the same moment");
+            })
+        .when(customerRequests)
+        .supplyInformation(any(), any(), any(), any(), any());
+    // The attempt after it tells the case, which is recorded with the telling.
+    doAnswer(
+            call -> {
+              transaction.executeWithoutResult(status -> call.<Runnable>getArgument(1).run());
+              return null;
+            })
+        .when(customerRequests)
+        .tellCase(any(), any());
+    complaints =
+        new EmailComplaints(
+            null,
+            attachments,
+            register,
+            jdbc,
+            clock,
+            null,
+            customerRequests,
+            outboundIds,
+            transactionManager);
+    IncomingEmail email =
+        reply(
+            "anna.berzina@example.lv",
+            "Re: jūsu vēstule",
+            "<outbound-" + sent("MISSING_INFORMATION_REQUEST") + "." + TOKEN + "@desk.example>");
+
+    assertThatThrownBy(() -> complaints.register(email))
+        .isInstanceOf(OptimisticLockingException.class);
+    verify(customerRequests, never()).tellCase(any(), any());
+    assertThat(complaints.registeredComplaint(email.messageKey())).contains(anna.id());
+
+    assertThat(complaints.register(email)).isEqualTo(EmailComplaints.Outcome.ALREADY_REGISTERED);
+    verify(customerRequests).tellCase(argThat(c -> c.id() == anna.id()), any());
+
+    assertThat(complaints.register(email)).isEqualTo(EmailComplaints.Outcome.ALREADY_REGISTERED);
+    verify(customerRequests, times(1)).tellCase(any(), any());
   }
 
   @Test

@@ -26,6 +26,23 @@ class EmailTextTest {
   }
 
   @Test
+  void surveyLinkQuotedFromOurInvitationIsMasked() {
+    String reply =
+        "Aptauja neatveras.\n\n"
+            + "> https://klienti.example.lv/surveys/q3Zx_8-KpL0aBcDeFgHiJkLmNoPqRsTu\n"
+            + "> <https://klienti.example.lv/surveys/AbCdEfGhJkMnPqRsTuVwXyZ23456789a>";
+
+    assertThat(EmailComplaints.text(email(reply)))
+        .isEqualTo(
+            "Aptauja neatveras.\n\n"
+                + "> https://klienti.example.lv/surveys/"
+                + NotificationService.MASK
+                + "\n> <https://klienti.example.lv/surveys/"
+                + NotificationService.MASK
+                + ">");
+  }
+
+  @Test
   void ordinaryWordsNumbersAndLongerCodesAreKept() {
     String text = "Rēķins Nr. 2026-000042, konts LV80BANK0000435195001, DARBINIEKS, 123456789012";
 

@@ -83,6 +83,8 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
       MimeMessage mail = singleMailTo(email);
       assertThat(mail.getSubject()).isEqualTo(subjects.get(language) + complaint.number());
       assertThat(mail.getHeader("Content-Language")).containsExactly(language.name());
+      // RFC 3834: no auto-responder answers it, and our inbox never takes it in as a customer's.
+      assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
       // A reply names it to reach the case: the message's id and random token, nothing personal.
       OutboundMessage recorded = notifications.messages(complaint.id()).get(0);
       assertThat(mail.getMessageID())
