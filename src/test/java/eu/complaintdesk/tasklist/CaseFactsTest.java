@@ -4,6 +4,7 @@ import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
 import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
@@ -175,6 +176,27 @@ class CaseFactsTest {
     assertThat(local.get(CaseFacts.LAST_REVIEW))
         .isEqualTo("Drop the &lt;\\!\\-\\- x \\-\\-&gt; and \\[link\\]\\(https\\:\\/\\/e\\.x\\)");
     assertThat(local).doesNotContainKeys(CaseFacts.DRAFT_TEXT, CaseFacts.DRAFT_OUTCOME);
+  }
+
+  @Test
+  void theExternalReplyShowsTheOrganisationAskedAsTheHandlerWroteIt() {
+    claimAndComplete(task, "registrar", Map.of(COMPLETE, true));
+    claimAndComplete(
+        awaitTask(ComplaintProcess.TASK_CLASSIFY_COMPLAINT),
+        "registrar",
+        Map.of(FEEDBACK_TYPE, "SERVICE_COMPLAINT", CATEGORY, "HEATING_QUALITY"));
+    claimAndComplete(
+        awaitTask(ComplaintProcess.TASK_DRAFT_ANSWER),
+        "handler",
+        Map.of(
+            NEEDS_EXTERNAL_INFORMATION,
+            true,
+            EXTERNAL_ORGANISATIONS,
+            "Sadales [tīkls](https://evil.example) AS"));
+
+    Task reply = awaitTask(ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY);
+    assertThat(tasks.getVariablesLocal(reply.getId()).get(CaseFacts.ORGANISATION))
+        .isEqualTo("Sadales \\[tīkls\\]\\(https\\:\\/\\/evil\\.example\\) AS");
   }
 
   @Test
