@@ -45,9 +45,9 @@ class ComplaintReports {
           + " from complaint c where c.received_at >= :start and c.received_at < :end"
           + " order by c.received_at, c.id";
 
-  /** Open cases: not in a status of {@link CaseFacts#NOT_OPEN}. */
+  /** Open cases: not in a final status ({@link ReportedCase#NOT_OPEN}). */
   private static final String OPEN =
-      CaseFacts.NOT_OPEN.stream()
+      ReportedCase.NOT_OPEN.stream()
           .sorted()
           .map(status -> "'" + status + "'")
           .collect(Collectors.joining(", ", "c.status not in (", ")"));
@@ -122,19 +122,19 @@ class ComplaintReports {
         });
   }
 
-  private void eachCase(ReportPeriod period, Consumer<CaseFacts> consumer) {
+  private void eachCase(ReportPeriod period, Consumer<ReportedCase> consumer) {
     streaming
         .sql(CASES)
         .param("start", period.start(calendar.zone()).atOffset(ZoneOffset.UTC))
         .param("end", period.end(calendar.zone()).atOffset(ZoneOffset.UTC))
-        .query((RowCallbackHandler) rs -> consumer.accept(facts(rs)));
+        .query((RowCallbackHandler) rs -> consumer.accept(reportedCase(rs)));
   }
 
-  private CaseFacts facts(ResultSet rs) throws SQLException {
+  private ReportedCase reportedCase(ResultSet rs) throws SQLException {
     Instant receivedAt = instant(rs, "received_at");
     Instant due = instant(rs, "response_due_at");
     Instant answeredAt = instant(rs, "answered_at");
-    return new CaseFacts(
+    return new ReportedCase(
         rs.getString("registration_number"),
         receivedAt,
         rs.getString("channel"),

@@ -52,7 +52,7 @@ final class ComplaintsCsv {
     row(COLUMNS);
   }
 
-  void add(CaseFacts c) throws IOException {
+  void add(ReportedCase c) throws IOException {
     row(
         Arrays.asList(
             c.registrationNumber(),

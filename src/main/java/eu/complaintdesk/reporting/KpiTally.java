@@ -60,7 +60,7 @@ final class KpiTally {
     }
   }
 
-  void add(CaseFacts c) {
+  void add(ReportedCase c) {
     received++;
     byFeedbackType.merge(orUnclassified(c.feedbackType()), 1L, Long::sum);
     byChannel.merge(c.channel(), 1L, Long::sum);

@@ -1,5 +1,8 @@
 package eu.complaintdesk.tasklist;
 
+import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATION;
+
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.calendar.WorkingCalendar;
@@ -8,6 +11,7 @@ import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.CustomerMessage;
+import eu.complaintdesk.register.Outcome;
 import eu.complaintdesk.register.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +68,21 @@ class CaseFacts {
   /** Earlier drafts with their reviews, latest first (Markdown list), draft and review only. */
   static final String DRAFTS = "caseFileDrafts";
 
+  /** Review: the text of the draft under review, escaped (line breaks kept). */
+  static final String DRAFT_TEXT = "caseFileDraftText";
+
+  /** Review: the outcome the draft under review proposes, as the draft form labels it. */
+  static final String DRAFT_OUTCOME = "caseFileDraftOutcome";
+
+  /** Review: the refusal reasons of the draft under review, escaped, or absent. */
+  static final String DRAFT_REASONS = "caseFileDraftReasons";
+
+  /** Draft: the comment of the review that returned the latest draft, escaped, or absent. */
+  static final String LAST_REVIEW = "caseFileLastReview";
+
+  /** External reply: the organisation asked, as the handler named it, escaped. */
+  static final String ORGANISATION = "caseFileOrganisation";
+
   static final int TIMELINE_ENTRIES = 15;
 
   /** The tasks that see earlier drafts and their reviews. */
@@ -88,8 +108,13 @@ class CaseFacts {
     this.clock = clock;
   }
 
-  /** The facts for a task of this definition, or none if the register has no such complaint. */
-  Map<String, Object> of(long complaintId, String taskDefinitionKey) {
+  /**
+   * The facts for this task of a case, or none if the register has no such complaint. The task's
+   * variables ({@code draftId}, {@code externalOrganisation}) say which draft or organisation it is
+   * for.
+   */
+  Map<String, Object> of(long complaintId, DelegateTask task) {
+    String taskDefinitionKey = task.getTaskDefinitionKey();
     Optional<Complaint> found = register.find(complaintId);
     if (found.isEmpty()) {
       return Map.of();
@@ -108,6 +133,20 @@ class CaseFacts {
     if (DRAFT_TASKS.contains(taskDefinitionKey)) {
       putIfAny(facts, DRAFTS, Markdown.limited(drafts(c)));
     }
+    if (ComplaintProcess.TASK_REVIEW_ANSWER.equals(taskDefinitionKey)) {
+      facts.putAll(draftUnderReview(c, task.getVariable(DRAFT_ID)));
+    } else if (ComplaintProcess.TASK_DRAFT_ANSWER.equals(taskDefinitionKey)) {
+      register
+          .latestDraft(c.id())
+          .filter(d -> Boolean.FALSE.equals(d.approved()))
+          .ifPresent(
+              d ->
+                  putIfAny(facts, LAST_REVIEW, Markdown.limited(Markdown.text(d.reviewComment()))));
+    } else if (ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY.equals(taskDefinitionKey)) {
+      if (task.getVariable(EXTERNAL_ORGANISATION) instanceof String organisation) {
+        putIfAny(facts, ORGANISATION, Markdown.line(organisation, 300));
+      }
+    }
     return facts;
   }
 
@@ -123,7 +162,47 @@ class CaseFacts {
         ATTACHMENTS,
         TIMELINE,
         MESSAGES,
-        DRAFTS);
+        DRAFTS,
+        DRAFT_TEXT,
+        DRAFT_OUTCOME,
+        DRAFT_REASONS,
+        LAST_REVIEW,
+        ORGANISATION);
+  }
+
+  /**
+   * The draft the review is for, as the customer will get it: the register's latest draft, which
+   * must be the one the task's {@code draftId} names (the review's decision refuses any other).
+   */
+  private Map<String, Object> draftUnderReview(Complaint c, Object draftId) {
+    Optional<AnswerDraft> latest =
+        register
+            .latestDraft(c.id())
+            .filter(d -> draftId instanceof Number id && d.id() == id.longValue());
+    if (latest.isEmpty()) {
+      return Map.of(
+          DRAFT_TEXT, "**The draft under review is not the latest: open the case file.**");
+    }
+    AnswerDraft d = latest.get();
+    Map<String, Object> draft = new LinkedHashMap<>();
+    draft.put(DRAFT_TEXT, Markdown.limited(Markdown.text(d.text())));
+    draft.put(DRAFT_OUTCOME, outcome(d.proposedOutcome()));
+    putIfAny(draft, DRAFT_REASONS, Markdown.limited(Markdown.text(d.refusalReasons())));
+    return draft;
+  }
+
+  /** The label of the draft form's choice ("Partially upheld"). */
+  static String outcome(String code) {
+    for (Outcome outcome : Outcome.values()) {
+      if (outcome.name().equals(code)) {
+        return switch (outcome) {
+          case UPHELD -> "Upheld";
+          case PARTIALLY_UPHELD -> "Partially upheld";
+          case REJECTED -> "Rejected";
+        };
+      }
+    }
+    return code == null ? "—" : Markdown.line(code, 40);
   }
 
   private String customer(Complaint c) {

@@ -57,8 +57,7 @@ class CaseFactsOnTasks extends AbstractProcessEnginePlugin implements TaskListen
         || !(task.getExecution().getVariable(COMPLAINT_ID) instanceof Number complaintId)) {
       return;
     }
-    Map<String, Object> shown =
-        facts.getObject().of(complaintId.longValue(), task.getTaskDefinitionKey());
+    Map<String, Object> shown = facts.getObject().of(complaintId.longValue(), task);
     task.setVariablesLocal(shown);
   }
 }

@@ -61,7 +61,7 @@ final class Markdown {
     }
     String oneLine = value.replaceAll("\\s+", " ").strip();
     if (oneLine.length() > max) {
-      oneLine = oneLine.substring(0, max).strip() + "…";
+      oneLine = oneLine.substring(0, cut(oneLine, max)).strip() + "…";
     }
     return text(oneLine);
   }
@@ -76,7 +76,7 @@ final class Markdown {
     }
     String shown = value.strip();
     if (shown.length() > max) {
-      shown = shown.substring(0, max).strip() + "…";
+      shown = shown.substring(0, cut(shown, max)).strip() + "…";
     }
     return text(shown).replaceAll("\n+", "\n  ");
   }
@@ -97,9 +97,21 @@ final class Markdown {
     int end = MAX_VARIABLE - SHORTENED.length();
     int cut = Math.max(markdown.lastIndexOf('\n', end), markdown.lastIndexOf(' ', end));
     if (cut <= end / 2) {
-      cut = end; // a cut escape only shows its characters: it cannot make markup
+      cut = cut(markdown, end); // a cut escape only shows its characters: it cannot make markup
     }
     return markdown.substring(0, cut).strip() + SHORTENED;
+  }
+
+  /**
+   * Where to cut the value to keep at most {@code at} characters: never inside a surrogate pair.
+   */
+  private static int cut(String value, int at) {
+    return at > 0
+            && at < value.length()
+            && Character.isHighSurrogate(value.charAt(at - 1))
+            && Character.isLowSurrogate(value.charAt(at))
+        ? at - 1
+        : at;
   }
 
   private static boolean isPunctuation(char c) {

@@ -41,8 +41,7 @@ public class OpenTaskFacts {
                   context.getTaskManager().findTasksByProcessInstanceId(processInstanceId)) {
                 if (task.getExecution() != null
                     && task.getExecution().getVariable(COMPLAINT_ID) instanceof Number id) {
-                  Map<String, Object> current =
-                      facts.of(id.longValue(), task.getTaskDefinitionKey());
+                  Map<String, Object> current = facts.of(id.longValue(), task);
                   CaseFacts.names().stream()
                       .filter(name -> !current.containsKey(name))
                       .filter(task::hasVariableLocal)

@@ -149,14 +149,24 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
     openAndClaim(draft);
     assertThat(textView("Timeline (latest first)").getText()).contains("CLASSIFIED", "REGISTERED");
     pick("Field_ProposedOutcome", 0);
-    type("Field_DraftAnswer", "We corrected your October bill; the new one follows.");
+    type(
+        "Field_DraftAnswer",
+        "We corrected your October bill; the new one follows. <!-- hidden --> Pay to"
+            + " [bank](https://evil.example) ![logo](https://evil.example/l.png)");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(byField("Field_RefusalReasons")));
     complete(draft, "Form_DraftAnswer");
 
     Task review = awaitTask(number, TASK_REVIEW_ANSWER);
     signIn("supervisor");
     openAndClaim(review);
-    textView("We corrected your October bill");
+    // The draft under review shows as the customer gets it: no comment hides, no link, no image
+    assertThat(textView("Draft answer (shown as written)").getText())
+        .contains("Proposed outcome: Upheld")
+        .contains(
+            "We corrected your October bill; the new one follows. <!-- hidden --> Pay to"
+                + " [bank](https://evil.example) ![logo](https://evil.example/l.png)");
+    assertThat(browser.findElements(By.cssSelector(".fjs-form a[href^='https://evil']"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".fjs-form img"))).isEmpty();
     assertThat(textView("Drafts and reviews").getText()).contains("handler", "not reviewed yet");
     tick("Field_AnswerApproved");
     complete(review, "Form_ReviewAnswer");

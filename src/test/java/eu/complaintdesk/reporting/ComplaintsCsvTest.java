@@ -43,7 +43,7 @@ class ComplaintsCsvTest {
     ComplaintsCsv csv = new ComplaintsCsv(out, ZoneId.of("Europe/Riga"));
     csv.header();
     csv.add(
-        new CaseFacts(
+        new ReportedCase(
             "2026-000042",
             Instant.parse("2026-11-23T08:15:30.123Z"),
             "PHONE",

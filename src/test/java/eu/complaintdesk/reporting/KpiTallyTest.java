@@ -29,7 +29,7 @@ class KpiTallyTest {
             .facts());
     // open complaint past its due date, repeat
     tally.add(
-        new CaseFacts(
+        new ReportedCase(
             "2026-000005",
             NOW,
             "PHONE",
@@ -109,14 +109,14 @@ class KpiTallyTest {
     assertThat(KpiTally.ratio(2, 3)).isEqualTo(0.6667);
   }
 
-  private static CaseFacts complaint(
+  private static ReportedCase complaint(
       String outcome,
       boolean onTime,
       int workingDays,
       boolean extended,
       boolean appealNotice,
       Integer score) {
-    return new CaseFacts(
+    return new ReportedCase(
         "2026-00000" + workingDays,
         NOW,
         "WEB_FORM",
@@ -160,8 +160,8 @@ class KpiTallyTest {
       return new Builder(type, category, status, due, answeredAt, outcome, days, inTime);
     }
 
-    CaseFacts facts() {
-      return new CaseFacts(
+    ReportedCase facts() {
+      return new ReportedCase(
           "2026-000099",
           NOW,
           "WEB_FORM",

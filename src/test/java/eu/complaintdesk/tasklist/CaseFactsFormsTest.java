@@ -2,6 +2,8 @@ package eu.complaintdesk.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Each task form's "Case" section shows the facts its task needs, by the names the tasks carry. */
@@ -34,9 +37,16 @@ class CaseFactsFormsTest {
                   CaseFacts.ATTACHMENTS,
                   CaseFacts.MESSAGES,
                   CaseFacts.DRAFTS,
-                  CaseFacts.TIMELINE),
-          "Form_ReviewAnswer", List.of(CaseFacts.CUSTOMER, CaseFacts.DRAFTS),
-          "Form_RecordExternalReply", List.of(),
+                  CaseFacts.TIMELINE,
+                  CaseFacts.LAST_REVIEW),
+          "Form_ReviewAnswer",
+              List.of(
+                  CaseFacts.CUSTOMER,
+                  CaseFacts.DRAFTS,
+                  CaseFacts.DRAFT_TEXT,
+                  CaseFacts.DRAFT_OUTCOME,
+                  CaseFacts.DRAFT_REASONS),
+          "Form_RecordExternalReply", List.of(CaseFacts.ORGANISATION),
           "Form_EvaluateProposal", List.of(CaseFacts.CUSTOMER),
           "Form_AnswerInformationRequest", List.of(CaseFacts.CUSTOMER));
 
@@ -48,6 +58,41 @@ class CaseFactsFormsTest {
           assertThat(shown).as(form).containsAll(SUMMARY).containsAll(needs);
           assertThat(CaseFacts.names()).as(form).containsAll(shown);
         });
+  }
+
+  /** A value inserted into a text view: {{name}}, not {{#if …}} or {{/if}}. */
+  static final Pattern INSERTED = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
+
+  /** Codes that text views may insert as they are: no person wrote them. */
+  static final Set<String> CODES =
+      Set.of(
+          "registrationNumber",
+          "suggestedFeedbackType",
+          "suggestedCategory",
+          "suggestedPriority",
+          "requiredData",
+          "requiredDocuments");
+
+  @Test
+  void textViewsInsertOnlyEscapedCaseFactsAndCodesNeverTextThatAPersonWrote() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
+        for (JsonNode component : json.readTree(form.toFile()).path("components")) {
+          if (!component.path("type").asText().matches("text|html")) {
+            continue;
+          }
+          Matcher m = INSERTED.matcher(component.path("text").asText());
+          while (m.find()) {
+            assertThat(m.group(1))
+                .as(form.getFileName() + " " + component.path("id").asText())
+                .satisfiesAnyOf(
+                    name -> assertThat(CaseFacts.names()).contains(name),
+                    name -> assertThat(CODES).contains(name));
+          }
+        }
+      }
+    }
   }
 
   @Test

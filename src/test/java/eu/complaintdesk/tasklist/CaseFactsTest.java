@@ -1,13 +1,24 @@
 package eu.complaintdesk.tasklist;
 
+import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
+import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
+import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
+import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
+import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
+import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
+import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.process.InvalidTaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
@@ -41,6 +52,9 @@ import org.springframework.test.context.ActiveProfiles;
 class CaseFactsTest {
 
   static final String NAME = "Anna [Ozola](https://evil.example)";
+  static final String HIDING_DRAFT =
+      "Dear customer,\n<!-- hidden -->\nPay to [bank](https://evil.example)\n"
+          + "  ![logo](https://evil.example/l.png)";
   static final String DESCRIPTION =
       "Line one <b>bold</b>\n# not a heading\n![img](https://t.example/p.png)";
 
@@ -79,6 +93,11 @@ class CaseFactsTest {
                 null,
                 null)
             .registrationNumber();
+    task = awaitTask(ComplaintProcess.TASK_CHECK_COMPLETENESS);
+  }
+
+  /** Runs the case's asynchronous steps, then returns its open task of this definition. */
+  private Task awaitTask(String taskDefinitionKey) {
     String instanceId =
         register.findByRegistrationNumber(registrationNumber).orElseThrow().processInstanceId();
     for (int round = 0; round < 50; round++) {
@@ -88,13 +107,145 @@ class CaseFactsTest {
       }
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
-    task =
+    Task found =
         tasks
             .createTaskQuery()
             .processInstanceBusinessKey(registrationNumber)
-            .taskDefinitionKey(ComplaintProcess.TASK_CHECK_COMPLETENESS)
+            .taskDefinitionKey(taskDefinitionKey)
             .singleResult();
-    assertThat(task).isNotNull();
+    assertThat(found).as(taskDefinitionKey).isNotNull();
+    return found;
+  }
+
+  private Task claimAndComplete(Task open, String user, Map<String, Object> variables) {
+    tasks.claim(open.getId(), user);
+    tasks.complete(open.getId(), variables);
+    return open;
+  }
+
+  /** From the completeness check to the first draft's review. */
+  private Task toReview() {
+    claimAndComplete(task, "registrar", Map.of(COMPLETE, true));
+    claimAndComplete(
+        awaitTask(ComplaintProcess.TASK_CLASSIFY_COMPLAINT),
+        "registrar",
+        Map.of(FEEDBACK_TYPE, "SERVICE_COMPLAINT", CATEGORY, "HEATING_QUALITY"));
+    claimAndComplete(
+        awaitTask(ComplaintProcess.TASK_DRAFT_ANSWER),
+        "handler",
+        Map.of(
+            DRAFT_ANSWER,
+            HIDING_DRAFT,
+            PROPOSED_OUTCOME,
+            "PARTIALLY_UPHELD",
+            REFUSAL_REASONS,
+            "See <b>rule</b> [4](https://evil.example)",
+            NEEDS_EXTERNAL_INFORMATION,
+            false));
+    return awaitTask(ComplaintProcess.TASK_REVIEW_ANSWER);
+  }
+
+  @Test
+  void theReviewShowsTheDraftUnderReviewAsWrittenNotRendered() {
+    Task review = toReview();
+
+    Map<String, Object> local = tasks.getVariablesLocal(review.getId());
+    assertThat(local.get(CaseFacts.DRAFT_TEXT))
+        .as("a comment, a link and an image show literally, line breaks kept")
+        .isEqualTo(
+            "Dear customer\\,\n&lt;\\!\\-\\- hidden \\-\\-&gt;\n"
+                + "Pay to \\[bank\\]\\(https\\:\\/\\/evil\\.example\\)\n"
+                + "\\!\\[logo\\]\\(https\\:\\/\\/evil\\.example\\/l\\.png\\)");
+    assertThat(local.get(CaseFacts.DRAFT_OUTCOME)).isEqualTo("Partially upheld");
+    assertThat(local.get(CaseFacts.DRAFT_REASONS))
+        .isEqualTo("See &lt;b&gt;rule&lt;\\/b&gt; \\[4\\]\\(https\\:\\/\\/evil\\.example\\)");
+    assertThat(local).doesNotContainKeys(CaseFacts.LAST_REVIEW, CaseFacts.ORGANISATION);
+  }
+
+  @Test
+  void theNextDraftShowsTheReturningReviewCommentAsWritten() {
+    Task review = toReview();
+    claimAndComplete(
+        review,
+        "supervisor",
+        Map.of(
+            ANSWER_APPROVED, false, REVIEW_COMMENT, "Drop the <!-- x --> and [link](https://e.x)"));
+
+    Task redraft = awaitTask(ComplaintProcess.TASK_DRAFT_ANSWER);
+    Map<String, Object> local = tasks.getVariablesLocal(redraft.getId());
+    assertThat(local.get(CaseFacts.LAST_REVIEW))
+        .isEqualTo("Drop the &lt;\\!\\-\\- x \\-\\-&gt; and \\[link\\]\\(https\\:\\/\\/e\\.x\\)");
+    assertThat(local).doesNotContainKeys(CaseFacts.DRAFT_TEXT, CaseFacts.DRAFT_OUTCOME);
+  }
+
+  @Test
+  void theExternalReplyShowsTheOrganisationAskedAsTheHandlerWroteIt() {
+    claimAndComplete(task, "registrar", Map.of(COMPLETE, true));
+    claimAndComplete(
+        awaitTask(ComplaintProcess.TASK_CLASSIFY_COMPLAINT),
+        "registrar",
+        Map.of(FEEDBACK_TYPE, "SERVICE_COMPLAINT", CATEGORY, "HEATING_QUALITY"));
+    claimAndComplete(
+        awaitTask(ComplaintProcess.TASK_DRAFT_ANSWER),
+        "handler",
+        Map.of(
+            NEEDS_EXTERNAL_INFORMATION,
+            true,
+            EXTERNAL_ORGANISATIONS,
+            "Sadales [tīkls](https://evil.example) AS"));
+
+    Task reply = awaitTask(ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY);
+    assertThat(tasks.getVariablesLocal(reply.getId()).get(CaseFacts.ORGANISATION))
+        .isEqualTo("Sadales \\[tīkls\\]\\(https\\:\\/\\/evil\\.example\\) AS");
+  }
+
+  @Test
+  void usersMayNotSetTheDraftUnderReviewAndItNeverReachesTheHistory() {
+    Task review = toReview();
+    assertThatThrownBy(() -> tasks.setVariableLocal(review.getId(), CaseFacts.DRAFT_TEXT, "forged"))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    review.getId(), Map.of(ANSWER_APPROVED, true, CaseFacts.DRAFT_TEXT, "forged")))
+        .isInstanceOf(InvalidTaskInput.class);
+
+    claimAndComplete(review, "supervisor", Map.of(ANSWER_APPROVED, false, REVIEW_COMMENT, "No"));
+    awaitTask(ComplaintProcess.TASK_DRAFT_ANSWER);
+
+    String instanceId =
+        register.findByRegistrationNumber(registrationNumber).orElseThrow().processInstanceId();
+    for (String name :
+        List.of(
+            CaseFacts.DRAFT_TEXT,
+            CaseFacts.DRAFT_OUTCOME,
+            CaseFacts.DRAFT_REASONS,
+            CaseFacts.LAST_REVIEW)) {
+      assertThat(
+              history
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(instanceId)
+                  .variableName(name)
+                  .count())
+          .as(name)
+          .isZero();
+      assertThat(
+              history
+                  .createHistoricDetailQuery()
+                  .processInstanceId(instanceId)
+                  .variableUpdates()
+                  .list())
+          .noneSatisfy(
+              d -> assertThat(((HistoricVariableUpdate) d).getVariableName()).isEqualTo(name));
+    }
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instanceId)
+                .variableName(REVIEW_COMMENT)
+                .count())
+        .as("the history itself is kept")
+        .isOne();
   }
 
   @Test

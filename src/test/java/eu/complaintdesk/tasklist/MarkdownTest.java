@@ -46,4 +46,17 @@ class MarkdownTest {
     assertThat(limited).endsWith(Markdown.SHORTENED).startsWith("word word");
     assertThat(Markdown.limited("short")).isEqualTo("short");
   }
+
+  @Test
+  void aValueIsNeverCutInsideASurrogatePair() {
+    String smile = "\uD83D\uDE00"; // one emoji, two chars
+    assertThat(Markdown.line("ab" + smile + "cd", 3)).isEqualTo("ab…");
+    assertThat(Markdown.line("ab" + smile + "cd", 4)).isEqualTo("ab" + smile + "…");
+    assertThat(Markdown.indented("ab" + smile + "cd", 3)).isEqualTo("ab…");
+
+    String unbroken = "x".repeat(Markdown.MAX_VARIABLE - Markdown.SHORTENED.length() - 1) + smile;
+    String limited = Markdown.limited(unbroken + "y".repeat(100));
+    assertThat(limited).endsWith("x" + Markdown.SHORTENED);
+    assertThat(limited.codePoints().filter(c -> c >= 0xD800 && c <= 0xDFFF)).isEmpty();
+  }
 }

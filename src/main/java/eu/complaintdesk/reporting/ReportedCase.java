@@ -3,7 +3,9 @@ package eu.complaintdesk.reporting;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.FeedbackType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the reports know of one case: codes, dates and flags from the register, never personal data
@@ -11,7 +13,7 @@ import java.util.Set;
  * calendar; both are {@code null} while the case is unanswered ({@code onTime} also when it has no
  * due date).
  */
-record CaseFacts(
+record ReportedCase(
     String registrationNumber,
     Instant receivedAt,
     String channel,
@@ -30,13 +32,14 @@ record CaseFacts(
     Integer workingDaysToAnswer,
     Boolean onTime) {
 
-  /** Statuses of a case that is no longer open. */
+  /**
+   * Statuses of a case that is no longer open: the final ones ({@link ComplaintStatus#isFinal}).
+   */
   static final Set<String> NOT_OPEN =
-      Set.of(
-          ComplaintStatus.ANSWERED.name(),
-          ComplaintStatus.CLOSED.name(),
-          ComplaintStatus.CLOSED_INCOMPLETE.name(),
-          ComplaintStatus.WITHDRAWN.name());
+      Arrays.stream(ComplaintStatus.values())
+          .filter(ComplaintStatus::isFinal)
+          .map(ComplaintStatus::name)
+          .collect(Collectors.toUnmodifiableSet());
 
   boolean isOpen() {
     return !NOT_OPEN.contains(status);
