@@ -92,6 +92,7 @@ class ComplaintReports {
                   .sql(
                       "select count(*) from complaint c where "
                           + OPEN
+                          + " and c.status <> 'AWAITING_INFORMATION'"
                           + " and c.response_due_at < :now")
                   .param("now", now.atOffset(ZoneOffset.UTC))
                   .query(Long.class)

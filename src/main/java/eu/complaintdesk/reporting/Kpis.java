@@ -112,7 +112,8 @@ record Kpis(
   @Schema(
       description =
           "Open cases now: status not ANSWERED, CLOSED, CLOSED_INCOMPLETE or WITHDRAWN; overdue:"
-              + " open and past responseDueAt")
+              + " open, past responseDueAt and not waiting for the customer"
+              + " (AWAITING_INFORMATION: the clock stands still)")
   record Backlog(
       @Schema(description = "Received in the period and open now") long open,
       @Schema(description = "Received in the period, open and overdue now") long overdue,

@@ -45,9 +45,15 @@ record ReportedCase(
     return !NOT_OPEN.contains(status);
   }
 
-  /** Open and past its due date at {@code now}. */
+  /**
+   * Open and past its due date at {@code now}; not while it waits for the customer: its clock
+   * stands still, and the due date moves by the days waited when the information comes.
+   */
   boolean isOverdue(Instant now) {
-    return isOpen() && responseDueAt != null && responseDueAt.isBefore(now);
+    return isOpen()
+        && !ComplaintStatus.AWAITING_INFORMATION.name().equals(status)
+        && responseDueAt != null
+        && responseDueAt.isBefore(now);
   }
 
   boolean isComplaint() {

@@ -109,6 +109,20 @@ class KpiTallyTest {
     assertThat(KpiTally.ratio(2, 3)).isEqualTo(0.6667);
   }
 
+  @Test
+  void caseWaitingForTheCustomerIsOpenButNotOverdue() {
+    KpiTally tally = new KpiTally(NOW);
+    tally.add(
+        facts(null, null, "AWAITING_INFORMATION", NOW.minus(Duration.ofDays(2)), null, null)
+            .facts());
+    tally.add(facts(null, null, "REGISTERED", NOW.minus(Duration.ofDays(2)), null, null).facts());
+
+    Kpis.Backlog backlog = tally.result(PERIOD, "Europe/Riga", 2, 1).backlog();
+
+    assertThat(backlog.open()).isEqualTo(2);
+    assertThat(backlog.overdue()).isEqualTo(1);
+  }
+
   private static ReportedCase complaint(
       String outcome,
       boolean onTime,
