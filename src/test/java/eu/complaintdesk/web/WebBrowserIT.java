@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -365,7 +367,23 @@ class WebBrowserIT extends ApplicationIntegrationTest {
   private static void goVia(By link) {
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(link).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> hasLeft(page));
+  }
+
+  /**
+   * Whether the page the element belonged to is gone. While Chromium swaps documents, asking about
+   * an element of the old one may also fail with "Node with given id does not belong to the
+   * document" instead of the stale-element answer: gone as well.
+   */
+  private static boolean hasLeft(WebElement oldPage) {
+    try {
+      oldPage.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      return String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
   }
 
   private void fill(String id, String text) {
