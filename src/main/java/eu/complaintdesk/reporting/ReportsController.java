@@ -15,8 +15,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,11 +43,11 @@ class ReportsController {
   static final String CSV_TYPE = "text/csv;charset=UTF-8";
 
   private final ComplaintReports reports;
-  private final IdentityService identity;
+  private final ReportReaders readers;
 
-  ReportsController(ComplaintReports reports, IdentityService identity) {
+  ReportsController(ComplaintReports reports, ReportReaders readers) {
     this.reports = reports;
-    this.identity = identity;
+    this.readers = readers;
   }
 
   @Operation(
@@ -120,12 +118,7 @@ class ReportsController {
   }
 
   private void requireReportReader(Principal user) {
-    boolean allowed =
-        user != null
-            && identity.createGroupQuery().groupMember(user.getName()).list().stream()
-                .map(Group::getId)
-                .anyMatch(Groups.REPORT_READERS::contains);
-    if (!allowed) {
+    if (!readers.mayRead(user)) {
       throw new ApiProblem(
           HttpStatus.FORBIDDEN,
           null,
