@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.StaffUsers;
 import java.net.CookieManager;
@@ -24,6 +25,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -258,6 +263,40 @@ class PostRoomIT extends ApplicationIntegrationTest {
             letter,
             Map.of("Origin", "http://localhost:" + port, "Sec-Fetch-Site", "same-origin"));
     assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
+    assertThat(postedAt(letter)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select posted_by from outbound_message where id = ?", String.class, letter))
+        .isEqualTo("registrar");
+  }
+
+  @Test
+  void aBrowserSignedInToTasklistMarksALetterPostedWithThePagesForm() throws Exception {
+    long letter = awaitSentMessage(cases.submit(BY_POST), "POST");
+    WebDriver browser = Browser.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      browser.get(uri("/camunda/app/tasklist/default/#/login").toString());
+      // Angular marks the fields ng-pristine once it has bound them; typing earlier is lost.
+      wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("input[ng-model='username'].ng-pristine")))
+          .sendKeys("registrar");
+      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("registrar");
+      browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[ng-click='open()']")));
+
+      browser.get(uri("/staff/post").toString());
+      By form = By.cssSelector("form[action='post/" + letter + "/posted'] button");
+      wait.until(ExpectedConditions.elementToBeClickable(form)).click();
+
+      wait.until(ExpectedConditions.urlToBe(uri("/staff/post").toString()));
+      wait.until(driver -> driver.findElements(form).isEmpty());
+      assertThat(browser.getPageSource()).contains("Post room");
+    } finally {
+      browser.quit();
+    }
     assertThat(postedAt(letter)).isEqualTo(1);
     assertThat(
             jdbc.queryForObject(
