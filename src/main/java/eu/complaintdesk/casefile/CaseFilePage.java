@@ -170,7 +170,15 @@ final class CaseFilePage {
                 e(m.channel()),
                 e(m.recipient()),
                 "<span class=\"state-" + e(m.state()) + "\">" + e(m.state()) + "</span>",
-                e(time(m.sentAt())) + (m.error() == null ? "" : text(m.error())),
+                e(time(m.sentAt()))
+                    + (m.postedAt() == null
+                        ? ""
+                        : "<div>posted "
+                            + e(time(m.postedAt()))
+                            + " by "
+                            + e(m.postedBy())
+                            + "</div>")
+                    + (m.error() == null ? "" : text(m.error())),
                 "<details><summary>"
                     + e(m.subject())
                     + "</summary><div class=\"text\">"

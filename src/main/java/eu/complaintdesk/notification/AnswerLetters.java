@@ -228,6 +228,19 @@ public class AnswerLetters {
     return values;
   }
 
+  /** The letterhead's values of a letter in the language: {@code organisationName} and details. */
+  Map<String, String> letterheadValues(Language language) {
+    Map<String, String> values = new HashMap<>();
+    values.put("organisationName", nullToEmpty(letterhead.name()));
+    values.put("organisationDetailsHtml", organisationDetails(language));
+    return values;
+  }
+
+  /** The recipient block: the given lines (name, postal address) escaped, one a line. */
+  static String recipientHtml(String... lines) {
+    return lines(Stream.of(lines).filter(Objects::nonNull).toList());
+  }
+
   private String organisationDetails(Language language) {
     List<String> parts = new ArrayList<>();
     add(parts, null, letterhead.address(), language);

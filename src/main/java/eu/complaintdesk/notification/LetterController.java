@@ -62,7 +62,9 @@ class LetterController {
       String error,
       Instant createdAt,
       Instant sentAt,
-      Long letterId) {}
+      Long letterId,
+      Instant postedAt,
+      String postedBy) {}
 
   @GetMapping("/api/staff/complaints/{registrationNumber}/messages")
   Outbox outbox(@PathVariable String registrationNumber) {
@@ -84,7 +86,9 @@ class LetterController {
                         m.error(),
                         m.createdAt(),
                         m.sentAt(),
-                        m.letterId()))
+                        m.letterId(),
+                        m.postedAt(),
+                        m.postedBy()))
             .toList(),
         letters.letters(complaint.id()));
   }

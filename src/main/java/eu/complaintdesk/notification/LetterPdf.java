@@ -10,8 +10,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the XHTML of a letter ({@code notifications/letter.html}, filled) into an A4 PDF with the
- * DejaVu Sans font embedded, which covers Latvian, Lithuanian and Cyrillic letters.
+ * Turns the XHTML of a letter ({@code notifications/letter.html} for the answer letter, {@code
+ * notifications/message-letter.html} for any other message to print; filled) into an A4 PDF with
+ * the DejaVu Sans font embedded, which covers Latvian, Lithuanian and Cyrillic letters.
  */
 @Component
 class LetterPdf {
@@ -25,8 +26,14 @@ class LetterPdf {
     this.files = templates.files();
   }
 
+  /** The answer letter ({@code letter.html}). */
   byte[] render(Map<String, String> values) {
-    String xhtml = files.fill("letter.html", values);
+    return render("letter.html", values);
+  }
+
+  /** The named layout, filled with the values, as a PDF. */
+  byte[] render(String template, Map<String, String> values) {
+    String xhtml = files.fill(template, values);
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();

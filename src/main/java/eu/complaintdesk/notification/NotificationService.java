@@ -367,7 +367,9 @@ public class NotificationService {
           retried.error(),
           retried.attempts(),
           letterId,
-          retried.replyToken());
+          retried.replyToken(),
+          null,
+          null);
     }
     String replyToken = OutboundMessageIds.newReplyToken();
     long id =
@@ -420,7 +422,9 @@ public class NotificationService {
         null,
         0,
         letterId,
-        replyToken);
+        replyToken,
+        null,
+        null);
   }
 
   private void recordUndeliverable(
@@ -532,13 +536,14 @@ public class NotificationService {
     }
   }
 
-  private static final String SELECT_MESSAGE =
+  static final String SELECT_MESSAGE =
       "select m.id, m.complaint_id, c.registration_number, m.kind, m.channel, m.recipient,"
           + " m.language, m.subject, m.body, m.delivery_state, m.dedup_key, m.created_at,"
-          + " m.sent_at, m.error_message, m.attempts, m.letter_id, m.reply_token from outbound_message m"
+          + " m.sent_at, m.error_message, m.attempts, m.letter_id, m.reply_token, m.posted_at, m.posted_by"
+          + " from outbound_message m"
           + " join complaint c on c.id = m.complaint_id";
 
-  private static OutboundMessage message(ResultSet rs, int row) throws SQLException {
+  static OutboundMessage message(ResultSet rs, int row) throws SQLException {
     String channel = rs.getString("channel");
     return new OutboundMessage(
         rs.getLong("id"),
@@ -557,7 +562,9 @@ public class NotificationService {
         rs.getString("error_message"),
         rs.getInt("attempts"),
         rs.getObject("letter_id", Long.class),
-        rs.getString("reply_token"));
+        rs.getString("reply_token"),
+        instant(rs, "posted_at"),
+        rs.getString("posted_by"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param letterId the answer letter the message carries as an attachment, or {@code null}
  * @param replyToken random, in the e-mail's Message-ID so that a reply can be matched to its case
  *     ({@link OutboundMessageIds}); {@code null} for messages recorded before it existed
+ * @param postedAt when staff recorded a POST message as posted (the post room), or {@code null}
+ * @param postedBy who recorded it as posted, or {@code null}
  */
 public record OutboundMessage(
     long id,
@@ -30,7 +32,9 @@ public record OutboundMessage(
     String error,
     int attempts,
     Long letterId,
-    String replyToken) {
+    String replyToken,
+    Instant postedAt,
+    String postedBy) {
 
   /**
    * A stable identifier of this message for the receiving side: the same on every attempt, so a
@@ -74,6 +78,8 @@ public record OutboundMessage(
         error,
         attempts,
         letterId,
-        replyToken);
+        replyToken,
+        postedAt,
+        postedBy);
   }
 }

@@ -37,5 +37,11 @@ public final class Groups {
   public static final Set<String> REPORT_READERS =
       Set.of(MANAGERS, SUPERVISORS, PROCESS_OWNERS, ADMINISTRATORS);
 
+  /**
+   * The groups whose members work the post room ({@code /staff/post}): they print the letters of
+   * customers who asked for post and record them as posted.
+   */
+  public static final Set<String> POST_ROOM = Set.of(REGISTRARS, ADMINISTRATORS);
+
   private Groups() {}
 }

@@ -7,12 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,7 +29,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}, or an {@code Origin}
  *       whose host and port are not this request's (a browser that once answered the Basic
  *       challenge sends it on cross-site requests too; curl and servers send neither header);
- *   <li>not signed in ({@link StaffSignIn}) → 401 with a Basic challenge;
+ *   <li>not signed in ({@link StaffSignIn}) → 401 with a Basic challenge. HTTP Basic counts for
+ *       every request; the Tasklist session for reading, and for a changing request only when the
+ *       browser proves that a page of this site sent it ({@code Origin} of this host or {@code
+ *       Sec-Fetch-Site: same-origin}, see {@link BrowserOrigin}) — a session POST with neither
+ *       header gets this 401;
  *   <li>signed in but in no staff group → 403;
  *   <li>a case ({@code /staff/complaints/{n}}, {@code /api/staff/complaints/{n}/**}) the user may
  *       not read ({@link CaseAccess}) → 404, the same answer as for an unknown number.
@@ -44,7 +46,6 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
   private static final Pattern CASE_PATH =
       Pattern.compile("^/(?:api/)?staff/complaints/([^/]+)(?:/.*)?$");
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-  private static final Set<String> SAME_SITE_FETCHES = Set.of("same-origin", "none");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StaffSignIn signIn;
@@ -59,7 +60,7 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!SAFE_METHODS.contains(request.getMethod()) && isCrossSite(request)) {
+    if (!SAFE_METHODS.contains(request.getMethod()) && BrowserOrigin.isCrossSite(request)) {
       refuse(
           request,
           response,
@@ -112,37 +113,6 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
-  }
-
-  /** Whether a browser says the request comes from another site. */
-  static boolean isCrossSite(HttpServletRequest request) {
-    String fetchSite = request.getHeader("Sec-Fetch-Site");
-    if (fetchSite != null && !SAME_SITE_FETCHES.contains(fetchSite.toLowerCase(Locale.ROOT))) {
-      return true;
-    }
-    String origin = request.getHeader(HttpHeaders.ORIGIN);
-    return origin != null && !isThisHost(origin, request);
-  }
-
-  private static boolean isThisHost(String origin, HttpServletRequest request) {
-    URI uri;
-    try {
-      uri = URI.create(origin.trim());
-    } catch (IllegalArgumentException e) {
-      return false; // "null" and anything unparsable
-    }
-    if (uri.getHost() == null || uri.getScheme() == null) {
-      return false;
-    }
-    // As the browser addressed us (Host header): host[:port], default ports left out by both.
-    String host = request.getHeader(HttpHeaders.HOST);
-    if (host != null && uri.getRawAuthority().equalsIgnoreCase(host.trim())) {
-      return true;
-    }
-    // As the server sees itself (forwarded headers applied behind a proxy).
-    int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-    return uri.getHost().equalsIgnoreCase(request.getServerName())
-        && port == request.getServerPort();
   }
 
   private static void refuse(

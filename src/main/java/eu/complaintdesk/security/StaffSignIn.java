@@ -12,9 +12,14 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Who a staff request comes from: the user signed in to the Camunda webapps (Tasklist's session),
- * or HTTP Basic against Camunda's users. The session counts only for reading, so that another site
- * cannot make a signed-in browser change anything (no CSRF through our staff calls).
+ * Who a staff request comes from: HTTP Basic against Camunda's users, or the user signed in to the
+ * Camunda webapps (Tasklist's session). The session counts for reading (GET, HEAD), and for a
+ * changing request only when the browser proves that a page of this site sent it: an {@code Origin}
+ * header of this host, or {@code Sec-Fetch-Site: same-origin} (and nothing that says another site).
+ * So a staff page's form (the post room's "Mark as posted") works from a browser signed in to
+ * Tasklist, while another site cannot make that browser change anything (no CSRF through our staff
+ * calls): its requests carry its own origin or {@code cross-site}, and a changing request with
+ * neither header (no browser sends a POST so) gets no session user.
  */
 public final class StaffSignIn {
 
@@ -27,7 +32,7 @@ public final class StaffSignIn {
   /** The signed-in user, or {@code null}. */
   public String user(HttpServletRequest request) {
     String user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
-    if (user == null && isReading(request)) {
+    if (user == null && (isReading(request) || BrowserOrigin.isProvenSameOrigin(request))) {
       user = sessionUser(request.getSession(false));
     }
     return user;

@@ -48,6 +48,8 @@ class LogMessageDeliveryTest {
             null,
             0,
             null,
+            null,
+            null,
             null);
 
     new LogMessageDelivery().deliver(message);

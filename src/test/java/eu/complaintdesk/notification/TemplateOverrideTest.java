@@ -65,6 +65,32 @@ class TemplateOverrideTest {
   }
 
   @Test
+  void postRoomLetterLayoutInTheOverrideFolderReplacesTheBuiltInOne() throws IOException {
+    Files.writeString(
+        dir.resolve("message-letter.html"),
+        "<html><body><p>Mūsu vēstule</p>{recipientHtml}{bodyHtml}</body></html>");
+
+    String html =
+        templates(dir.toString())
+            .files()
+            .fill(
+                "message-letter.html",
+                Map.of("recipientHtml", "Ilze<br/>Rīga", "bodyHtml", "<p>x</p>"));
+
+    assertThat(html)
+        .isEqualTo("<html><body><p>Mūsu vēstule</p>Ilze<br/>Rīga<p>x</p></body></html>");
+    assertThat(templates("").files().read("message-letter.html"))
+        .contains(
+            "{organisationName}",
+            "{organisationDetailsHtml}",
+            "{recipientHtml}",
+            "{registrationNumber}",
+            "{date}",
+            "{subject}",
+            "{bodyHtml}");
+  }
+
+  @Test
   void plainTextBecomesEscapedHtmlParagraphsListsAndLinks() {
     String html =
         TemplateFiles.paragraphs(

@@ -4,10 +4,15 @@ import static eu.complaintdesk.register.Complaints.newComplaint;
 import static eu.complaintdesk.register.Complaints.withCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.notification.NotificationKind;
+import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.OutboundMessage;
+import eu.complaintdesk.notification.PostRoom;
 import eu.complaintdesk.testing.H2TestConfiguration;
 import eu.complaintdesk.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,8 @@ class H2PortabilityTest {
   private static final Instant RECEIVED = Instant.parse("2026-03-09T08:30:00Z");
 
   @Autowired ComplaintRegister register;
+  @Autowired NotificationService notifications;
+  @Autowired PostRoom postRoom;
   @Autowired DataSource dataSource;
 
   @BeforeEach
@@ -55,6 +62,48 @@ class H2PortabilityTest {
     assertThat(register.findSurvey(token)).isPresent();
     assertThat(register.hasRecentSimilar(repeat, Duration.ofDays(90))).isTrue();
     assertThat(register.timeline(id)).hasSizeGreaterThan(5);
+  }
+
+  @Test
+  void postRoomWorksOnH2() {
+    NewComplaint c = newComplaint(RECEIVED);
+    long id =
+        register
+            .register(
+                new NewComplaint(
+                    c.channel(),
+                    c.language(),
+                    c.customerName(),
+                    null,
+                    null,
+                    null,
+                    c.customerAddress(),
+                    PreferredContact.POST,
+                    c.subject(),
+                    c.description(),
+                    c.remedySought(),
+                    c.categoryHint(),
+                    RECEIVED,
+                    c.responseDueAt(),
+                    null))
+            .id();
+    notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "ack");
+
+    OutboundMessage letter = postRoom.toPost().stream().findFirst().orElseThrow();
+    assertThat(letter.recipient()).isEqualTo("Brīvības iela 1, Rīga, LV-1010");
+    assertThat(postRoom.letter(letter.id())).isPresent();
+    assertThat(postRoom.markPosted(letter.id(), "registrar1")).isTrue();
+    assertThat(postRoom.markPosted(letter.id(), "registrar2")).isTrue();
+
+    assertThat(postRoom.toPost()).isEmpty();
+    OutboundMessage posted = notifications.messages(id).get(0);
+    assertThat(posted.postedAt()).isNotNull();
+    assertThat(posted.postedBy()).isEqualTo("registrar1");
+    assertThat(register.timeline(id))
+        .filteredOn(entry -> entry.type().equals(PostRoom.MESSAGE_POSTED))
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.visibleToCustomer()).isFalse());
+    assertThat(postRoom.markPosted(letter.id() + 1000, "registrar1")).isFalse();
   }
 
   @Test

@@ -1,0 +1,131 @@
+package eu.complaintdesk.postroom;
+
+import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.notification.PostRoom;
+import eu.complaintdesk.security.Groups;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The post room for registrars and administrators ({@link Groups#POST_ROOM}): {@code GET
+ * /staff/post} lists the POST messages still to print, {@code GET /staff/post/{id}.pdf} is the
+ * letter to print, {@code POST /staff/post/{id}/posted} records it as posted and returns to the
+ * list (303). Other staff get 403; who is signed in at all, and that a changing request comes from
+ * this site, is {@code security/StaffAuthenticationFilter}'s.
+ */
+@RestController
+class PostRoomController {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+  private final PostRoom postRoom;
+  private final IdentityService identity;
+  private final WorkingCalendar calendar;
+
+  PostRoomController(PostRoom postRoom, IdentityService identity, WorkingCalendar calendar) {
+    this.postRoom = postRoom;
+    this.identity = identity;
+    this.calendar = calendar;
+  }
+
+  @GetMapping(path = "/staff/post", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page(Principal user) {
+    if (!mayWorkThePostRoom(user)) {
+      return forbidden();
+    }
+    String nonce = nonce();
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .header("X-Frame-Options", "SAMEORIGIN")
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'nonce-"
+                + nonce
+                + "'; img-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'")
+        // Not no-referrer: with it a browser sends "Origin: null" on the form's POST, which the
+        // staff filter must take for another site. same-origin keeps the page's address in here.
+        .header("Referrer-Policy", "same-origin")
+        .header("X-Content-Type-Options", "nosniff")
+        .contentType(HTML)
+        .body(PostRoomPage.render(postRoom.toPost(), calendar.zone(), nonce));
+  }
+
+  @GetMapping("/staff/post/{messageId}.pdf")
+  ResponseEntity<?> letter(@PathVariable String messageId, Principal user) {
+    if (!mayWorkThePostRoom(user)) {
+      return forbidden();
+    }
+    return id(messageId)
+        .flatMap(postRoom::letter)
+        .<ResponseEntity<?>>map(letter -> letter)
+        .orElseGet(PostRoomController::notFound);
+  }
+
+  @PostMapping("/staff/post/{messageId}/posted")
+  ResponseEntity<String> posted(
+      @PathVariable String messageId, Principal user, HttpServletRequest request) {
+    if (!mayWorkThePostRoom(user)) {
+      return forbidden();
+    }
+    Optional<Long> id = id(messageId);
+    if (id.isEmpty() || !postRoom.markPosted(id.get(), user.getName())) {
+      return notFound();
+    }
+    return ResponseEntity.status(HttpStatus.SEE_OTHER)
+        .location(URI.create(request.getContextPath() + "/staff/post"))
+        .cacheControl(CacheControl.noStore())
+        .build();
+  }
+
+  private boolean mayWorkThePostRoom(Principal user) {
+    return user != null
+        && identity.createGroupQuery().groupMember(user.getName()).list().stream()
+            .map(Group::getId)
+            .anyMatch(Groups.POST_ROOM::contains);
+  }
+
+  private static Optional<Long> id(String value) {
+    try {
+      return Optional.of(Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static ResponseEntity<String> forbidden() {
+    return text(HttpStatus.FORBIDDEN, "The post room is for registrars and administrators.");
+  }
+
+  private static ResponseEntity<String> notFound() {
+    return text(HttpStatus.NOT_FOUND, "No message by post with this id.");
+  }
+
+  private static ResponseEntity<String> text(HttpStatus status, String text) {
+    return ResponseEntity.status(status)
+        .cacheControl(CacheControl.noStore())
+        .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+        .body(text);
+  }
+
+  private static String nonce() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}
