@@ -171,8 +171,24 @@ public class NotificationService {
       plain.putAll(secrets);
       message =
           message.withBody(templates.render(kind, complaint.language(), plain, channel).body());
+      if (channel == MessageChannel.POST) {
+        keepForPrinting(message);
+      }
     }
     send(message, true);
+  }
+
+  /**
+   * A letter is printed by staff, so it must carry what the outbox masks: the full text is kept
+   * apart from the outbox's body, for the post room only ({@link PostRoom}).
+   */
+  private void keepForPrinting(OutboundMessage message) {
+    inOwnTransaction(
+        () ->
+            jdbc.sql("update outbound_message set print_body = :body where id = :id")
+                .param("body", message.body())
+                .param("id", message.id())
+                .update());
   }
 
   /**

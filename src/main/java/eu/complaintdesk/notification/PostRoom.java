@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The letter of a message that carries an answer letter is that letter ({@link AnswerLetters});
  * any other message is printed as it was recorded in the outbox, with the organisation's letterhead
  * and the customer's name and postal address ({@code notifications/message-letter.html}). Values
- * only the customer may read (the access code, a survey link) are recorded masked, so they are
- * masked in that print too.
+ * the outbox masks (the access code, a survey link) are printed in full: the letter is the
+ * customer's, and its full text is kept for printing only ({@code print_body}).
  */
 @Service
 public class PostRoom {
@@ -137,8 +137,17 @@ public class PostRoom {
     values.put("dateLabel", templates.label("LETTER.date", language));
     values.put("date", templates.text("date", message.createdAt(), language));
     values.put("subject", message.subject());
-    values.put("bodyHtml", TemplateFiles.paragraphs(message.body()));
+    values.put("bodyHtml", TemplateFiles.paragraphs(printBody(message)));
     return values;
+  }
+
+  /** The full text to print: what the outbox masks included. */
+  private String printBody(OutboundMessage message) {
+    return jdbc.sql("select print_body from outbound_message where id = :id")
+        .param("id", message.id())
+        .query(String.class)
+        .optional()
+        .orElse(message.body());
   }
 
   /**

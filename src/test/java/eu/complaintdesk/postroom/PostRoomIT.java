@@ -3,6 +3,8 @@ package eu.complaintdesk.postroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.complaintdesk.notification.NotificationKind;
+import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.CaseDriver;
@@ -14,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,7 @@ class PostRoomIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired NotificationService notifications;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
 
@@ -146,6 +150,38 @@ class PostRoomIT extends ApplicationIntegrationTest {
         .isFalse();
     // the letter can still be printed again
     assertThat(get("/staff/post/" + letter + ".pdf", "registrar").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void thePrintedLetterCarriesTheSurveyLinkTheOutboxMasks() throws Exception {
+    String number = cases.submit(BY_POST);
+    awaitSentMessage(number, "POST");
+    long complaintId =
+        jdbc.queryForObject(
+            "select id from complaint where registration_number = ?", Long.class, number);
+    notifications.notifyCustomerWithSecrets(
+        complaintId,
+        NotificationKind.SURVEY_INVITATION,
+        Map.of("surveyExpiresDate", Instant.now().plus(Duration.ofDays(14))),
+        Map.of("surveyLink", "https://desk.example/surveys/s3cretToken"),
+        "post-room-survey");
+    long letter =
+        jdbc.queryForObject(
+            "select id from outbound_message where complaint_id = ? and dedup_key = ?",
+            Long.class,
+            complaintId,
+            "post-room-survey");
+
+    assertThat(
+            jdbc.queryForObject(
+                "select body from outbound_message where id = ?", String.class, letter))
+        .contains(NotificationService.MASK)
+        .doesNotContain("s3cretToken");
+    HttpResponse<byte[]> pdf =
+        http.send(
+            request("/staff/post/" + letter + ".pdf", "registrar").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(text(pdf.body())).contains("s3cretToken").doesNotContain(NotificationService.MASK);
   }
 
   @Test
