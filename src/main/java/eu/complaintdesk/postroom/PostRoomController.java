@@ -3,12 +3,12 @@ package eu.complaintdesk.postroom;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.notification.PostRoom;
 import eu.complaintdesk.security.Groups;
+import eu.complaintdesk.system.StaffPages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -49,21 +49,9 @@ class PostRoomController {
     if (!mayWorkThePostRoom(user)) {
       return forbidden();
     }
-    String nonce = nonce();
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .header("X-Frame-Options", "SAMEORIGIN")
-        .header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'nonce-"
-                + nonce
-                + "'; img-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'")
-        // Not no-referrer: with it a browser sends "Origin: null" on the form's POST, which the
-        // staff filter must take for another site. same-origin keeps the page's address in here.
-        .header("Referrer-Policy", "same-origin")
-        .header("X-Content-Type-Options", "nosniff")
-        .contentType(HTML)
-        .body(PostRoomPage.render(postRoom.toPost(), calendar.zone(), nonce));
+    String nonce = StaffPages.nonce();
+    return StaffPages.page(
+        HttpStatus.OK, nonce, true, PostRoomPage.render(postRoom.toPost(), calendar.zone(), nonce));
   }
 
   @GetMapping("/staff/post/{messageId}.pdf")
@@ -121,11 +109,5 @@ class PostRoomController {
         .cacheControl(CacheControl.noStore())
         .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
         .body(text);
-  }
-
-  private static String nonce() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -1,12 +1,9 @@
 package eu.complaintdesk.reporting;
 
 import eu.complaintdesk.system.ApiProblem;
-import java.nio.charset.StandardCharsets;
+import eu.complaintdesk.system.StaffPages;
 import java.security.Principal;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Base64;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportsDashboardController {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final ComplaintReports reports;
   private final ReportReaders readers;
 
@@ -37,7 +32,7 @@ class ReportsDashboardController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       Principal user) {
-    String nonce = nonce();
+    String nonce = StaffPages.nonce();
     if (!readers.mayRead(user)) {
       return page(HttpStatus.FORBIDDEN, nonce, ReportsDashboardPage.refused(nonce));
     }
@@ -57,24 +52,6 @@ class ReportsDashboardController {
   }
 
   private static ResponseEntity<String> page(HttpStatus status, String nonce, String html) {
-    return ResponseEntity.status(status)
-        .cacheControl(CacheControl.noStore())
-        // Tasklist and Cockpit (same origin) may frame it, nobody else; no scripts at all.
-        .header("X-Frame-Options", "SAMEORIGIN")
-        .header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'nonce-"
-                + nonce
-                + "'; img-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'")
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-Type-Options", "nosniff")
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .body(html);
-  }
-
-  private static String nonce() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return StaffPages.page(status, nonce, true, html);
   }
 }
