@@ -2,19 +2,11 @@ package eu.complaintdesk.tasklist;
 
 import static eu.complaintdesk.process.ComplaintVariables.COMPLAINT_ID;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,20 +27,7 @@ class CaseFactsOnTasks extends AbstractProcessEnginePlugin implements TaskListen
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners =
-        configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                .getTaskDefinition()
-                .addTaskListener(EVENTNAME_CREATE, CaseFactsOnTasks.this);
-          }
-        });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    EveryUserTask.onCreate(configuration, this);
   }
 
   @Override

@@ -7,20 +7,12 @@ import static eu.complaintdesk.process.ComplaintVariables.PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER;
 import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,20 +35,7 @@ class TaskListVariables extends AbstractProcessEnginePlugin implements TaskListe
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners =
-        configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                .getTaskDefinition()
-                .addTaskListener(EVENTNAME_CREATE, TaskListVariables.this);
-          }
-        });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    EveryUserTask.onCreate(configuration, this);
   }
 
   @Override
