@@ -68,8 +68,15 @@ class CaseFacts {
   /** Earlier drafts with their reviews, latest first (Markdown list), draft and review only. */
   static final String DRAFTS = "caseFileDrafts";
 
-  /** Review: the text of the draft under review, escaped (line breaks kept). */
+  /**
+   * Review: the text of the draft under review, escaped (line breaks kept), in {@link
+   * #DRAFT_TEXT_PIECES} pieces (an engine text variable holds 4 000 characters; escaped, a long
+   * draft needs more): the reviewer must see all of it.
+   */
   static final String DRAFT_TEXT = "caseFileDraftText";
+
+  static final List<String> DRAFT_TEXT_PIECES =
+      List.of(DRAFT_TEXT, DRAFT_TEXT + "2", DRAFT_TEXT + "3", DRAFT_TEXT + "4", DRAFT_TEXT + "5");
 
   /** Review: the outcome the draft under review proposes, as the draft form labels it. */
   static final String DRAFT_OUTCOME = "caseFileDraftOutcome";
@@ -163,7 +170,11 @@ class CaseFacts {
         TIMELINE,
         MESSAGES,
         DRAFTS,
-        DRAFT_TEXT,
+        DRAFT_TEXT_PIECES.get(0),
+        DRAFT_TEXT_PIECES.get(1),
+        DRAFT_TEXT_PIECES.get(2),
+        DRAFT_TEXT_PIECES.get(3),
+        DRAFT_TEXT_PIECES.get(4),
         DRAFT_OUTCOME,
         DRAFT_REASONS,
         LAST_REVIEW,
@@ -179,13 +190,20 @@ class CaseFacts {
         register
             .latestDraft(c.id())
             .filter(d -> draftId instanceof Number id && d.id() == id.longValue());
+    Map<String, Object> draft = new LinkedHashMap<>();
+    List<String> text =
+        Markdown.pieces(
+            latest.isEmpty()
+                ? "**The draft under review is not the latest: open the case file.**"
+                : Markdown.text(latest.get().text()),
+            DRAFT_TEXT_PIECES.size());
+    for (int i = 0; i < text.size(); i++) {
+      draft.put(DRAFT_TEXT_PIECES.get(i), text.get(i));
+    }
     if (latest.isEmpty()) {
-      return Map.of(
-          DRAFT_TEXT, "**The draft under review is not the latest: open the case file.**");
+      return draft;
     }
     AnswerDraft d = latest.get();
-    Map<String, Object> draft = new LinkedHashMap<>();
-    draft.put(DRAFT_TEXT, Markdown.limited(Markdown.text(d.text())));
     draft.put(DRAFT_OUTCOME, outcome(d.proposedOutcome()));
     putIfAny(draft, DRAFT_REASONS, Markdown.limited(Markdown.text(d.refusalReasons())));
     return draft;

@@ -1,5 +1,8 @@
 package eu.complaintdesk.tasklist;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Text for the Markdown of Tasklist's text views. The bundled form-js inserts template values as
  * they are (no escaping), renders the result with marked (GFM, line breaks kept) and then drops all
@@ -100,6 +103,27 @@ final class Markdown {
       cut = cut(markdown, end); // a cut escape only shows its characters: it cannot make markup
     }
     return markdown.substring(0, cut).strip() + SHORTENED;
+  }
+
+  /**
+   * The value in {@code count} pieces of at most {@link #MAX_VARIABLE} characters each, for a form
+   * that shows them one after the other ({@code {{a}}{{a2}}…}): joined, they are the value (a piece
+   * may end inside an escape; joined it is whole again). Unused pieces are empty; only a value
+   * longer than all pieces together is shortened, saying so, in its last piece.
+   */
+  static List<String> pieces(String markdown, int count) {
+    List<String> pieces = new ArrayList<>(count);
+    int from = 0;
+    while (pieces.size() < count - 1 && markdown.length() - from > MAX_VARIABLE) {
+      int to = cut(markdown, from + MAX_VARIABLE);
+      pieces.add(markdown.substring(from, to));
+      from = to;
+    }
+    pieces.add(limited(markdown.substring(from)));
+    while (pieces.size() < count) {
+      pieces.add("");
+    }
+    return pieces;
   }
 
   /**

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Each task form's "Case" section shows the facts its task needs, by the names the tasks carry. */
 class CaseFactsFormsTest {
 
-  static final Pattern FACT = Pattern.compile("\\{\\{[#/]?(?:if )?(caseFile[A-Za-z]+)");
+  static final Pattern FACT = Pattern.compile("\\{\\{[#/]?(?:if )?(caseFile[A-Za-z0-9]+)");
 
   static final List<String> SUMMARY =
       List.of(CaseFacts.AS_OF, CaseFacts.DATES, CaseFacts.SUBJECT, CaseFacts.DESCRIPTION);
@@ -43,7 +43,11 @@ class CaseFactsFormsTest {
               List.of(
                   CaseFacts.CUSTOMER,
                   CaseFacts.DRAFTS,
-                  CaseFacts.DRAFT_TEXT,
+                  CaseFacts.DRAFT_TEXT_PIECES.get(0),
+                  CaseFacts.DRAFT_TEXT_PIECES.get(1),
+                  CaseFacts.DRAFT_TEXT_PIECES.get(2),
+                  CaseFacts.DRAFT_TEXT_PIECES.get(3),
+                  CaseFacts.DRAFT_TEXT_PIECES.get(4),
                   CaseFacts.DRAFT_OUTCOME,
                   CaseFacts.DRAFT_REASONS),
           "Form_RecordExternalReply", List.of(CaseFacts.ORGANISATION),
@@ -61,7 +65,7 @@ class CaseFactsFormsTest {
   }
 
   /** A value inserted into a text view: {{name}}, not {{#if …}} or {{/if}}. */
-  static final Pattern INSERTED = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
+  static final Pattern INSERTED = Pattern.compile("\\{\\{\\s*([A-Za-z0-9]+)\\s*}}");
 
   /** Codes that text views may insert as they are: no person wrote them. */
   static final Set<String> CODES =

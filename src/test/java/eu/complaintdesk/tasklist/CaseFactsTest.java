@@ -125,6 +125,10 @@ class CaseFactsTest {
 
   /** From the completeness check to the first draft's review. */
   private Task toReview() {
+    return toReview(HIDING_DRAFT);
+  }
+
+  private Task toReview(String draftAnswer) {
     claimAndComplete(task, "registrar", Map.of(COMPLETE, true));
     claimAndComplete(
         awaitTask(ComplaintProcess.TASK_CLASSIFY_COMPLAINT),
@@ -135,7 +139,7 @@ class CaseFactsTest {
         "handler",
         Map.of(
             DRAFT_ANSWER,
-            HIDING_DRAFT,
+            draftAnswer,
             PROPOSED_OUTCOME,
             "PARTIALLY_UPHELD",
             REFUSAL_REASONS,
@@ -143,6 +147,20 @@ class CaseFactsTest {
             NEEDS_EXTERNAL_INFORMATION,
             false));
     return awaitTask(ComplaintProcess.TASK_REVIEW_ANSWER);
+  }
+
+  @Test
+  void theReviewShowsALongDraftWholeEvenWhenEscapingMakesItLongerThanAVariable() {
+    String longDraft = "Summa: <1.200,00 EUR>; ".repeat(170).strip(); // under 4 000 characters
+    Task review = toReview(longDraft);
+
+    Map<String, Object> local = tasks.getVariablesLocal(review.getId());
+    String shown =
+        CaseFacts.DRAFT_TEXT_PIECES.stream()
+            .map(name -> (String) local.get(name))
+            .reduce("", String::concat);
+    assertThat(Markdown.text(longDraft)).hasSizeGreaterThan(Markdown.MAX_VARIABLE);
+    assertThat(shown).isEqualTo(Markdown.text(longDraft)).doesNotContain(Markdown.SHORTENED);
   }
 
   @Test

@@ -2,10 +2,35 @@ package eu.complaintdesk.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Customers' text in the Markdown of task forms shows as written and can make no markup. */
 class MarkdownTest {
+
+  @Test
+  void longTextIsSplitIntoPiecesThatJoinedAreTheTextAndNeverSplitACharacter() {
+    String escaped = Markdown.text("<;😀 ".repeat(2_000)); // 4 000 chars, escaped far longer
+    List<String> pieces = Markdown.pieces(escaped, 5);
+
+    assertThat(pieces).hasSize(5).allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(4_000));
+    assertThat(String.join("", pieces)).isEqualTo(escaped);
+    for (String piece : pieces) {
+      if (!piece.isEmpty()) {
+        assertThat(Character.isLowSurrogate(piece.charAt(0))).isFalse();
+        assertThat(Character.isHighSurrogate(piece.charAt(piece.length() - 1))).isFalse();
+      }
+    }
+    assertThat(Markdown.pieces("short", 3)).containsExactly("short", "", "");
+  }
+
+  @Test
+  void textLongerThanAllPiecesIsShortenedSayingSoInItsLastPiece() {
+    List<String> pieces = Markdown.pieces("a ".repeat(10_000), 2);
+
+    assertThat(pieces.get(0)).hasSize(Markdown.MAX_VARIABLE);
+    assertThat(pieces.get(1)).endsWith(Markdown.SHORTENED);
+  }
 
   @Test
   void linksImagesHtmlAndHeadingsAreEscaped() {
