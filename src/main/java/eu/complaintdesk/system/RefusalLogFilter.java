@@ -41,13 +41,10 @@ class RefusalLogFilter extends TurboFilter {
     if (level != Level.ERROR || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())) {
       return FilterReply.NEUTRAL;
     }
+    // The engine passes the exception as the last parameter, not as the throwable.
     Throwable refusal = refusal(t);
-    if (refusal == null && params != null) {
-      for (Object param : params) {
-        if (param instanceof Throwable thrown && refusal == null) {
-          refusal = refusal(thrown);
-        }
-      }
+    if (refusal == null && params != null && params.length > 0) {
+      refusal = params[params.length - 1] instanceof Throwable thrown ? refusal(thrown) : null;
     }
     if (refusal == null) {
       return FilterReply.NEUTRAL;
@@ -63,9 +60,6 @@ class RefusalLogFilter extends TurboFilter {
           || cause instanceof RuleViolation
           || cause instanceof RefusedCompletion) {
         return cause;
-      }
-      if (cause.getCause() == cause) {
-        return null;
       }
     }
     return null;

@@ -38,7 +38,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -247,33 +246,6 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
 
   // --- the browser
 
-  /** Signs out whoever is signed in and signs in as the user (password = user id). */
-  private void signIn(String user) {
-    By signedIn = By.cssSelector("a[ng-click='open()']");
-    for (int attempt = 1; ; attempt++) {
-      browser.get(base() + "/camunda/app/tasklist/default/");
-      browser.manage().deleteAllCookies();
-      ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
-      browser.get(base() + "/camunda/app/tasklist/default/#/login");
-      // Angular marks the fields ng-pristine once it has bound them; typing earlier is lost.
-      wait.until(
-              ExpectedConditions.visibilityOfElementLocated(
-                  By.cssSelector("input[ng-model='username'].ng-pristine")))
-          .sendKeys(user);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
-      browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(ExpectedConditions.presenceOfElementLocated(signedIn));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
-  }
-
   private void openAndClaim(Task task) {
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
@@ -475,5 +447,9 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
 
   private String base() {
     return "http://localhost:" + port;
+  }
+
+  private void signIn(String user) {
+    Browser.signInToTasklist(browser, base(), user);
   }
 }

@@ -10,6 +10,7 @@ import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.CaseVariables;
 import eu.complaintdesk.testing.StoredState;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -248,37 +248,20 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
             .get("registrationNumber")
             .asText();
 
-    assertThat(suggested(praise))
+    assertThat(CaseVariables.onceSuggested(runtime, praise))
         .containsEntry(ComplaintVariables.FEEDBACK_TYPE_HINT, "PRAISE")
         .containsEntry(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE, "PRAISE")
         .containsEntry(ComplaintVariables.SUGGESTED_PRIORITY, "LOW");
-    assertThat(suggested(question))
+    assertThat(CaseVariables.onceSuggested(runtime, question))
         .containsEntry(ComplaintVariables.FEEDBACK_TYPE_HINT, "QUESTION")
         .containsEntry(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE, "INFORMATION_REQUEST");
-    assertThat(suggested(none))
+    assertThat(CaseVariables.onceSuggested(runtime, none))
         .containsEntry(ComplaintVariables.FEEDBACK_TYPE_HINT, null)
         .containsEntry(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE, "SERVICE_COMPLAINT");
   }
 
   private static String withHint(String body, String hint) {
     return body.replace("\"subject\"", "\"feedbackTypeHint\":\"" + hint + "\",\"subject\"");
-  }
-
-  /** The case's variables once the classification has been suggested. */
-  private Map<String, Object> suggested(String number) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              ProcessInstance instance =
-                  runtime
-                      .createProcessInstanceQuery()
-                      .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
-                      .processInstanceBusinessKey(number)
-                      .singleResult();
-              return instance == null ? Map.of() : runtime.getVariables(instance.getId());
-            },
-            variables -> variables.get(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE) != null);
   }
 
   @Test

@@ -312,16 +312,7 @@ class PostRoomIT extends ApplicationIntegrationTest {
     WebDriver browser = Browser.start();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-      browser.get(uri("/camunda/app/tasklist/default/#/login").toString());
-      // Angular marks the fields ng-pristine once it has bound them; typing earlier is lost.
-      wait.until(
-              ExpectedConditions.visibilityOfElementLocated(
-                  By.cssSelector("input[ng-model='username'].ng-pristine")))
-          .sendKeys("registrar");
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("registrar");
-      browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-      wait.until(
-          ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[ng-click='open()']")));
+      Browser.signInToTasklist(browser, "http://localhost:" + port, "registrar");
 
       browser.get(uri("/staff/post").toString());
       By form = By.cssSelector("form[action='post/" + letter + "/posted'] button");

@@ -22,8 +22,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -184,7 +182,7 @@ class ReportsDashboardIT extends ApplicationIntegrationTest {
     LocalDate today = calendar.localDate(Instant.now());
     WebDriver browser = Browser.start(1280, 2000);
     try {
-      signInToTasklist(browser, "manager");
+      Browser.signInToTasklist(browser, base(), "manager");
       browser.get(base() + "/staff/reports");
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("headline")));
@@ -228,33 +226,6 @@ class ReportsDashboardIT extends ApplicationIntegrationTest {
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
     return day;
-  }
-
-  private void signInToTasklist(WebDriver browser, String user) {
-    By signedIn = By.cssSelector("a[ng-click='open()']");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    for (int attempt = 1; ; attempt++) {
-      browser.get(base() + "/camunda/app/tasklist/default/");
-      browser.manage().deleteAllCookies();
-      ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
-      browser.get(base() + "/camunda/app/tasklist/default/#/login");
-      // Angular marks the fields ng-pristine once it has bound them; typing earlier is lost.
-      wait.until(
-              ExpectedConditions.visibilityOfElementLocated(
-                  By.cssSelector("input[ng-model='username'].ng-pristine")))
-          .sendKeys(user);
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
-      browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(ExpectedConditions.presenceOfElementLocated(signedIn));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
   }
 
   // --- HTTP -------------------------------------------------------------------------------

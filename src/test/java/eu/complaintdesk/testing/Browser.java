@@ -8,12 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver (no driver download). Tests that
@@ -62,6 +67,38 @@ public final class Browser {
           ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Signs out whoever is signed in to Tasklist at {@code baseUrl} and signs in as the user
+   * (password = user id). Tasklist's login form now and then drops what was typed before Angular
+   * bound it: tried up to three times.
+   */
+  public static void signInToTasklist(WebDriver browser, String baseUrl, String user) {
+    By signedIn = By.cssSelector("a[ng-click='open()']");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    for (int attempt = 1; ; attempt++) {
+      browser.get(baseUrl + "/camunda/app/tasklist/default/");
+      browser.manage().deleteAllCookies();
+      ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
+      browser.get(baseUrl + "/camunda/app/tasklist/default/#/login");
+      // Angular marks the fields ng-pristine once it has bound them; typing earlier is lost.
+      wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("input[ng-model='username'].ng-pristine")))
+          .sendKeys(user);
+      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+      browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(ExpectedConditions.presenceOfElementLocated(signedIn));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
   }
 }

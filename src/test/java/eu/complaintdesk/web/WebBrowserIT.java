@@ -4,19 +4,20 @@ import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
-import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_FEEDBACK_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Browser;
+import eu.complaintdesk.testing.CaseVariables;
 import eu.complaintdesk.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -298,25 +298,6 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     assertThat(suggestedFeedbackType(number)).isEqualTo("PRAISE");
   }
 
-  /** What the decision suggested to the registrar, once the case has got that far. */
-  private String suggestedFeedbackType(String number) {
-    return await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              ProcessInstance instance =
-                  runtime
-                      .createProcessInstanceQuery()
-                      .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
-                      .processInstanceBusinessKey(number)
-                      .singleResult();
-              return instance == null
-                  ? null
-                  : (String) runtime.getVariable(instance.getId(), SUGGESTED_FEEDBACK_TYPE);
-            },
-            type -> type != null);
-  }
-
   private void completeWhenReady(String number, String taskKey, Map<String, Object> variables) {
     Task task =
         await()
@@ -398,5 +379,12 @@ class WebBrowserIT extends ApplicationIntegrationTest {
 
   private static void screenshot(String name) {
     Browser.screenshot(browser, name);
+  }
+
+  /** What the decision suggested to the registrar, once the case has got that far. */
+  private String suggestedFeedbackType(String number) {
+    return (String)
+        CaseVariables.onceSuggested(runtime, number)
+            .get(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE);
   }
 }

@@ -1,20 +1,19 @@
 package eu.complaintdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.notification.AnswerLetters;
-import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.CaseVariables;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.TestFiles;
 import java.net.CookieManager;
@@ -33,7 +32,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -486,27 +484,6 @@ class WebPagesIT extends ApplicationIntegrationTest {
         null);
   }
 
-  /** What the decision suggested to the registrar, once the case has got that far. */
-  private String suggestedFeedbackType(String number) {
-    return await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              ProcessInstance instance =
-                  runtime
-                      .createProcessInstanceQuery()
-                      .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
-                      .processInstanceBusinessKey(number)
-                      .singleResult();
-              return instance == null
-                  ? null
-                  : (String)
-                      runtime.getVariable(
-                          instance.getId(), ComplaintVariables.SUGGESTED_FEEDBACK_TYPE);
-            },
-            type -> type != null);
-  }
-
   private long complaints() {
     return jdbc.sql("select count(*) from complaint").query(Long.class).single();
   }
@@ -578,5 +555,12 @@ class WebPagesIT extends ApplicationIntegrationTest {
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
+  }
+
+  /** What the decision suggested to the registrar, once the case has got that far. */
+  private String suggestedFeedbackType(String number) {
+    return (String)
+        CaseVariables.onceSuggested(runtime, number)
+            .get(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE);
   }
 }
