@@ -6,6 +6,7 @@ import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.security.Authorizations;
+import eu.complaintdesk.security.FilterExpressions;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.security.StartupOrder;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * a restart never duplicates them), each visible to the roles it serves. All sort by due date, then
  * by priority, and show the case's registration number and classification — never personal data.
  * What a user sees in a filter is further limited by their authorizations: department staff only
- * their groups' tasks.
+ * their groups' tasks. Their expressions are the only ones a stored filter may carry ({@link
+ * FilterExpressions}).
  */
 @Component
 @Order(StartupOrder.FILTERS)
@@ -40,9 +42,6 @@ class TasklistFilters implements ApplicationRunner {
   static final String MY_GROUPS_TASKS = "My groups' tasks";
   static final String DUE_TODAY_OR_OVERDUE = "Due today or overdue";
   static final String AWAITING_REVIEW = "Awaiting review";
-
-  /** Start of tomorrow (server time zone): what is due before it is due today or overdue. */
-  static final String END_OF_TODAY = "${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}";
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -62,7 +61,7 @@ class TasklistFilters implements ApplicationRunner {
         MY_TASKS,
         -10,
         "Tasks assigned to you",
-        sorted(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+        sorted(tasks.createTaskQuery().taskAssigneeExpression(FilterExpressions.CURRENT_USER)),
         Authorizations.TASK_WORKERS);
     define(
         MY_GROUPS_TASKS,
@@ -71,14 +70,14 @@ class TasklistFilters implements ApplicationRunner {
         sorted(
             tasks
                 .createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .taskCandidateGroupInExpression(FilterExpressions.CURRENT_USER_GROUPS)
                 .taskUnassigned()),
         Authorizations.TASK_WORKERS);
     define(
         DUE_TODAY_OR_OVERDUE,
         0,
         "Tasks you may see that are due by the end of today (server time zone) or already overdue",
-        sorted(tasks.createTaskQuery().dueBeforeExpression(END_OF_TODAY)),
+        sorted(tasks.createTaskQuery().dueBeforeExpression(FilterExpressions.START_OF_TOMORROW)),
         workersAndManagers);
     define(
         AWAITING_REVIEW,

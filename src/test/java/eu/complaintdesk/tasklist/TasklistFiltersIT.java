@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
+import eu.complaintdesk.testing.TasklistSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +33,7 @@ class TasklistFiltersIT extends ApplicationIntegrationTest {
   @Autowired TasklistFilters tasklistFilters;
   @Autowired FilterService filters;
   @Autowired AuthorizationService authorizations;
+  @Autowired TaskService tasks;
 
   @Test
   void anotherStartUpRunKeepsEveryFilterOnceWithItsGrants() throws Exception {
@@ -112,6 +116,36 @@ class TasklistFiltersIT extends ApplicationIntegrationTest {
     JsonNode mine =
         registrar.post("/filter/" + id(TasklistFilters.MY_TASKS) + "/list", "{}").json();
     assertThat(mine.findValuesAsText("id")).contains(task);
+  }
+
+  @Test
+  void theFiltersExpressionsWorkForHandlersAndManagers() {
+    String number = new CaseDriver(port).heatingComplaintAwaitingDraft();
+    String draft = new CaseDriver(port).awaitTask(number, "UserTask_DraftAnswer");
+    tasks.setDueDate(draft, new Date()); // due now: in "Due today or overdue"
+    EngineRest handler = EngineRest.as(port, "handler");
+    EngineRest manager = EngineRest.as(port, "manager");
+
+    // ${currentUserGroups()}, then ${currentUser()} once claimed
+    assertThat(list(handler, TasklistFilters.MY_GROUPS_TASKS)).contains(draft);
+    assertThat(handler.post("/task/" + draft + "/claim", CaseDriver.claimBody(handler)).status())
+        .isEqualTo(204);
+    assertThat(list(handler, TasklistFilters.MY_TASKS)).contains(draft);
+    assertThat(list(handler, TasklistFilters.MY_GROUPS_TASKS)).doesNotContain(draft);
+    // ${dateTime()…}, for a handler and for a read-only manager, also as Tasklist calls it
+    assertThat(list(handler, TasklistFilters.DUE_TODAY_OR_OVERDUE)).contains(draft);
+    assertThat(list(manager, TasklistFilters.DUE_TODAY_OR_OVERDUE)).contains(draft);
+    EngineRest.Response tasklist =
+        TasklistSession.signIn(port, "manager")
+            .post("/filter/" + id(TasklistFilters.DUE_TODAY_OR_OVERDUE) + "/list", "{}");
+    assertThat(tasklist.status()).as(tasklist.toString()).isEqualTo(200);
+    assertThat(tasklist.json().findValuesAsText("id")).contains(draft);
+  }
+
+  private List<String> list(EngineRest user, String filter) {
+    EngineRest.Response listed = user.post("/filter/" + id(filter) + "/list", "{}");
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    return listed.json().findValuesAsText("id");
   }
 
   private String id(String name) {
