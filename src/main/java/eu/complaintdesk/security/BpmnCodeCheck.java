@@ -1,0 +1,116 @@
+package eu.complaintdesk.security;
+
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Refuses a newly deployed BPMN model that could run code: a script anywhere (script task, script
+ * in a listener, an input/output mapping or a condition), a Java class ({@code camunda:class},
+ * {@code …Class} attributes, a form field validator), a connector, or an expression of another
+ * shape than {@link ExpressionShapes} allows — in any attribute or element text of the model. Each
+ * finding is a parse error naming the element's id, so the deployment fails as a whole ({@code
+ * ParseException}, which engine REST answers with 400 and the errors per resource).
+ *
+ * <p>It walks the whole tree the engine itself parsed (no second parser that could read the file
+ * differently) rather than hooking each element type, so that an element or attribute the engine
+ * learns to evaluate later is covered too. It runs inside the engine's parse, before the engine
+ * reads the model, because a parse listener gets neither the parse (to report every finding) nor
+ * its deployment. Only new deployments are checked: the engine parses older deployments again when
+ * it loads them into its cache, and a running case of an earlier version must keep working.
+ */
+final class BpmnCodeCheck {
+
+  private static final String BPMN_MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+
+  /** Element texts that the engine never evaluates. */
+  private static final Set<String> PROSE = Set.of("documentation", "text");
+
+  /** Diagram interchange: shapes and edges, never evaluated. */
+  private static final Set<String> DIAGRAM =
+      Set.of(
+          "http://www.omg.org/spec/BPMN/20100524/DI",
+          "http://www.omg.org/spec/DD/20100524/DC",
+          "http://www.omg.org/spec/DD/20100524/DI");
+
+  private final BpmnParse parse;
+
+  BpmnCodeCheck(BpmnParse parse) {
+    this.parse = parse;
+  }
+
+  /** Parses that check the model of a new deployment first. */
+  static BpmnParseFactory parses() {
+    return parser ->
+        new BpmnParse(parser) {
+          @Override
+          protected void parseRootElement() {
+            if (deployment == null || deployment.isNew()) {
+              new BpmnCodeCheck(this).check(rootElement, rootElement.attribute("id"));
+            }
+            super.parseRootElement();
+          }
+        };
+  }
+
+  private void check(Element element, String nearestId) {
+    if (DIAGRAM.contains(element.getUri())) {
+      return;
+    }
+    String id = element.attribute("id") != null ? element.attribute("id") : nearestId;
+    String tag = element.getTagName();
+
+    if (tag.equals("scriptTask") || tag.equals("script")) {
+      refuse(element, id, "a script (" + tag + ")");
+    }
+    if (tag.equals("connector")) {
+      refuse(element, id, "a connector (camunda:connector)");
+    }
+    if (tag.equals("constraint") && "validator".equals(element.attribute("name"))) {
+      refuse(element, id, "a form field validator (a Java class or bean)");
+    }
+    for (String key : element.attributes()) {
+      String name = key.substring(key.lastIndexOf(':') + 1);
+      String value = element.attribute(key);
+      if (name.equals("class") || name.endsWith("Class")) {
+        refuse(element, id, "a Java class (camunda:" + name + ")");
+      } else if (name.equals("language") || name.equals("scriptFormat")) {
+        refuse(element, id, "a script (" + name + " attribute)");
+      } else if (name.equals("resource")) {
+        refuse(element, id, "a script resource (camunda:resource)");
+      } else if (!ExpressionShapes.allowed(value)) {
+        refuse(element, id, expression("attribute '" + name + "'"));
+      }
+    }
+    boolean prose = PROSE.contains(tag) && BPMN_MODEL.equals(element.getUri());
+    if (!prose && !ExpressionShapes.allowed(element.getText())) {
+      refuse(element, id, expression("<" + tag + ">"));
+    }
+    if (prose) {
+      return;
+    }
+    for (Element child : element.elements()) {
+      check(child, id);
+    }
+  }
+
+  private static String expression(String where) {
+    return "an expression in "
+        + where
+        + " other than ${name}, ${!name} or a comparison of a name with a name or literal";
+  }
+
+  private void refuse(Element element, String id, String what) {
+    parse.addError(
+        String.format(
+            Locale.ROOT,
+            "Element '%s' contains %s; models deployed here may not run code"
+                + " (README, For process owners).",
+            id,
+            what),
+        element,
+        id);
+  }
+}
