@@ -59,8 +59,12 @@ final class BpmnCodeCheck {
     if (DIAGRAM.contains(element.getUri())) {
       return;
     }
-    String id = element.attribute("id") != null ? element.attribute("id") : nearestId;
     String tag = element.getTagName();
+    // named after the element Modeler shows: an event, not its (invisible) event definition
+    String id =
+        element.attribute("id") != null && !tag.endsWith("EventDefinition")
+            ? element.attribute("id")
+            : nearestId;
 
     if (tag.equals("scriptTask") || tag.equals("script")) {
       refuse(element, id, "a script (" + tag + ")");
