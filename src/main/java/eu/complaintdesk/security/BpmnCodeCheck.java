@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * Refuses a newly deployed BPMN model that could run code: a script anywhere (script task, script
  * in a listener, an input/output mapping or a condition), a Java class ({@code camunda:class},
  * {@code …Class} attributes, a form field validator), a connector, or an expression of another
- * shape than {@link ExpressionShapes} allows — in any attribute or element text of the model. Each
- * finding is a parse error naming the element's id, so the deployment fails as a whole ({@code
- * ParseException}, which engine REST answers with 400 and the errors per resource).
+ * shape than {@link ExpressionShapes} allows — in any attribute or element text of the model — and
+ * markup that a browser opening the file would run ({@link BrowserMarkup}). Each finding is a parse
+ * error naming the element's id, so the deployment fails as a whole ({@code ParseException}, which
+ * engine REST answers with 400 and the errors per resource).
  *
  * <p>It walks the whole tree the engine itself parsed (no second parser that could read the file
  * differently) rather than hooking each element type, so that an element or attribute the engine
@@ -66,6 +67,9 @@ final class BpmnCodeCheck {
             ? element.attribute("id")
             : nearestId;
 
+    if (BrowserMarkup.isActive(element.getUri())) {
+      refuse(element, id, "HTML, SVG, MathML or XSLT markup (" + tag + ")");
+    }
     if (tag.equals("scriptTask") || tag.equals("script")) {
       refuse(element, id, "a script (" + tag + ")");
     }

@@ -16,6 +16,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Definitions;
 import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
+import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -24,7 +25,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * serves a resource with the content type of its name, so such a file would run in the browser of
  * whoever opens it — or a CMMN model), and a DMN decision with an expression language other than
  * FEEL: JUEL and script languages call Java, the FEEL engine cannot (Camunda's FEEL engine is built
- * with external functions off). Runs before the engine's own deployers, so nothing of a refused
+ * with external functions off). Neither a BPMN nor a DMN file may carry markup a browser would run
+ * ({@link BrowserMarkup}). Runs before the engine's own deployers, so nothing of a refused
  * deployment is stored; older deployments the engine loads into its cache are not checked again.
  */
 final class DeploymentResourceCheck implements Deployer {
@@ -62,6 +64,19 @@ final class DeploymentResourceCheck implements Deployer {
                         + " only those may be deployed (README, For process owners).",
                     null)));
       }
+      if (!name.endsWith(".form")
+          && !name.endsWith(".png")
+          && BrowserMarkup.hasStyleSheet(resource.getBytes())) {
+        throw refused(
+            name,
+            List.of(
+                new Finding(
+                    "Resource '"
+                        + name
+                        + "' names a style sheet (<?xml-stylesheet?>), which a browser"
+                        + " opening it would run; models deployed here may not carry one.",
+                    null)));
+      }
       if (DMN_SUFFIXES.stream().anyMatch(name::endsWith)) {
         List<Finding> findings = dmnFindings(resource.getBytes());
         if (!findings.isEmpty()) {
@@ -86,6 +101,7 @@ final class DeploymentResourceCheck implements Deployer {
       return List.of(); // the engine's DMN deployer reports what it cannot read
     }
     List<Finding> findings = new ArrayList<>();
+    browserMarkup(model.getDocument().getRootElement(), findings);
     for (Definitions definitions : model.getModelElementsByType(Definitions.class)) {
       check(definitions, definitions.getExpressionLanguage(), findings);
     }
@@ -96,6 +112,31 @@ final class DeploymentResourceCheck implements Deployer {
       check(tests, tests.getExpressionLanguage(), findings);
     }
     return findings;
+  }
+
+  private static void browserMarkup(DomElement element, List<Finding> findings) {
+    if (BrowserMarkup.isActive(element.getNamespaceURI())) {
+      String id = idOf(element);
+      findings.add(
+          new Finding(
+              "Element '"
+                  + id
+                  + "' contains HTML, SVG, MathML or XSLT markup ("
+                  + element.getLocalName()
+                  + "), which a browser opening the file would run.",
+              id));
+      return;
+    }
+    element.getChildElements().forEach(child -> browserMarkup(child, findings));
+  }
+
+  private static String idOf(DomElement element) {
+    for (DomElement e = element; e != null; e = e.getParentElement()) {
+      if (e.hasAttribute("id")) {
+        return e.getAttribute("id");
+      }
+    }
+    return "?";
   }
 
   private static void check(

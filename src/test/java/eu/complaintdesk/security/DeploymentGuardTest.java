@@ -49,7 +49,8 @@ class DeploymentGuardTest {
         new Object[] {"ServiceTask_Connector", ForbiddenModels.CONNECTOR},
         new Object[] {"TimerEvent_Function", ForbiddenModels.TIMER_FUNCTION},
         new Object[] {"UserTask_Deferred", ForbiddenModels.DEFERRED_EXPRESSION},
-        new Object[] {"CallActivity_MappingClass", ForbiddenModels.VARIABLE_MAPPING_CLASS});
+        new Object[] {"CallActivity_MappingClass", ForbiddenModels.VARIABLE_MAPPING_CLASS},
+        new Object[] {"UserTask_Svg", ForbiddenModels.SVG_MARKUP});
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,6 +82,20 @@ class DeploymentGuardTest {
         },
         new Object[] {"Definitions_Forbidden", ForbiddenModels.DMN_JAVASCRIPT_DEFINITIONS},
         new Object[] {"LiteralExpression_Groovy", ForbiddenModels.DMN_GROOVY_LITERAL});
+  }
+
+  @Test
+  void decisionsWithMarkupABrowserWouldRunAreRefused() {
+    assertThatThrownBy(() -> deploy("Forbidden.dmn", ForbiddenModels.DMN_HTML_MARKUP))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Element 'Forbidden' contains HTML");
+  }
+
+  @Test
+  void modelsNamingAStyleSheetAreRefused() {
+    assertThatThrownBy(() -> deploy("Forbidden.bpmn", ForbiddenModels.STYLE_SHEET))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("xml-stylesheet");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -171,6 +171,17 @@ final class ForbiddenModels {
           camunda:variableMappingClass="java.lang.ProcessBuilder" />
           """);
 
+  /** Served back as application/xml, an SVG element would run in the browser that opens it. */
+  static final String SVG_MARKUP =
+      bpmn(
+          """
+          <bpmn:userTask id="UserTask_Svg">
+            <bpmn:extensionElements>
+              <svg:svg xmlns:svg="http://www.w3.org/2000/svg" onload="alert(document.domain)" />
+            </bpmn:extensionElements>
+          </bpmn:userTask>
+          """);
+
   /** The shapes the application's own models use. */
   static final String ALLOWED_BPMN =
       bpmn(
@@ -203,6 +214,11 @@ final class ForbiddenModels {
           </bpmn:conditionExpression>
           </bpmn:sequenceFlow>
           """);
+
+  /** An allowed model that makes a browser opening it apply a style sheet. */
+  static final String STYLE_SHEET =
+      ALLOWED_BPMN.replaceFirst(
+          "\\?>", "?>\n<?xml-stylesheet type=\"text/xsl\" href=\"Forbidden.bpmn\"?>");
 
   static final String FORM =
       """
@@ -272,6 +288,24 @@ final class ForbiddenModels {
           <literalExpression id="LiteralExpression_Groovy" expressionLanguage="groovy">
             <text>"touch /tmp/pwned".execute()</text>
           </literalExpression>
+          """);
+
+  static final String DMN_HTML_MARKUP =
+      dmn(
+          "Forbidden",
+          "",
+          """
+          <extensionElements>
+            <html:img xmlns:html="http://www.w3.org/1999/xhtml" src="x" onerror="alert(1)" />
+          </extensionElements>
+          <decisionTable id="DecisionTable_Html">
+            <input id="Input_Amount">
+              <inputExpression id="InputExpression_Amount" typeRef="integer">
+                <text>amount</text>
+              </inputExpression>
+            </input>
+            <output id="Output_Result" name="result" typeRef="string" />
+          </decisionTable>
           """);
 
   /** FEEL, but defining a function on a Java method: feel-scala's "external function". */
