@@ -2,6 +2,8 @@ package eu.complaintdesk.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.DefaultBpmnParseFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,5 +39,27 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     configuration.setCustomPreDeployers(deployers);
 
     configuration.setDmnFeelEnableLegacyBehavior(false);
+  }
+
+  /**
+   * A table that names no expression language uses the engine's defaults: they must be FEEL, or the
+   * check above would let JUEL through. Refuses to start otherwise.
+   */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+    boolean feel =
+        !configuration.isDmnFeelEnableLegacyBehavior()
+            && Stream.of(
+                    dmn.getDefaultInputExpressionExpressionLanguage(),
+                    dmn.getDefaultInputEntryExpressionLanguage(),
+                    dmn.getDefaultOutputEntryExpressionLanguage(),
+                    dmn.getDefaultLiteralExpressionLanguage())
+                .allMatch(DeploymentResourceCheck::isFeel);
+    if (!feel) {
+      throw new IllegalStateException(
+          "The DMN engine must evaluate decisions with FEEL (dmnFeelEnableLegacyBehavior and the"
+              + " default expression languages): DeploymentGuard checks for FEEL only");
+    }
   }
 }
