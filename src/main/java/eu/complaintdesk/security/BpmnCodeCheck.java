@@ -49,27 +49,42 @@ final class BpmnCodeCheck {
           @Override
           protected void parseRootElement() {
             if (deployment == null || deployment.isNew()) {
-              new BpmnCodeCheck(this).check(rootElement, rootElement.attribute("id"));
+              new BpmnCodeCheck(this).check(rootElement, rootElement.attribute("id"), true);
             }
             super.parseRootElement();
           }
         };
   }
 
-  private void check(Element element, String nearestId) {
-    if (DIAGRAM.contains(element.getUri())) {
-      return;
-    }
+  /**
+   * Checks the element and its descendants. Diagram interchange and prose (documentation, text
+   * annotations) are never evaluated, so only markup is looked for there: both may hold elements of
+   * any vocabulary.
+   */
+  private void check(Element element, String nearestId, boolean evaluated) {
     String tag = element.getTagName();
     // named after the element Modeler shows: an event, not its (invisible) event definition
     String id =
         element.attribute("id") != null && !tag.endsWith("EventDefinition")
             ? element.attribute("id")
             : nearestId;
-
     if (BrowserMarkup.isActive(element.getUri())) {
       refuse(element, id, "HTML, SVG, MathML or XSLT markup (" + tag + ")");
+      return;
     }
+    boolean code =
+        evaluated
+            && !DIAGRAM.contains(element.getUri())
+            && !(PROSE.contains(tag) && BPMN_MODEL.equals(element.getUri()));
+    if (code) {
+      checkCode(element, id, tag);
+    }
+    for (Element child : element.elements()) {
+      check(child, id, code);
+    }
+  }
+
+  private void checkCode(Element element, String id, String tag) {
     if (tag.equals("scriptTask") || tag.equals("script")) {
       refuse(element, id, "a script (" + tag + ")");
     }
@@ -92,15 +107,8 @@ final class BpmnCodeCheck {
         refuse(element, id, expression("attribute '" + name + "'"));
       }
     }
-    boolean prose = PROSE.contains(tag) && BPMN_MODEL.equals(element.getUri());
-    if (!prose && !ExpressionShapes.allowed(element.getText())) {
+    if (!ExpressionShapes.allowed(element.getText())) {
       refuse(element, id, expression("<" + tag + ">"));
-    }
-    if (prose) {
-      return;
-    }
-    for (Element child : element.elements()) {
-      check(child, id);
     }
   }
 

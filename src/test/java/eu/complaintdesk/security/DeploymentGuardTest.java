@@ -50,7 +50,8 @@ class DeploymentGuardTest {
         new Object[] {"TimerEvent_Function", ForbiddenModels.TIMER_FUNCTION},
         new Object[] {"UserTask_Deferred", ForbiddenModels.DEFERRED_EXPRESSION},
         new Object[] {"CallActivity_MappingClass", ForbiddenModels.VARIABLE_MAPPING_CLASS},
-        new Object[] {"UserTask_Svg", ForbiddenModels.SVG_MARKUP});
+        new Object[] {"UserTask_Svg", ForbiddenModels.SVG_MARKUP},
+        new Object[] {"UserTask_Documented", ForbiddenModels.SCRIPT_IN_DOCUMENTATION});
   }
 
   @ParameterizedTest(name = "{0}")

@@ -215,6 +215,15 @@ final class ForbiddenModels {
           </bpmn:sequenceFlow>
           """);
 
+  /** Documentation may hold any markup by the schema; a browser would run this script. */
+  static final String SCRIPT_IN_DOCUMENTATION =
+      bpmn(
+          """
+          <bpmn:userTask id="UserTask_Documented">
+            <bpmn:documentation>Read me<html:script xmlns:html="http://www.w3.org/1999/xhtml">          alert(document.domain)</html:script></bpmn:documentation>
+          </bpmn:userTask>
+          """);
+
   /** An allowed model that makes a browser opening it apply a style sheet. */
   static final String STYLE_SHEET =
       ALLOWED_BPMN.replaceFirst(
