@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Formats the contacts of the appeal authority chosen by {@code dmn/AppealAuthority.dmn} into the
- * one line the appeal notice shows. Exposed to the model as {@code ${appealAuthorities}}.
+ * one line the appeal notice shows ({@code appealAuthorityContacts}).
  */
 @Component("appealAuthorities")
 public class AppealAuthorities {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inquiries to other organisations: one per organisation the handler named, each tracked in the
- * register until its reply is recorded. Exposed to the model as {@code ${externalInquiries}}.
+ * register until its reply is recorded.
  */
 @Component("externalInquiries")
 public class ExternalInquiries {

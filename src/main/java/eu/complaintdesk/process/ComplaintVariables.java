@@ -77,6 +77,13 @@ public final class ComplaintVariables {
   public static final String APPEAL_AUTHORITY_NAME = "appealAuthorityName";
   public static final String APPEAL_AUTHORITY_CONTACTS = "appealAuthorityContacts";
 
+  // Inputs that listeners provide to one decision or loop of the model, as transient variables:
+  // never stored, never in history (the text is the customer's).
+  public static final String CLASSIFICATION_TEXT = "text";
+  public static final String ORGANISATION_COUNTRY = "country";
+  public static final String ORGANISATION_SECTOR = "sector";
+  public static final String EXTERNAL_ORGANISATION_LIST = "externalOrganisationList";
+
   private final VariableScope scope;
 
   private ComplaintVariables(VariableScope scope) {

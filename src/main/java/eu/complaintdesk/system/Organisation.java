@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation's facts that rules need, exposed to process expressions as {@code
- * ${organisation.country()}} and {@code ${organisation.sector()}}.
+ * The organisation's facts that rules need (country and sector decide the appeal authority; the
+ * model's listeners read them, since a deployed model may not call methods).
  */
 @Component("organisation")
 public class Organisation {

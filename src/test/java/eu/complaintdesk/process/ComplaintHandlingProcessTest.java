@@ -122,6 +122,16 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(task()).hasCandidateGroup("registrars").hasDueDate(Date.from(DUE_10));
     assertThat(instance).variables().containsEntry(SUGGESTED_CATEGORY, "BILLING");
+    // the decision read the customer's text as a transient input: never stored, not in history
+    assertThat(instance).variables().doesNotContainKey(ComplaintVariables.CLASSIFICATION_TEXT);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(ComplaintVariables.CLASSIFICATION_TEXT)
+                .count())
+        .isZero();
     // the registrar's tasks are sorted by the suggested priority (NORMAL = 50)
     assertThat(instance).variables().containsEntry(SUGGESTED_PRIORITY, "NORMAL");
     assertThat(task().getPriority()).isEqualTo(50);
@@ -375,6 +385,15 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).hasPassed(SEND_APPEAL_NOTICE);
     assertThat(sent()).contains(NotificationKind.APPEAL_NOTICE.name());
     assertThat(instance).variables().containsKey(APPEAL_AUTHORITY_NAME);
+    assertThat(
+            (String)
+                runtime.getVariable(instance.getId(), ComplaintVariables.APPEAL_AUTHORITY_CONTACTS))
+        .as("address, phone, e-mail and website on one line")
+        .contains("; ");
+    assertThat(instance)
+        .variables()
+        .doesNotContainKeys(
+            ComplaintVariables.ORGANISATION_COUNTRY, ComplaintVariables.ORGANISATION_SECTOR);
     assertThat(answerLetterText())
         .contains(
             "Jūsu sūdzība ir atzīta par nepamatotu.",
