@@ -45,7 +45,8 @@ final class OutageAnswer {
     if (response.isCommitted()) {
       return;
     }
-    response.reset();
+    // the body only: headers that filters set for every response (nosniff, …) stay
+    response.resetBuffer();
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     if (wantsPage(request)) {
