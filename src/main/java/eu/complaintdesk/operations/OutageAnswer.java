@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,7 +62,13 @@ final class OutageAnswer {
     problem.put("instance", request.getRequestURI());
     response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    JSON.writeValue(response.getOutputStream(), problem);
+    byte[] body = JSON.writeValueAsBytes(problem); // UTF-8
+    try {
+      response.getOutputStream().write(body);
+    } catch (IllegalStateException writerInUse) {
+      // the failed handler had begun to write text; the buffer was dropped, the writer remains
+      response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+    }
   }
 
   long retryAfterSeconds() {
