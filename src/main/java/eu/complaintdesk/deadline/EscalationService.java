@@ -21,12 +21,17 @@ public class EscalationService {
   private final NotificationService notifications;
   private final ComplaintRegister register;
   private final TaskService tasks;
+  private final DeadlineMetrics metrics;
 
   EscalationService(
-      NotificationService notifications, ComplaintRegister register, TaskService tasks) {
+      NotificationService notifications,
+      ComplaintRegister register,
+      TaskService tasks,
+      DeadlineMetrics metrics) {
     this.notifications = notifications;
     this.register = register;
     this.tasks = tasks;
+    this.metrics = metrics;
   }
 
   /**
@@ -48,6 +53,7 @@ public class EscalationService {
     if (!firstTimeForDeadline(complaintId, DRAFT_OVERDUE)) {
       return;
     }
+    metrics.draftPassed();
     for (Task task :
         tasks
             .createTaskQuery()
@@ -79,6 +85,7 @@ public class EscalationService {
   /** The case passed its overall deadline unanswered: managers are told. */
   public void escalateCase(long complaintId, String effectKey) {
     register.addEvent(complaintId, "CASE_OVERDUE", "system", "Escalated to managers", false);
+    metrics.casePassed();
     notifications.notifyGroup(
         complaintId, Groups.MANAGERS, NotificationKind.CASE_OVERDUE, Map.of(), effectKey);
   }

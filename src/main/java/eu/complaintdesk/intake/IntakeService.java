@@ -65,6 +65,7 @@ public class IntakeService {
   private final ObjectMapper json;
   private final AttachmentService attachments;
   private final Validator validator;
+  private final IntakeMetrics metrics;
 
   IntakeService(
       ComplaintRegister register,
@@ -74,7 +75,8 @@ public class IntakeService {
       IdempotentSubmissions idempotent,
       ObjectMapper json,
       AttachmentService attachments,
-      Validator validator) {
+      Validator validator,
+      IntakeMetrics metrics) {
     this.register = register;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -83,6 +85,7 @@ public class IntakeService {
     this.json = json;
     this.attachments = attachments;
     this.validator = validator;
+    this.metrics = metrics;
   }
 
   /** As {@link #submit(Submission, List, Channel, Instant, String, String)} without files. */
@@ -228,6 +231,7 @@ public class IntakeService {
             .execute();
     register.linkProcessInstance(registered.id(), instance.getId());
     attachments.store(registered.id(), null, files);
+    metrics.registered(channel);
     return new Receipt(
         registered.id(),
         registered.registrationNumber(),

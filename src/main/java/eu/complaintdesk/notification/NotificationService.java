@@ -71,6 +71,7 @@ public class NotificationService {
   private final String statusPage;
   private final Language staffLanguage;
   private final TransactionTemplate ownTransaction;
+  private final DeliveryMetrics metrics;
 
   NotificationService(
       ComplaintRegister register,
@@ -80,7 +81,8 @@ public class NotificationService {
       Clock clock,
       Organisation organisation,
       @Value("${complaints.notifications.staff-language:en}") Language staffLanguage,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      DeliveryMetrics metrics) {
     this.register = register;
     this.templates = templates;
     this.deliveries = List.copyOf(deliveries);
@@ -91,6 +93,7 @@ public class NotificationService {
     this.staffLanguage = staffLanguage;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.metrics = metrics;
   }
 
   /**
@@ -478,6 +481,7 @@ public class NotificationService {
     try {
       delivery.deliver(message);
     } catch (RuntimeException e) {
+      metrics.failed(message.channel());
       log.warn(
           "Delivery of message {} ({}, complaint {}) by {} failed on attempt {}: {}",
           message.id(),

@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"complaints.demo-users=true"})
 @Import({ApplicationIntegrationTest.Database.class, InboxMailServer.class})
+// the Prometheus registry, as in the application (Spring Boot's tests leave it out by default)
+@AutoConfigureObservability(tracing = false)
 public abstract class ApplicationIntegrationTest {
 
   /** A real SMTP server and an SMS gateway for every integration test (one context for all). */

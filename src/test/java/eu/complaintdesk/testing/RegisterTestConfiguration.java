@@ -4,6 +4,8 @@ import eu.complaintdesk.calendar.CalendarProperties;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.system.Organisation;
 import eu.complaintdesk.system.OrganisationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,6 +48,12 @@ public class RegisterTestConfiguration {
   @Bean
   Organisation organisation(OrganisationProperties properties) {
     return new Organisation(properties, CalendarProperties.defaults());
+  }
+
+  /** As the application's (actuator): the notifications count failed deliveries. */
+  @Bean
+  MeterRegistry meterRegistry() {
+    return new SimpleMeterRegistry();
   }
 
   @Bean

@@ -1,0 +1,59 @@
+package eu.complaintdesk.operations;
+
+import eu.complaintdesk.security.StaffSignIn;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Health, metrics and who may read them (README "Operations"). Infrastructure timings use the
+ * system clock, not the application's business clock.
+ */
+@Configuration(proxyBeanMethods = false)
+class OperationsConfiguration {
+
+  /**
+   * Named as the Camunda starter's indicator, which it replaces: health component {@code
+   * jobExecutor}, part of readiness. Without a job executor (job execution switched off on this
+   * node) there is nothing to be ready for: UP.
+   */
+  @Bean
+  HealthIndicator jobExecutorHealthIndicator(ObjectProvider<JobExecutor> jobExecutor) {
+    JobExecutor executor = jobExecutor.getIfAvailable();
+    if (executor == null) {
+      return () -> Health.up().withDetail("jobExecution", "off on this node").build();
+    }
+    return new JobExecutorHealth(executor, Clock.systemUTC());
+  }
+
+  @Bean
+  MeterBinder backlogGauges(
+      ManagementService management,
+      RuntimeService runtime,
+      JdbcClient jdbc,
+      @Value("${complaints.operations.metrics-max-age:PT10S}") Duration maxAge) {
+    return new BacklogGauges(management, runtime, jdbc, Clock.systemUTC(), maxAge);
+  }
+
+  @Bean
+  FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(ProcessEngine engine) {
+    FilterRegistrationBean<ActuatorAccessFilter> registration =
+        new FilterRegistrationBean<>(
+            new ActuatorAccessFilter(new StaffSignIn(engine), engine.getIdentityService()));
+    registration.setName("actuator-access");
+    registration.addUrlPatterns("/actuator/*");
+    return registration;
+  }
+}

@@ -1,0 +1,112 @@
+package eu.complaintdesk.operations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * The answer while the database cannot be reached: 503 with {@code Retry-After}. A browser asking
+ * for a page gets the error page ({@code templates/error.html} through the container's error
+ * dispatch, in the page's language); every other client application/problem+json, like every other
+ * error of the API. One warning per minute goes to the log, not one per request (an outage under
+ * load would bury everything else); it names neither the address nor the caller.
+ */
+final class OutageAnswer {
+
+  static final String DETAIL =
+      "The service is temporarily unavailable. Please try again shortly; a submission repeated"
+          + " with the same Idempotency-Key is never registered twice.";
+
+  private static final Logger log = LoggerFactory.getLogger(OutageAnswer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long LOG_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
+
+  private final Duration retryAfter;
+  private final AtomicLong lastWarning = new AtomicLong();
+
+  OutageAnswer(Duration retryAfter) {
+    this.retryAfter = retryAfter;
+  }
+
+  /** Answers, unless the response has already been sent in part (then nothing can be said). */
+  void send(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+      throws IOException {
+    warnOnce(failure);
+    if (response.isCommitted()) {
+      return;
+    }
+    // the body only: headers that filters set for every response (nosniff, …) stay
+    response.resetBuffer();
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (wantsPage(request)) {
+      response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+      return;
+    }
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+    problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+    problem.put("detail", DETAIL);
+    problem.put("instance", request.getRequestURI());
+    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    byte[] body = JSON.writeValueAsBytes(problem); // UTF-8
+    try {
+      response.getOutputStream().write(body);
+    } catch (IllegalStateException writerInUse) {
+      // the failed handler had begun to write text; the buffer was dropped, the writer remains
+      response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+    }
+  }
+
+  long retryAfterSeconds() {
+    return Math.max(1, retryAfter.toSeconds());
+  }
+
+  /** A browser navigating to a page of ours (not an API, engine REST or webapp call). */
+  private static boolean wantsPage(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/")
+        || path.startsWith("/engine-rest/")
+        || path.startsWith("/camunda/api/")
+        || path.startsWith("/actuator/")) {
+      return false;
+    }
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+  }
+
+  /** Logs the outage, at most once a minute at WARN. */
+  void warnOnce(Throwable failure) {
+    long now = System.currentTimeMillis();
+    long last = lastWarning.get();
+    if (now - last >= LOG_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
+      log.warn(
+          "The database cannot be reached: requests are answered 503 ({}); next warning in a"
+              + " minute at the earliest",
+          rootCause(failure).getClass().getName());
+    } else {
+      log.debug("The database cannot be reached: answered 503");
+    }
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
