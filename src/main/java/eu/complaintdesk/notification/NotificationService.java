@@ -55,6 +55,7 @@ public class NotificationService {
   static final String MESSAGE_SENT = "MESSAGE_SENT";
   static final String MESSAGE_UNDELIVERABLE = "MESSAGE_UNDELIVERABLE";
   static final String MESSAGE_FAILED = "MESSAGE_FAILED";
+  static final String MESSAGE_NOT_SENT = "MESSAGE_NOT_SENT";
 
   /** What the outbox shows in place of a value only the customer may read. */
   public static final String MASK = "••••";
@@ -71,6 +72,7 @@ public class NotificationService {
   private final String statusPage;
   private final Language staffLanguage;
   private final TransactionTemplate ownTransaction;
+  private final AcknowledgementCap acknowledgementCap;
 
   NotificationService(
       ComplaintRegister register,
@@ -80,7 +82,8 @@ public class NotificationService {
       Clock clock,
       Organisation organisation,
       @Value("${complaints.notifications.staff-language:en}") Language staffLanguage,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      AcknowledgementCap acknowledgementCap) {
     this.register = register;
     this.templates = templates;
     this.deliveries = List.copyOf(deliveries);
@@ -91,6 +94,7 @@ public class NotificationService {
     this.staffLanguage = staffLanguage;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.acknowledgementCap = acknowledgementCap;
   }
 
   /**
@@ -166,6 +170,10 @@ public class NotificationService {
             rendered,
             dedupKey,
             letterId);
+    if (acknowledgementCap.isReached(message)) {
+      recordNotSent(message, acknowledgementCap.reason());
+      return;
+    }
     if (!secrets.isEmpty()) {
       Map<String, Object> plain = new HashMap<>(values);
       plain.putAll(secrets);
@@ -310,10 +318,12 @@ public class NotificationService {
         .optional();
   }
 
-  /** SENT or UNDELIVERABLE: a repeated step sends nothing. */
+  /** SENT, UNDELIVERABLE or NOT_SENT: a repeated step sends nothing. */
   private static boolean isDone(OutboundMessage message) {
     boolean done =
-        message.state() == DeliveryState.SENT || message.state() == DeliveryState.UNDELIVERABLE;
+        message.state() == DeliveryState.SENT
+            || message.state() == DeliveryState.UNDELIVERABLE
+            || message.state() == DeliveryState.NOT_SENT;
     if (done) {
       log.debug(
           "Message {} for complaint {} already {}, not sent again",
@@ -457,6 +467,32 @@ public class NotificationService {
         complaint.registrationNumber(),
         kind,
         message.id());
+  }
+
+  /** Withheld on purpose: recorded with its reason and noted for staff, nothing handed over. */
+  private void recordNotSent(OutboundMessage message, String reason) {
+    inOwnTransaction(
+        () -> {
+          jdbc.sql(
+                  "update outbound_message set delivery_state = :state, error_message = :reason"
+                      + " where id = :id")
+              .param("state", DeliveryState.NOT_SENT.name())
+              .param("reason", reason)
+              .param("id", message.id())
+              .update();
+          register.addEvent(
+              message.complaintId(),
+              MESSAGE_NOT_SENT,
+              ComplaintRegister.SYSTEM_ACTOR,
+              message.kind() + " via " + message.channel() + ": daily limit of this contact",
+              false);
+          return null;
+        });
+    log.info(
+        "Message {} ({}, complaint {}) not sent: daily limit of acknowledgements to its contact",
+        message.id(),
+        message.kind(),
+        message.registrationNumber());
   }
 
   private void send(OutboundMessage message, boolean visibleToCustomer) {

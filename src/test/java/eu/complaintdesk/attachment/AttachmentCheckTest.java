@@ -16,7 +16,7 @@ class AttachmentCheckTest {
 
   final AttachmentService attachments =
       new AttachmentService(
-          null, null, new AttachmentProperties(5, DataSize.ofKilobytes(64)), null);
+          null, null, new AttachmentProperties(5, DataSize.ofKilobytes(64), 12000), null);
 
   @Test
   void pdfJpegAndPngAreAcceptedByTheirContentWhateverTheyClaim() {
