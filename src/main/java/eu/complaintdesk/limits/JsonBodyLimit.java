@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A JSON body of our API larger than {@code complaints.limits.max-json-body} (256 KB) is refused
  * with 413 before anything parses it: by its {@code Content-Length}, or — sent in chunks, without
  * one — after reading at most one byte more than the limit, which is then held and handed on as the
- * body. So an oversized body costs neither a parser's work nor more memory than the limit.
+ * body. So an oversized body costs neither a parser's work nor more memory than the limit (the
+ * container discards the unread rest, up to {@code server.tomcat.max-swallow-size}, then closes the
+ * connection).
  */
 class JsonBodyLimit extends OncePerRequestFilter {
 
@@ -73,8 +74,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
     chain.doFilter(new HeldBody(request, body), response);
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String detail = "The JSON body is larger than " + max / 1024 + " KB.";
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
@@ -85,7 +85,6 @@ class JsonBodyLimit extends OncePerRequestFilter {
     problem.put("field", "body");
     problem.put("errors", List.of(Map.of("field", "body", "message", detail)));
     response.setStatus(413);
-    response.setHeader(HttpHeaders.CONNECTION, "close"); // the rest of the body is not wanted
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     JSON.writeValue(response.getOutputStream(), problem);

@@ -74,8 +74,7 @@ class PublicLimits implements HandlerInterceptor {
     }
     String number = namedCase(request, path, post);
     if (number != null) {
-      refuseIf(
-          wrongCodesPerClient.check(client), "Too many wrong access codes from your address.");
+      refuseIf(wrongCodesPerClient.check(client), "Too many wrong access codes from your address.");
       if (!number.isEmpty()) {
         refuseIf(wrongCodesPerCase.check(number), "Too many wrong access codes for this case.");
       }
@@ -102,8 +101,8 @@ class PublicLimits implements HandlerInterceptor {
   }
 
   /**
-   * The registration number a call tries with an access code (empty when none was given), or
-   * {@code null} for any other call.
+   * The registration number a call tries with an access code (empty when none was given), or {@code
+   * null} for any other call.
    */
   private static String namedCase(HttpServletRequest request, String path, boolean post) {
     String number = null;

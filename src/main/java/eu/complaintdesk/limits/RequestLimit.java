@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * One limit, as a token bucket per key (a client address, a registration number) in this node's
- * memory: {@code capacity} requests at once, then one more each {@code period / capacity} (Bucket4j,
- * greedy refill), so a client who stops is back to the full allowance after one {@code period}.
- * Buckets nobody used for a {@code period} are full again and are dropped; at most {@value
+ * memory: {@code capacity} requests at once, then one more each {@code period / capacity}
+ * (Bucket4j, greedy refill), so a client who stops is back to the full allowance after one {@code
+ * period}. Buckets nobody used for a {@code period} are full again and are dropped; at most {@value
  * #MAX_KEYS} are kept, so a flood of new keys costs bounded memory (the oldest are forgotten
  * first).
  */
@@ -39,7 +39,9 @@ public final class RequestLimit {
   /** Takes one request from the key's allowance; empty if allowed, else how long to wait. */
   public Optional<Duration> take(String key) {
     var probe = bucket(key).tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? Optional.empty() : Optional.of(seconds(probe.getNanosToWaitForRefill()));
+    return probe.isConsumed()
+        ? Optional.empty()
+        : Optional.of(seconds(probe.getNanosToWaitForRefill()));
   }
 
   /**
@@ -48,7 +50,9 @@ public final class RequestLimit {
    */
   public Optional<Duration> check(String key) {
     EstimationProbe probe = bucket(key).estimateAbilityToConsume(1);
-    return probe.canBeConsumed() ? Optional.empty() : Optional.of(seconds(probe.getNanosToWaitForRefill()));
+    return probe.canBeConsumed()
+        ? Optional.empty()
+        : Optional.of(seconds(probe.getNanosToWaitForRefill()));
   }
 
   /** Counts one failure against the key (nothing more once its allowance is used up). */

@@ -33,10 +33,7 @@ public class TooManyRequests extends ErrorResponseException {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.TOO_MANY_REQUESTS,
-            what
-                + " Please try again in "
-                + retryAfter.toSeconds()
-                + " seconds.");
+            what + " Please try again in " + retryAfter.toSeconds() + " seconds.");
     problem.setProperty("retryAfter", retryAfter.toSeconds());
     return problem;
   }

@@ -8,16 +8,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * At most {@code complaints.limits.acknowledgements-per-contact-per-day} (10) acknowledgements go to
- * one e-mail address or phone number in 24 hours: anyone may submit in a stranger's name, and every
- * SMS costs money. Counted in {@code outbound_message}, so all nodes share the count. An
+ * At most {@code complaints.limits.acknowledgements-per-contact-per-day} (10) acknowledgements go
+ * to one e-mail address or phone number in 24 hours: anyone may submit in a stranger's name, and
+ * every SMS costs money. Counted in {@code outbound_message}, so all nodes share the count. An
  * acknowledgement beyond the cap is recorded as {@link DeliveryState#NOT_SENT} with the reason; the
  * complaint is registered and handled as always.
  *
- * <p>The decision is by the message's place among the acknowledgements to the same contact
- * recorded before it (lower id, within 24 hours before it, not themselves withheld), so a retried
- * step decides as the first run did. Two sends recorded at the same moment on two nodes may both
- * pass at the edge of the cap; one more message is the worst case.
+ * <p>The decision is by the message's place among the acknowledgements to the same contact recorded
+ * before it (lower id, within 24 hours before it, not themselves withheld), so a retried step
+ * decides as the first run did. Two sends recorded at the same moment on two nodes may both pass at
+ * the edge of the cap; one more message is the worst case.
  */
 @Component
 class AcknowledgementCap {

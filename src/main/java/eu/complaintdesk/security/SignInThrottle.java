@@ -81,8 +81,8 @@ class SignInThrottle extends OncePerRequestFilter {
     return "POST".equalsIgnoreCase(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait)
-      throws IOException {
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
     String detail =
         "Too many failed sign-ins from your address. Please try again in "
             + wait.toSeconds()
