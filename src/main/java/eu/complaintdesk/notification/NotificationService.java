@@ -40,8 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record although the job that made it rolls back, and a message once SENT is never sent again by a
  * retry of the job, whatever became of the job's own transaction.
  *
- * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or
- * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again, with the
+ * <p>An acknowledgement beyond its contact's daily cap ({@link AcknowledgementCap}) is recorded
+ * NOT_SENT with the reason and not handed over.
+ *
+ * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or UNDELIVERABLE,
+ * or NOT_SENT), further calls send nothing; a PENDING or FAILED one is delivered again, with the
  * content this call renders (the failed run's other work was rolled back with its job). Call the
  * methods from an {@code asyncBefore} service task so that a failure becomes a retried job, never a
  * rolled-back customer request. What remains between "handed over" and "recorded SENT" is discussed

@@ -93,6 +93,10 @@ class LimitsIT extends ApplicationIntegrationTest {
     HttpResponse<String> owner = lookup(TestClients.next(), number, code);
     assertThat(owner.statusCode()).isEqualTo(429);
     assertThat(owner.body()).contains("for this case");
+    // the status page counts the same case, and answers as a page
+    HttpResponse<String> page = statusPage(TestClients.next(), number, code);
+    assertThat(page.statusCode()).isEqualTo(429);
+    assertThat(page.body()).contains("lang=\"en\"").contains("Too many requests");
 
     // per client: 30 wrong lookups of as many cases, then none
     String prober = TestClients.next();
@@ -220,6 +224,36 @@ class LimitsIT extends ApplicationIntegrationTest {
       assertThat(refused.statusCode()).as("form %d", i).isEqualTo(400);
     }
     return browser.send(post, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The status page's form: number and access code, posted with the session's form token. */
+  private HttpResponse<String> statusPage(String client, String number, String code)
+      throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(uri("/status"))
+                .header(FORWARDED_FOR, client)
+                .header("Accept-Language", "en")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String csrf = value(page.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+    return browser.send(
+        HttpRequest.newBuilder(uri("/status"))
+            .header(FORWARDED_FOR, client)
+            .header("Accept-Language", "en")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "_csrf="
+                        + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                        + "&registrationNumber="
+                        + number
+                        + "&accessCode="
+                        + code))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> submit(String client, String json) throws Exception {

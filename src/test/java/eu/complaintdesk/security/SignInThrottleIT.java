@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.StaffUsers;
 import eu.complaintdesk.testing.TestClients;
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,8 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Failed sign-ins are throttled per client address on every way in with a password, and a burst of
@@ -25,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SignInThrottleIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,6 +74,34 @@ class SignInThrottleIT extends ApplicationIntegrationTest {
         .until(() -> engineRest(client, "supervisor", "supervisor").statusCode() == 200);
     assertThat(tasklist(TestClients.next(), "supervisor", "supervisor").statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aWrongPasswordNeverLocksAnAccountForGood() {
+    String user = "lockout-" + System.nanoTime();
+    StaffUsers.ensure(identity, user, "managers");
+    // more wrong passwords than Camunda's default of 10 (ENGINE-27002 "permanently locked"), each
+    // after the previous delay ended (its end moved to now, rather than waited for)
+    for (int i = 1; i <= 12; i++) {
+      assertThat(identity.checkPassword(user, "wrong-" + i)).isFalse();
+      assertThat(lockedFor(user))
+          .as("delay after failure %d", i)
+          .isLessThanOrEqualTo(Duration.ofSeconds(20));
+      jdbc.sql("update act_id_user set lock_exp_time_ = null where id_ = :id")
+          .param("id", user)
+          .update();
+    }
+    assertThat(identity.checkPassword(user, user)).isTrue();
+  }
+
+  /** How much longer the engine refuses to check the user's password. */
+  private Duration lockedFor(String user) {
+    java.sql.Timestamp until =
+        jdbc.sql("select lock_exp_time_ from act_id_user where id_ = :id")
+            .param("id", user)
+            .query(java.sql.Timestamp.class)
+            .single();
+    return Duration.between(ClockUtil.getCurrentTime().toInstant(), until.toInstant());
   }
 
   /**
