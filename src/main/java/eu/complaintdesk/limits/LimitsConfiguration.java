@@ -9,8 +9,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The public side's limits: the JSON body size of our API (a filter, before anything reads the
- * body) and the per-client limits of submissions, access codes and posts (an interceptor, after the
- * pages' own one has chosen the language and checked the form token).
+ * body; an interceptor for the JSON part of a multipart request) and the per-client limits of
+ * submissions, access codes and posts (an interceptor, after the pages' own one has chosen the
+ * language and checked the form token).
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration implements WebMvcConfigurer {
@@ -28,6 +29,10 @@ class LimitsConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry
+        .addInterceptor(new JsonPartLimit(limits.maxJsonBody().toBytes()))
+        .addPathPatterns("/api/**")
+        .order(Ordered.LOWEST_PRECEDENCE);
     registry
         .addInterceptor(new PublicLimits(clients, limits))
         .addPathPatterns(

@@ -157,6 +157,34 @@ class LimitsIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void jsonPartOver256KbOfAMultipartSubmissionIsRefusedNamingThePart() throws Exception {
+    Multipart multipart =
+        new Multipart()
+            .json("complaint", complaint("large-part", "x".repeat(300 * 1024)))
+            .file("attachments", "meter.png", "image/png", png(4, 4));
+    long before = complaints();
+
+    HttpResponse<String> refused = postMultipart(multipart);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+    assertThat(JSON.readTree(refused.body()).get("field").asText()).isEqualTo("complaint");
+    assertThat(complaints()).isEqualTo(before);
+  }
+
+  @Test
+  void messagesAndSurveyAnswersBeyondTheLimitAreRefused() throws Exception {
+    String client = TestClients.next();
+    for (int i = 1; i <= 30; i++) {
+      assertThat(surveyAnswer(client).statusCode()).as("answer %d", i).isEqualTo(404);
+    }
+    HttpResponse<String> refused = surveyAnswer(client);
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.body()).contains("Too many messages");
+    assertThat(surveyAnswer(TestClients.next()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void imageWiderThanTheLimitIsRefusedNamingTheField() throws Exception {
     Multipart multipart =
         new Multipart()
@@ -164,13 +192,7 @@ class LimitsIT extends ApplicationIntegrationTest {
             .file("attachments", "meter.png", "image/png", png(13_000, 10));
     long before = complaints();
 
-    HttpResponse<String> refused =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/complaints"))
-                .header("Content-Type", multipart.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> refused = postMultipart(multipart);
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     JsonNode problem = JSON.readTree(refused.body());
@@ -265,6 +287,26 @@ class LimitsIT extends ApplicationIntegrationTest {
       request.header(FORWARDED_FOR, client);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postMultipart(Multipart multipart) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri("/api/complaints"))
+            .header("Content-Type", multipart.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An answer to a survey nobody was invited to: 404, but it counts. */
+  private HttpResponse<String> surveyAnswer(String client) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri("/api/surveys/no-such-" + System.nanoTime()))
+            .header(FORWARDED_FOR, client)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"score\":5}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> postJson(HttpRequest.BodyPublisher body) throws Exception {
