@@ -6,12 +6,14 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code complaints.intake.*} limits of attachments: how many files one submission or message may
- * carry and how large each may be. Spring's multipart limits are derived from them ({@link
- * AttachmentUploadConfiguration}).
+ * carry, how large each may be, and how many pixels an image may have on a side. Spring's multipart
+ * limits are derived from them ({@link AttachmentUploadConfiguration}).
  */
 @ConfigurationProperties("complaints.intake")
 public record AttachmentProperties(
-    @DefaultValue("5") int maxAttachments, @DefaultValue("10MB") DataSize maxAttachmentSize) {
+    @DefaultValue("5") int maxAttachments,
+    @DefaultValue("10MB") DataSize maxAttachmentSize,
+    @DefaultValue("12000") int maxImageSide) {
 
   public AttachmentProperties {
     if (maxAttachments < 0) {
@@ -19,6 +21,9 @@ public record AttachmentProperties(
     }
     if (maxAttachmentSize == null || maxAttachmentSize.toBytes() <= 0) {
       throw new IllegalArgumentException("complaints.intake.max-attachment-size must be positive");
+    }
+    if (maxImageSide <= 0) {
+      throw new IllegalArgumentException("complaints.intake.max-image-side must be positive");
     }
   }
 }

@@ -113,6 +113,8 @@ public class AttachmentService {
           reason = "the content is not " + ALLOWED + " (whatever its name or declared type)";
         } else if (accepted.size() >= limits.maxAttachments()) {
           reason = "at most " + limits.maxAttachments() + " files are kept";
+        } else if (isTooManyPixels(type.get(), file.content())) {
+          reason = imageTooLarge();
         }
       }
       if (reason != null) {
@@ -130,6 +132,29 @@ public class AttachmentService {
       }
     }
     return new Sorted(List.copyOf(accepted), List.copyOf(acceptedAsSent), List.copyOf(refused));
+  }
+
+  /** Whether the image's header claims more than {@code max-image-side} pixels on a side. */
+  private boolean isTooManyPixels(AllowedType type, byte[] content) {
+    return ImageSize.of(type, content)
+        .map(size -> size.longerSide() > limits.maxImageSide())
+        .orElse(false);
+  }
+
+  private String imageTooLarge() {
+    return "the image is larger than " + limits.maxImageSide() + " pixels on a side";
+  }
+
+  /**
+   * Whether a refusal of {@link #checkAll} is about an image's dimensions (answered 400 naming the
+   * file's field), for callers that tell it in their own words.
+   */
+  public boolean isImageTooLarge(ApiProblem problem) {
+    return problem.getMessage() != null && problem.getMessage().endsWith(": " + imageTooLarge());
+  }
+
+  public int maxImageSide() {
+    return limits.maxImageSide();
   }
 
   /**

@@ -8,5 +8,10 @@ public enum DeliveryState {
   /** The last attempt failed; the next call with the same dedup key tries again. */
   FAILED,
   /** The customer gave no contact at all; nothing can be sent. */
-  UNDELIVERABLE
+  UNDELIVERABLE,
+  /**
+   * Deliberately not sent, the reason kept as the message's error: the acknowledgements to this
+   * contact reached their daily cap ({@link AcknowledgementCap}).
+   */
+  NOT_SENT
 }

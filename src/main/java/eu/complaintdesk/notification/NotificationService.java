@@ -40,8 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record although the job that made it rolls back, and a message once SENT is never sent again by a
  * retry of the job, whatever became of the job's own transaction.
  *
- * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or
- * UNDELIVERABLE), further calls send nothing; a PENDING or FAILED one is delivered again, with the
+ * <p>An acknowledgement beyond its contact's daily cap ({@link AcknowledgementCap}) is recorded
+ * NOT_SENT with the reason and not handed over.
+ *
+ * <p>Idempotent per complaint and dedup key: once a message with the key is SENT (or UNDELIVERABLE,
+ * or NOT_SENT), further calls send nothing; a PENDING or FAILED one is delivered again, with the
  * content this call renders (the failed run's other work was rolled back with its job). Call the
  * methods from an {@code asyncBefore} service task so that a failure becomes a retried job, never a
  * rolled-back customer request. What remains between "handed over" and "recorded SENT" is discussed
@@ -55,6 +58,7 @@ public class NotificationService {
   static final String MESSAGE_SENT = "MESSAGE_SENT";
   static final String MESSAGE_UNDELIVERABLE = "MESSAGE_UNDELIVERABLE";
   static final String MESSAGE_FAILED = "MESSAGE_FAILED";
+  static final String MESSAGE_NOT_SENT = "MESSAGE_NOT_SENT";
 
   /** What the outbox shows in place of a value only the customer may read. */
   public static final String MASK = "••••";
@@ -72,6 +76,7 @@ public class NotificationService {
   private final Language staffLanguage;
   private final TransactionTemplate ownTransaction;
   private final DeliveryMetrics metrics;
+  private final AcknowledgementCap acknowledgementCap;
 
   NotificationService(
       ComplaintRegister register,
@@ -82,7 +87,8 @@ public class NotificationService {
       Organisation organisation,
       @Value("${complaints.notifications.staff-language:en}") Language staffLanguage,
       PlatformTransactionManager transactions,
-      DeliveryMetrics metrics) {
+      DeliveryMetrics metrics,
+      AcknowledgementCap acknowledgementCap) {
     this.register = register;
     this.templates = templates;
     this.deliveries = List.copyOf(deliveries);
@@ -94,6 +100,7 @@ public class NotificationService {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.metrics = metrics;
+    this.acknowledgementCap = acknowledgementCap;
   }
 
   /**
@@ -169,6 +176,10 @@ public class NotificationService {
             rendered,
             dedupKey,
             letterId);
+    if (acknowledgementCap.isReached(message)) {
+      recordNotSent(message, acknowledgementCap.reason());
+      return;
+    }
     if (!secrets.isEmpty()) {
       Map<String, Object> plain = new HashMap<>(values);
       plain.putAll(secrets);
@@ -313,10 +324,12 @@ public class NotificationService {
         .optional();
   }
 
-  /** SENT or UNDELIVERABLE: a repeated step sends nothing. */
+  /** SENT, UNDELIVERABLE or NOT_SENT: a repeated step sends nothing. */
   private static boolean isDone(OutboundMessage message) {
     boolean done =
-        message.state() == DeliveryState.SENT || message.state() == DeliveryState.UNDELIVERABLE;
+        message.state() == DeliveryState.SENT
+            || message.state() == DeliveryState.UNDELIVERABLE
+            || message.state() == DeliveryState.NOT_SENT;
     if (done) {
       log.debug(
           "Message {} for complaint {} already {}, not sent again",
@@ -460,6 +473,32 @@ public class NotificationService {
         complaint.registrationNumber(),
         kind,
         message.id());
+  }
+
+  /** Withheld on purpose: recorded with its reason and noted for staff, nothing handed over. */
+  private void recordNotSent(OutboundMessage message, String reason) {
+    inOwnTransaction(
+        () -> {
+          jdbc.sql(
+                  "update outbound_message set delivery_state = :state, error_message = :reason"
+                      + " where id = :id")
+              .param("state", DeliveryState.NOT_SENT.name())
+              .param("reason", reason)
+              .param("id", message.id())
+              .update();
+          register.addEvent(
+              message.complaintId(),
+              MESSAGE_NOT_SENT,
+              ComplaintRegister.SYSTEM_ACTOR,
+              message.kind() + " via " + message.channel() + ": daily limit of this contact",
+              false);
+          return null;
+        });
+    log.info(
+        "Message {} ({}, complaint {}) not sent: daily limit of acknowledgements to its contact",
+        message.id(),
+        message.kind(),
+        message.registrationNumber());
   }
 
   private void send(OutboundMessage message, boolean visibleToCustomer) {

@@ -79,6 +79,11 @@ class PageAttachments {
     }
     int index = Integer.parseInt(indexed.group(1));
     String name = index < files.size() ? shownName(files.get(index).name()) : "";
+    if (attachments.isImageTooLarge(problem)) {
+      return Optional.of(
+          new Refusal(
+              "attachments.imageTooLarge", new Object[] {name, attachments.maxImageSide()}));
+    }
     if (problem.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
       return Optional.of(new Refusal("attachments.tooLarge", new Object[] {name, maxMegabytes()}));
     }

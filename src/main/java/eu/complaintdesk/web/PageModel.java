@@ -1,9 +1,11 @@
 package eu.complaintdesk.web;
 
+import eu.complaintdesk.limits.TooManyRequests;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.system.Organisation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -63,6 +66,21 @@ class PageModel {
     common(request, model);
     model.addAttribute("problem", "error.tooLarge");
     return new ModelAndView("web/problem", model, HttpStatus.PAYLOAD_TOO_LARGE);
+  }
+
+  /**
+   * Beyond a per-client limit (submissions, access codes, messages): 429 with {@code Retry-After},
+   * told in the page's language with the minutes to wait.
+   */
+  @ExceptionHandler(TooManyRequests.class)
+  ModelAndView tooManyRequests(
+      TooManyRequests error, HttpServletRequest request, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfter().toSeconds()));
+    ExtendedModelMap model = new ExtendedModelMap();
+    common(request, model);
+    model.addAttribute("problem", "error.tooManyRequests");
+    model.addAttribute("retryMinutes", (error.retryAfter().toSeconds() + 59) / 60);
+    return new ModelAndView("web/problem", model, HttpStatus.TOO_MANY_REQUESTS);
   }
 
   /**

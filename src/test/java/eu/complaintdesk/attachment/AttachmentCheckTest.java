@@ -16,7 +16,7 @@ class AttachmentCheckTest {
 
   final AttachmentService attachments =
       new AttachmentService(
-          null, null, new AttachmentProperties(5, DataSize.ofKilobytes(64)), null);
+          null, null, new AttachmentProperties(5, DataSize.ofKilobytes(64), 12000), null);
 
   @Test
   void pdfJpegAndPngAreAcceptedByTheirContentWhateverTheyClaim() {
@@ -119,5 +119,29 @@ class AttachmentCheckTest {
         .hasSize(FileNames.MAX)
         .endsWith(".pdf");
     assertThat(FileNames.forType("photo.JPEG", AllowedType.JPEG)).isEqualTo("photo.JPEG");
+  }
+
+  @Test
+  void imageLargerThanTheLimitOnASideIsRefusedFromItsHeaderNamingTheField() throws Exception {
+    java.io.ByteArrayOutputStream wide = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(13_000, 10, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+        "png",
+        wide);
+
+    assertThatThrownBy(
+            () ->
+                attachments.checkAll(
+                    List.of(
+                        new UploadedFile("ok.png", "image/png", TestFiles.png()),
+                        new UploadedFile("wide.png", "image/png", wide.toByteArray()))))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            problem -> {
+              assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+              assertThat(problem.field()).isEqualTo("attachments[1]");
+              assertThat(problem.getMessage()).contains("wide.png", "12000 pixels");
+              assertThat(attachments.isImageTooLarge(problem)).isTrue();
+            });
   }
 }

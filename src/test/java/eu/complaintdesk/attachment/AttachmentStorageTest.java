@@ -35,7 +35,7 @@ class AttachmentStorageTest {
   static class Attachments {
     @Bean
     AttachmentProperties attachmentProperties() {
-      return new AttachmentProperties(5, DataSize.ofMegabytes(10));
+      return new AttachmentProperties(5, DataSize.ofMegabytes(10), 12000);
     }
   }
 

@@ -23,7 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"complaints.demo-users=true"})
+    properties = {
+      "complaints.demo-users=true",
+      // The limits keep their defaults; the tests' own loopback client is left unlimited, and
+      // the limit tests name their clients in X-Forwarded-For (LimitsIT, SignInThrottleIT).
+      "complaints.limits.trusted-proxies=127.0.0.1,::1",
+      "complaints.limits.unlimited-clients=127.0.0.1,::1"
+    })
 @Import({ApplicationIntegrationTest.Database.class, InboxMailServer.class})
 // the Prometheus registry, as in the application (Spring Boot's tests leave it out by default)
 @AutoConfigureObservability(tracing = false)

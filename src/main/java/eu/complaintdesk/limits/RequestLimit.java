@@ -1,0 +1,76 @@
+package eu.complaintdesk.limits;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One limit, as a token bucket per key (a client address, a registration number) in this node's
+ * memory: {@code capacity} requests at once, then one more each {@code period / capacity}
+ * (Bucket4j, greedy refill), so a client who stops is back to the full allowance after one {@code
+ * period}. Buckets nobody used for a {@code period} are full again and are dropped; at most {@value
+ * #MAX_KEYS} are kept, so a flood of new keys costs bounded memory (the oldest are forgotten
+ * first).
+ */
+public final class RequestLimit {
+
+  static final long MAX_KEYS = 100_000;
+
+  private final String name;
+  private final int capacity;
+  private final Duration period;
+  private final Cache<String, Bucket> buckets;
+
+  public RequestLimit(String name, int capacity, Duration period) {
+    this.name = name;
+    this.capacity = capacity;
+    this.period = period;
+    this.buckets = Caffeine.newBuilder().expireAfterAccess(period).maximumSize(MAX_KEYS).build();
+  }
+
+  /** What the limit is about, for the client's message: "submissions". */
+  public String name() {
+    return name;
+  }
+
+  /** Takes one request from the key's allowance; empty if allowed, else how long to wait. */
+  public Optional<Duration> take(String key) {
+    var probe = bucket(key).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed()
+        ? Optional.empty()
+        : Optional.of(seconds(probe.getNanosToWaitForRefill()));
+  }
+
+  /**
+   * Whether the key has allowance left, without taking any: for limits that count only failures,
+   * checked before the request and {@link #charge charged} after it failed.
+   */
+  public Optional<Duration> check(String key) {
+    EstimationProbe probe = bucket(key).estimateAbilityToConsume(1);
+    return probe.canBeConsumed()
+        ? Optional.empty()
+        : Optional.of(seconds(probe.getNanosToWaitForRefill()));
+  }
+
+  /** Counts one failure against the key (nothing more once its allowance is used up). */
+  public void charge(String key) {
+    bucket(key).tryConsume(1);
+  }
+
+  private Bucket bucket(String key) {
+    return buckets.get(
+        key,
+        k ->
+            Bucket.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                .build());
+  }
+
+  /** At least one second: Retry-After counts whole seconds. */
+  private static Duration seconds(long nanos) {
+    return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+  }
+}
