@@ -191,14 +191,37 @@ class TwoNodesIT {
 
   @Test
   @Order(3)
-  void aCaseOpenedOnOneNodeIsOpenOnTheOther() throws Exception {
-    Receipt receipt = submit(nodeA, "status@session.example");
+  void aCustomerSubmitsOnOneNodeAndOpensTheCaseOnTheOther() throws Exception {
     Browser browser = new Browser();
-    HttpResponse<String> form = browser.get(nodeA, "/status");
+    HttpResponse<String> form = browser.get(nodeA, "/submit?lang=en");
     assertThat(form.headers().allValues("Set-Cookie"))
         .anySatisfy(header -> assertThat(header).startsWith("SESSION=").contains("SameSite=Lax"));
-    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-    assertThat(token.find()).as("form token").isTrue();
+    String csrf = hidden(form.body(), "_csrf");
+    HttpResponse<String> submitted =
+        browser.send(
+            nodeB,
+            "/submit",
+            "POST",
+            "application/x-www-form-urlencoded",
+            formBody(
+                Map.of(
+                    "_csrf", csrf,
+                    "token", hidden(form.body(), "token"),
+                    "language", "en",
+                    "name", "Anna Ozola",
+                    "email", "page@session.example",
+                    "preferredContact", "EMAIL",
+                    "subject", "Radiators are cold",
+                    "description", "No heating in the flat since Monday.")),
+            false);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+    assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith("/submitted");
+
+    // the confirmation (a flash attribute in the session) shows on the other node
+    HttpResponse<String> confirmation = browser.get(nodeA, "/submitted");
+    assertThat(confirmation.statusCode()).isEqualTo(200);
+    String number = element(confirmation.body(), "registration-number");
+    String accessCode = element(confirmation.body(), "access-code");
 
     HttpResponse<String> opened =
         browser.send(
@@ -206,19 +229,33 @@ class TwoNodesIT {
             "/status",
             "POST",
             "application/x-www-form-urlencoded",
-            "registrationNumber="
-                + receipt.number()
-                + "&accessCode="
-                + URLEncoder.encode(receipt.accessCode(), StandardCharsets.UTF_8)
-                + "&_csrf="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8),
+            formBody(Map.of("registrationNumber", number, "accessCode", accessCode, "_csrf", csrf)),
             false);
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
     assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith("/status/case");
-
     HttpResponse<String> caseView = browser.get(nodeA, "/status/case");
     assertThat(caseView.statusCode()).isEqualTo(200);
-    assertThat(caseView.body()).contains(receipt.number());
+    assertThat(caseView.body()).contains(number);
+  }
+
+  private static String hidden(String html, String name) {
+    Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(value.find()).as("form field " + name).isTrue();
+    return value.group(1);
+  }
+
+  private static String element(String html, String id) {
+    Matcher text = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]+)<").matcher(html);
+    assertThat(text.find()).as("element " + id).isTrue();
+    return text.group(1).strip();
+  }
+
+  private static String formBody(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            field ->
+                field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   @Test
