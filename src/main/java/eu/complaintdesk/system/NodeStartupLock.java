@@ -17,13 +17,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One node at a time through start-up on a shared PostgreSQL database: a session-level advisory
- * lock, taken before the engine is built and released when the application is ready (or its start
- * failed). Without it, nodes started at once (a fresh install, a rolling restart gone parallel)
- * both create what they find missing: the engine creates its tables without a lock of its own, and
- * the start-up runners create groups, authorizations, users and Tasklist filters when absent, so
- * one node fails on a duplicate. The deployment alone would be safe (the engine's deployment lock
- * and the Spring auto-deployment's duplicate filtering), and Flyway locks its migrations itself.
+ * One node at a time through start-up on a shared PostgreSQL database: an advisory lock, taken
+ * before the engine is built and released when the application is ready (or its start failed).
+ * Without it, nodes started at once (a fresh install, a rolling restart gone parallel) both create
+ * what they find missing: the engine creates its tables without a lock of its own, and the start-up
+ * runners create groups, authorizations, users and Tasklist filters when absent, so one node fails
+ * on a duplicate. The deployment alone would be safe (the engine's deployment lock and the Spring
+ * auto-deployment's duplicate filtering), and Flyway locks its migrations itself.
  *
  * <p>On H2 (the default run: one file, one process) it does nothing.
  */
