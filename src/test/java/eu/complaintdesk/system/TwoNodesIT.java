@@ -569,6 +569,8 @@ class TwoNodesIT {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
+      // also when the test JVM is stopped from outside, before @AfterAll
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       return new Node(name, port, process, log);
     }
 
