@@ -10,6 +10,7 @@ import eu.complaintdesk.system.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,9 @@ class SubmitController {
   }
 
   /** What the confirmation page shows, once. */
-  record Confirmation(String registrationNumber, String accessCode, String responseDueDate) {}
+  /** Flash attribute, kept in the session (the database) until the confirmation page shows it. */
+  record Confirmation(String registrationNumber, String accessCode, String responseDueDate)
+      implements Serializable {}
 
   @GetMapping("/submit")
   String form(Model model, Locale locale) {

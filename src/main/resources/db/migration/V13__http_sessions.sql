@@ -1,0 +1,30 @@
+-- HTTP sessions in the database (Spring Session JDBC), so that every node behind a load balancer
+-- knows every session: the public pages' case access and form token, and the Camunda webapps'
+-- sign-in (Tasklist, Cockpit, Admin). The tables and columns Spring Session expects
+-- (org/springframework/session/jdbc/schema-postgresql.sql); spring.session.jdbc.initialize-schema
+-- is "never", Flyway owns them. Portable SQL: runs unchanged on H2 2.x and PostgreSQL (bytea is
+-- binary varying on H2). Instants are epoch milliseconds, as Spring Session writes them.
+
+create table spring_session (
+    primary_id            char(36)     not null,
+    session_id            char(36)     not null,
+    creation_time         bigint       not null,
+    last_access_time      bigint       not null,
+    max_inactive_interval integer      not null,
+    expiry_time           bigint       not null,
+    principal_name        varchar(100),
+    constraint spring_session_pk primary key (primary_id)
+);
+
+create unique index spring_session_ix1 on spring_session (session_id);
+create index spring_session_ix2 on spring_session (expiry_time);
+create index spring_session_ix3 on spring_session (principal_name);
+
+create table spring_session_attributes (
+    session_primary_id char(36)     not null,
+    attribute_name     varchar(200) not null,
+    attribute_bytes    bytea        not null,
+    constraint spring_session_attributes_pk primary key (session_primary_id, attribute_name),
+    constraint spring_session_attributes_fk foreign key (session_primary_id)
+        references spring_session (primary_id) on delete cascade
+);
