@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.intake.StaffRegistrationProcess;
+import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
 import java.net.CookieManager;
@@ -12,9 +13,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -106,6 +112,19 @@ class SecurityHeadersIT extends ApplicationIntegrationTest {
                     .contains("script-src 'self'")
                     .contains("frame-ancestors 'none'")
                     .doesNotContain("unsafe-eval"));
+
+    // and it still renders under that policy: the operations of our API appear
+    WebDriver browser = Browser.start();
+    try {
+      browser.get(uri("/swagger-ui/index.html").toString());
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(page -> !page.findElements(By.cssSelector(".opblock-tag")).isEmpty());
+      assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
+          .extracting(WebElement::getText)
+          .anySatisfy(path -> assertThat(path).contains("/api/complaints"));
+    } finally {
+      browser.quit();
+    }
   }
 
   @Test
