@@ -26,7 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Without demo users (as in the {@code postgres} profile) the first administrator comes from the
  * configuration, and the application does not start without their password. Its own context on
- * in-memory H2: the shared integration context has the demo users.
+ * in-memory H2: the shared integration context has the demo users. Its engine has a name of its own
+ * ({@value #ENGINE}), addressed as {@code /engine-rest/engine/{name}/…}: Camunda keeps engines in a
+ * JVM-wide registry by name, and a second "default" would take the shared context's place.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -34,13 +36,15 @@ import org.springframework.test.context.ActiveProfiles;
       "complaints.demo-users=false",
       "complaints.admin.user=chief",
       "complaints.admin.password=" + FirstAdministratorIT.PASSWORD,
-      "spring.datasource.url=jdbc:h2:mem:first-administrator;DB_CLOSE_DELAY=-1"
+      "spring.datasource.url=jdbc:h2:mem:first-administrator;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.process-engine-name=" + FirstAdministratorIT.ENGINE
     })
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class FirstAdministratorIT {
 
   static final String PASSWORD = "Correct-Horse-7";
+  static final String ENGINE = "firstadmin";
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
@@ -49,11 +53,11 @@ class FirstAdministratorIT {
   void administratorFromTheConfigurationSignsInAndIsACamundaAdministrator() {
     EngineRest chief = EngineRest.as(port, "chief", PASSWORD);
 
-    var groups = chief.get("/identity/groups?userId=chief");
+    var groups = chief.get("/engine/" + ENGINE + "/identity/groups?userId=chief");
 
     assertThat(groups.status()).as(groups.body()).isEqualTo(200);
     assertThat(groups.json().at("/groups").findValuesAsText("id")).contains(Groups.ADMINISTRATORS);
-    assertThat(chief.get("/user?id=chief").status()).isEqualTo(200);
+    assertThat(chief.get("/engine/" + ENGINE + "/user?id=chief").status()).isEqualTo(200);
     assertThat(identity.createUserQuery().userIdIn("registrar", "admin").count()).isZero();
   }
 
@@ -77,7 +81,7 @@ class FirstAdministratorIT {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     // the admin app's page hands out the CSRF token that a setup form would send back
     browser.send(
-        HttpRequest.newBuilder(uri("/camunda/app/admin/default/setup/")).GET().build(),
+        HttpRequest.newBuilder(uri("/camunda/app/admin/" + ENGINE + "/setup/")).GET().build(),
         HttpResponse.BodyHandlers.discarding());
     String token =
         cookies.getCookieStore().getCookies().stream()
@@ -88,7 +92,7 @@ class FirstAdministratorIT {
 
     HttpResponse<String> setup =
         browser.send(
-            HttpRequest.newBuilder(uri("/camunda/api/admin/setup/default/user/create"))
+            HttpRequest.newBuilder(uri("/camunda/api/admin/setup/" + ENGINE + "/user/create"))
                 .header("Content-Type", "application/json")
                 .header("X-XSRF-TOKEN", token)
                 .POST(

@@ -155,7 +155,8 @@ class SecurityHeadersIT extends ApplicationIntegrationTest {
     List<String> sessionCookies =
         java.util.stream.Stream.of(page.headers(), login.headers(), form.headers())
             .flatMap(headers -> headers.allValues("Set-Cookie").stream())
-            .filter(cookie -> cookie.startsWith("JSESSIONID="))
+            // the servlet container's session, or Spring Session's when sessions live in the DB
+            .filter(cookie -> cookie.startsWith("JSESSIONID=") || cookie.startsWith("SESSION="))
             .toList();
     assertThat(sessionCookies)
         .isNotEmpty()
