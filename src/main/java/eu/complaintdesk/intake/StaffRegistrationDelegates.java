@@ -77,7 +77,7 @@ class StaffRegistrationDelegates {
               });
       Instant receivedAt = receivedAt(execution, clock, rules);
       IntakeService.Receipt receipt =
-          intake.submit(submission, channel, receivedAt, text(execution, REGISTERED_BY), null);
+          intake.submit(submission, channel, receivedAt, registrar(execution), null);
       // Nobody shows this customer the receipt: the acknowledgement tells them the access code.
       handovers.hold(receipt.complaintId(), receipt.accessCode());
       execution.removeVariables(FORM_VARIABLES);
@@ -128,6 +128,21 @@ class StaffRegistrationDelegates {
               throw TaskInput.invalid(RECEIVED_AT, problem);
             });
     return receivedAt;
+  }
+
+  /**
+   * Who registers: the signed-in user who starts the process (this step runs in their request).
+   * Without one (a step run by the job executor), the engine's initiator variable, which it sets
+   * from the sign-in too: a start variable of that name is refused ({@code
+   * security/SignedInActors}).
+   */
+  private static String registrar(DelegateExecution execution) {
+    var signedIn =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (signedIn != null && signedIn.getUserId() != null) {
+      return signedIn.getUserId();
+    }
+    return text(execution, REGISTERED_BY);
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -41,6 +41,7 @@ class TaskRuleErrors extends AbstractProcessEnginePlugin {
           if (cause instanceof InvalidTaskInput
               || cause instanceof RuleViolation
               || cause instanceof RefusedCompletion) {
+            EngineRefusals.note(cause);
             throw (ProcessEngineException) cause;
           }
         }

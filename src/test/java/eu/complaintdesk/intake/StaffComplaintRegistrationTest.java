@@ -123,6 +123,55 @@ class StaffComplaintRegistrationTest {
   }
 
   @Test
+  void whoRegisteredComesFromTheSignInAndAStartNamingSomeoneElseIsRefused() {
+    long before = registrations();
+    Map<String, Object> forged = letter();
+    forged.put(REGISTERED_BY, "admin");
+
+    assertThatThrownBy(() -> submitAsRegistrar(definition().getId(), forged))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageStartingWith("'" + REGISTERED_BY + "'");
+    identity.setAuthentication("registrar", List.of(Groups.REGISTRARS));
+    assertThatThrownBy(
+            () -> runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(forged).execute())
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageStartingWith("'" + REGISTERED_BY + "'");
+    assertThatThrownBy(
+            () ->
+                runtime
+                    .createProcessInstanceByKey(PROCESS_KEY)
+                    .startBeforeActivity(REGISTER_COMPLAINT)
+                    .setVariables(forged)
+                    .execute())
+        .isInstanceOf(InvalidTaskInput.class);
+    identity.clearAuthentication();
+    assertThat(registrations()).isEqualTo(before);
+
+    // started at the registering step itself (no initiator set): still the signed-in registrar
+    identity.setAuthentication("registrar", List.of(Groups.REGISTRARS));
+    ProcessInstance direct =
+        runtime
+            .createProcessInstanceByKey(PROCESS_KEY)
+            .startBeforeActivity(REGISTER_COMPLAINT)
+            .setVariables(letter())
+            .execute();
+    identity.clearAuthentication();
+    String number =
+        (String)
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(direct.getId())
+                .variableName(REGISTRATION_NUMBER)
+                .singleResult()
+                .getValue();
+    Complaint complaint = register.findByRegistrationNumber(number).orElseThrow();
+    assertThat(register.timeline(complaint.id()))
+        .filteredOn(entry -> entry.type().equals("REGISTERED"))
+        .extracting(entry -> entry.actor())
+        .containsExactly("registrar");
+  }
+
+  @Test
   void formDataIsNeitherKeptInTheInstanceNorWrittenToHistory() {
     ProcessInstance instance = submitAsRegistrar(definition().getId(), letter());
 
@@ -247,6 +296,10 @@ class StaffComplaintRegistrationTest {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  private long registrations() {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
   }
 
   private ProcessDefinition definition() {

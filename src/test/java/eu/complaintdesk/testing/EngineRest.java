@@ -38,6 +38,11 @@ public final class EngineRest {
     return new EngineRest(port, user, user);
   }
 
+  /** A user with this password. */
+  public static EngineRest as(int port, String user, String password) {
+    return new EngineRest(port, user, password);
+  }
+
   public String user() {
     return user;
   }
