@@ -21,7 +21,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  *   <li><b>wrong access codes</b>, per client and per registration number: every call that names a
  *       case and an access code ({@code /api/complaints/{number}/**}, the status page's {@code POST
  *       /status}) is refused while either allowance is used up — the right code too, or guessing
- *       would go on — and an answer 404 (unknown number or wrong code) uses one of each;
+ *       would go on — and an answer 404 (unknown number or wrong code) uses one of each (taken
+ *       before the call and given back after any other answer: the 404 may reach the client before
+ *       the call has finished, and the client's next guess must already see it counted);
  *   <li><b>posts</b> about a case: more information, withdrawal and survey answers, over the API
  *       and the pages; every attempt counts.
  * </ul>
@@ -74,9 +76,14 @@ class PublicLimits implements HandlerInterceptor {
     }
     String number = namedCase(request, path, post);
     if (number != null) {
-      refuseIf(wrongCodesPerClient.check(client), "Too many wrong access codes from your address.");
+      // taken now and given back unless the answer is 404 (see afterCompletion)
+      refuseIf(wrongCodesPerClient.take(client), "Too many wrong access codes from your address.");
       if (!number.isEmpty()) {
-        refuseIf(wrongCodesPerCase.check(number), "Too many wrong access codes for this case.");
+        Optional<Duration> wait = wrongCodesPerCase.take(number);
+        if (wait.isPresent()) {
+          wrongCodesPerClient.refund(client);
+        }
+        refuseIf(wait, "Too many wrong access codes for this case.");
       }
       request.setAttribute(CLIENT, client);
       request.setAttribute(CASE, number);
@@ -92,10 +99,10 @@ class PublicLimits implements HandlerInterceptor {
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
     if (request.getAttribute(CASE) instanceof String number
         && request.getAttribute(CLIENT) instanceof String client
-        && response.getStatus() == HttpStatus.NOT_FOUND.value()) {
-      wrongCodesPerClient.charge(client);
+        && response.getStatus() != HttpStatus.NOT_FOUND.value()) {
+      wrongCodesPerClient.refund(client);
       if (!number.isEmpty()) {
-        wrongCodesPerCase.charge(number);
+        wrongCodesPerCase.refund(number);
       }
     }
   }

@@ -60,6 +60,15 @@ public final class RequestLimit {
     bucket(key).tryConsume(1);
   }
 
+  /**
+   * Gives back one request {@link #take taken} for a call that turned out not to count (never more
+   * than the capacity). Taking first and giving back afterwards keeps a burst of calls from
+   * overtaking the count: an answer may reach the client before the server has finished with it.
+   */
+  public void refund(String key) {
+    bucket(key).addTokens(1);
+  }
+
   private Bucket bucket(String key) {
     return buckets.get(
         key,

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,9 +66,45 @@ class SignInThrottle extends OncePerRequestFilter {
       refuse(request, response, wait.get());
       return;
     }
-    chain.doFilter(request, response);
-    if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-      failures.charge(client);
+    // Counted the moment the answer becomes 401, before any of it reaches the client: the next
+    // guess, sent as soon as this answer arrives, must already see this one counted.
+    chain.doFilter(request, new CountingUnauthorized(response, () -> failures.charge(client)));
+  }
+
+  /** Runs {@code onUnauthorized} once, when the status 401 is set. */
+  private static final class CountingUnauthorized extends HttpServletResponseWrapper {
+
+    private final Runnable onUnauthorized;
+    private boolean counted;
+
+    CountingUnauthorized(HttpServletResponse response, Runnable onUnauthorized) {
+      super(response);
+      this.onUnauthorized = onUnauthorized;
+    }
+
+    @Override
+    public void setStatus(int status) {
+      count(status);
+      super.setStatus(status);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      count(status);
+      super.sendError(status);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      count(status);
+      super.sendError(status, message);
+    }
+
+    private void count(int status) {
+      if (status == SC_UNAUTHORIZED && !counted) {
+        counted = true;
+        onUnauthorized.run();
+      }
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -53,6 +54,7 @@ import org.springframework.test.annotation.DirtiesContext;
       "complaints.limits.submissions-per-hour=100000"
     })
 @Import(DatabaseOutageIT.StoppableDatabase.class)
+@Tag("own-engine") // a JVM of its own (pom.xml, failsafe)
 @DirtiesContext
 class DatabaseOutageIT {
 

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
     })
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("own-engine") // a JVM of its own (pom.xml, failsafe)
 class FirstAdministratorIT {
 
   static final String PASSWORD = "Correct-Horse-7";
