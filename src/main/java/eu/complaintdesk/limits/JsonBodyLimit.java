@@ -1,6 +1,6 @@
 package eu.complaintdesk.limits;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.system.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,8 +29,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * connection).
  */
 class JsonBodyLimit extends OncePerRequestFilter {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final long max;
 
@@ -76,18 +74,12 @@ class JsonBodyLimit extends OncePerRequestFilter {
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String detail = "The JSON body is larger than " + max / 1024 + " KB.";
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", "Content Too Large");
-    problem.put("status", 413);
-    problem.put("detail", detail);
-    problem.put("instance", request.getRequestURI());
-    problem.put("field", "body");
-    problem.put("errors", List.of(Map.of("field", "body", "message", detail)));
-    response.setStatus(413);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    JSON.writeValue(response.getOutputStream(), problem);
+    ProblemAnswer.write(
+        request,
+        response,
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        detail,
+        Map.of("field", "body", "errors", List.of(Map.of("field", "body", "message", detail))));
   }
 
   /** The request with the body already read, within the limit. */

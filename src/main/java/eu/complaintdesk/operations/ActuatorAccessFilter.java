@@ -1,8 +1,8 @@
 package eu.complaintdesk.operations;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.security.StaffSignIn;
+import eu.complaintdesk.system.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,11 +10,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,8 +32,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  */
 final class ActuatorAccessFilter extends OncePerRequestFilter {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StaffSignIn signIn;
   private final IdentityService identity;
@@ -57,11 +53,13 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
     String user = signIn.user(request);
     if (user == null) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Complaint Desk metrics\"");
-      refuse(request, response, 401, "Unauthorized", "Sign in as an administrator.");
+      ProblemAnswer.write(
+          request, response, HttpStatus.UNAUTHORIZED, "Sign in as an administrator.");
       return;
     }
     if (!isAdministrator(user)) {
-      refuse(request, response, 403, "Forbidden", "Only administrators may read the metrics.");
+      ProblemAnswer.write(
+          request, response, HttpStatus.FORBIDDEN, "Only administrators may read the metrics.");
       return;
     }
     chain.doFilter(as(request, user), response);
@@ -102,24 +100,5 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
         return Groups.ADMINISTRATORS.equals(role);
       }
     };
-  }
-
-  private static void refuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      int status,
-      String title,
-      String detail)
-      throws IOException {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", title);
-    problem.put("status", status);
-    problem.put("detail", detail);
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(status);
-    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    JSON.writeValue(response.getOutputStream(), problem); // UTF-8
   }
 }

@@ -1,13 +1,10 @@
 package eu.complaintdesk.operations;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.system.ProblemAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +26,6 @@ final class OutageAnswer {
           + " with the same Idempotency-Key is never registered twice.";
 
   private static final Logger log = LoggerFactory.getLogger(OutageAnswer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long LOG_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
 
   private final Duration retryAfter;
@@ -54,21 +50,7 @@ final class OutageAnswer {
       response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
       return;
     }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-    problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-    problem.put("detail", DETAIL);
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    byte[] body = JSON.writeValueAsBytes(problem); // UTF-8
-    try {
-      response.getOutputStream().write(body);
-    } catch (IllegalStateException writerInUse) {
-      // the failed handler had begun to write text; the buffer was dropped, the writer remains
-      response.getWriter().write(new String(body, StandardCharsets.UTF_8));
-    }
+    ProblemAnswer.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
   }
 
   long retryAfterSeconds() {

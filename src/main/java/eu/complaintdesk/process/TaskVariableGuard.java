@@ -3,7 +3,6 @@ package eu.complaintdesk.process;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -73,32 +72,40 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       if (command instanceof CompleteTaskCmd) {
         check(
-            read(command, CompleteTaskCmd.class, "taskId"),
-            names(read(command, CompleteTaskCmd.class, "variables")),
+            CommandFields.read(command, CompleteTaskCmd.class, "taskId"),
+            names(CommandFields.read(command, CompleteTaskCmd.class, "variables")),
             true);
       } else if (command instanceof SubmitTaskFormCmd) {
         check(
-            read(command, SubmitTaskFormCmd.class, "taskId"),
-            names(read(command, SubmitTaskFormCmd.class, "properties")),
+            CommandFields.read(command, SubmitTaskFormCmd.class, "taskId"),
+            names(CommandFields.read(command, SubmitTaskFormCmd.class, "properties")),
             true);
       } else if (command instanceof SetTaskVariablesCmd) {
         check(
-            read(command, AbstractVariableCmd.class, "entityId"),
-            names(read(command, AbstractSetVariableCmd.class, "variables")),
+            CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
+            names(CommandFields.read(command, AbstractSetVariableCmd.class, "variables")),
             false);
       } else if (command instanceof RemoveTaskVariablesCmd) {
         check(
-            read(command, AbstractVariableCmd.class, "entityId"),
-            read(command, AbstractRemoveVariableCmd.class, "variableNames"),
+            CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
+            CommandFields.read(command, AbstractRemoveVariableCmd.class, "variableNames"),
             false);
       } else if (command instanceof HandleTaskBpmnErrorCmd) {
-        refuseIfOurs(read(command, HandleTaskBpmnErrorCmd.class, "taskId"), "a BPMN error");
+        refuseIfOurs(
+            CommandFields.read(command, HandleTaskBpmnErrorCmd.class, "taskId"), "a BPMN error");
       } else if (command instanceof HandleTaskEscalationCmd) {
-        refuseIfOurs(read(command, HandleTaskEscalationCmd.class, "taskId"), "an escalation");
+        refuseIfOurs(
+            CommandFields.read(command, HandleTaskEscalationCmd.class, "taskId"), "an escalation");
       } else if (command instanceof PatchTaskVariablesCmd) {
-        String taskId = read(command, AbstractPatchVariablesCmd.class, "entityId");
-        check(taskId, names(read(command, AbstractPatchVariablesCmd.class, "variables")), false);
-        check(taskId, read(command, AbstractPatchVariablesCmd.class, "deletions"), false);
+        String taskId = CommandFields.read(command, AbstractPatchVariablesCmd.class, "entityId");
+        check(
+            taskId,
+            names(CommandFields.read(command, AbstractPatchVariablesCmd.class, "variables")),
+            false);
+        check(
+            taskId,
+            CommandFields.read(command, AbstractPatchVariablesCmd.class, "deletions"),
+            false);
       }
       return next.execute(command);
     }
@@ -141,18 +148,6 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
 
     private static Collection<String> names(Map<String, ?> variables) {
       return variables == null ? null : variables.keySet();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
-      try {
-        Field field = declaringClass.getDeclaredField(fieldName);
-        field.setAccessible(true);
-        return (V) field.get(command);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(
-            "Camunda's " + declaringClass.getSimpleName() + " has no field " + fieldName, e);
-      }
     }
   }
 }

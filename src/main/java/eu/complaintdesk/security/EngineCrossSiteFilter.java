@@ -1,21 +1,17 @@
 package eu.complaintdesk.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.system.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,7 +32,6 @@ class EngineCrossSiteFilter extends OncePerRequestFilter {
   static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   protected void doFilterInternal(
@@ -46,17 +41,11 @@ class EngineCrossSiteFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", "Forbidden");
-    problem.put("status", HttpServletResponse.SC_FORBIDDEN);
-    problem.put("detail", "Engine calls that change data must come from this site.");
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    JSON.writeValue(response.getWriter(), problem);
+    ProblemAnswer.write(
+        request,
+        response,
+        HttpStatus.FORBIDDEN,
+        "Engine calls that change data must come from this site.");
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,6 @@
 package eu.complaintdesk.security;
 
-import java.lang.reflect.Field;
+import eu.complaintdesk.process.CommandFields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -73,11 +73,11 @@ class QueryExpressionGuard extends AbstractProcessEnginePlugin {
       if (command instanceof AbstractQuery<?, ?> query) {
         refuseAny(query, "A query");
       } else if (command instanceof AbstractExecuteFilterCmd) {
-        if (read(command, AbstractExecuteFilterCmd.class, "extendingQuery")
+        if (CommandFields.read(command, AbstractExecuteFilterCmd.class, "extendingQuery")
             instanceof AbstractQuery<?, ?> extending) {
           refuseAny(extending, "The query that extends a filter");
         }
-        String filterId = read(command, AbstractExecuteFilterCmd.class, "filterId");
+        String filterId = CommandFields.read(command, AbstractExecuteFilterCmd.class, "filterId");
         FilterEntity stored =
             filterId == null
                 ? null
@@ -86,7 +86,7 @@ class QueryExpressionGuard extends AbstractProcessEnginePlugin {
           refuseUnlisted(query, "This filter");
         }
       } else if (command instanceof SaveFilterCmd) {
-        Filter filter = read(command, SaveFilterCmd.class, "filter");
+        Filter filter = CommandFields.read(command, SaveFilterCmd.class, "filter");
         if (filter != null && filter.getQuery() instanceof AbstractQuery<?, ?> query) {
           refuseUnlisted(query, "A filter");
         }
@@ -139,18 +139,6 @@ class QueryExpressionGuard extends AbstractProcessEnginePlugin {
         for (TaskQueryImpl orQuery : task.getQueries()) {
           collect(orQuery, seen, found);
         }
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
-      try {
-        Field field = declaringClass.getDeclaredField(fieldName);
-        field.setAccessible(true);
-        return (V) field.get(command);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(
-            "Camunda's " + declaringClass.getSimpleName() + " has no field " + fieldName, e);
       }
     }
   }

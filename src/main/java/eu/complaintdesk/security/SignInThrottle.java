@@ -1,18 +1,16 @@
 package eu.complaintdesk.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.limits.ClientAddress;
 import eu.complaintdesk.limits.LimitsProperties;
 import eu.complaintdesk.limits.RequestLimit;
+import eu.complaintdesk.system.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,7 +40,6 @@ class SignInThrottle extends OncePerRequestFilter {
 
   private static final Pattern WEBAPP_LOGIN =
       Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ClientAddress clients;
   private final RequestLimit failures;
@@ -124,24 +121,20 @@ class SignInThrottle extends OncePerRequestFilter {
         "Too many failed sign-ins from your address. Please try again in "
             + wait.toSeconds()
             + " seconds.";
-    response.setStatus(429);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()));
-    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (request.getRequestURI().startsWith(request.getContextPath() + "/staff/")) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
       response.setContentType("text/plain;charset=UTF-8");
       response.getWriter().write(detail);
       return;
     }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", "Too Many Requests");
-    problem.put("status", 429);
-    problem.put("detail", detail);
-    problem.put("instance", request.getRequestURI());
-    problem.put("retryAfter", wait.toSeconds());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    JSON.writeValue(response.getWriter(), problem);
+    ProblemAnswer.write(
+        request,
+        response,
+        HttpStatus.TOO_MANY_REQUESTS,
+        detail,
+        Map.of("retryAfter", wait.toSeconds()));
   }
 
   /** Registered before every filter that checks a password. */

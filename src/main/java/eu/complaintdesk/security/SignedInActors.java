@@ -1,9 +1,9 @@
 package eu.complaintdesk.security;
 
 import eu.complaintdesk.intake.StaffRegistrationProcess;
+import eu.complaintdesk.process.CommandFields;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.InvalidTaskInput;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -98,11 +98,12 @@ class SignedInActors extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       if (command instanceof StartProcessInstanceCmd) {
         ProcessInstantiationBuilderImpl builder =
-            read(command, StartProcessInstanceCmd.class, "instantiationBuilder");
+            CommandFields.read(command, StartProcessInstanceCmd.class, "instantiationBuilder");
         refuseActors(builder.getVariables());
       } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
         ProcessInstantiationBuilderImpl builder =
-            read(command, StartProcessInstanceAtActivitiesCmd.class, "instantiationBuilder");
+            CommandFields.read(
+                command, StartProcessInstanceAtActivitiesCmd.class, "instantiationBuilder");
         refuseActors(builder.getVariables());
         ProcessInstanceModificationBuilderImpl instructions = builder.getModificationBuilder();
         if (instructions != null) {
@@ -116,13 +117,13 @@ class SignedInActors extends AbstractProcessEnginePlugin {
           }
         }
       } else if (command instanceof SubmitStartFormCmd) {
-        refuseActors(read(command, SubmitStartFormCmd.class, "variables"));
+        refuseActors(CommandFields.read(command, SubmitStartFormCmd.class, "variables"));
       } else if (command instanceof CompleteTaskCmd) {
-        refuseActors(read(command, CompleteTaskCmd.class, "variables"));
+        refuseActors(CommandFields.read(command, CompleteTaskCmd.class, "variables"));
       } else if (command instanceof SubmitTaskFormCmd) {
-        refuseActors(read(command, SubmitTaskFormCmd.class, "properties"));
+        refuseActors(CommandFields.read(command, SubmitTaskFormCmd.class, "properties"));
       } else if (command instanceof SaveUserCmd) {
-        refuseProfileChange(read(command, SaveUserCmd.class, "user"));
+        refuseProfileChange(CommandFields.read(command, SaveUserCmd.class, "user"));
       } else if (command instanceof SignalEventReceivedCmd || command instanceof SignalCmd) {
         refuseUnlessEventGroup("send signals");
       } else if (command instanceof AbstractCorrelateMessageCmd
@@ -179,18 +180,6 @@ class SignedInActors extends AbstractProcessEnginePlugin {
                 + " "
                 + what
                 + ".");
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
-      try {
-        Field field = declaringClass.getDeclaredField(fieldName);
-        field.setAccessible(true);
-        return (V) field.get(command);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(
-            "Camunda's " + declaringClass.getSimpleName() + " has no field " + fieldName, e);
       }
     }
   }

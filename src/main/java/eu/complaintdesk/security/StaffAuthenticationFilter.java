@@ -1,6 +1,6 @@
 package eu.complaintdesk.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.system.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,13 +10,11 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,7 +44,6 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
   private static final Pattern CASE_PATH =
       Pattern.compile("^/(?:api/)?staff/complaints/([^/]+)(?:/.*)?$");
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StaffSignIn signIn;
   private final CaseAccess cases;
@@ -64,8 +61,7 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       refuse(
           request,
           response,
-          403,
-          "Forbidden",
+          HttpStatus.FORBIDDEN,
           "Staff calls that change data must come from this site.");
       return;
     }
@@ -75,18 +71,19 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       refuse(
           request,
           response,
-          401,
-          "Unauthorized",
+          HttpStatus.UNAUTHORIZED,
           "Sign in with your staff user name and password (or to Tasklist first).");
       return;
     }
     if (!signIn.isStaff(user)) {
-      refuse(request, response, 403, "Forbidden", "Only members of a staff group may use this.");
+      refuse(
+          request, response, HttpStatus.FORBIDDEN, "Only members of a staff group may use this.");
       return;
     }
     String registrationNumber = registrationNumber(request);
     if (registrationNumber != null && !cases.mayRead(user, registrationNumber)) {
-      refuse(request, response, 404, "Not Found", "No complaint with this registration number.");
+      refuse(
+          request, response, HttpStatus.NOT_FOUND, "No complaint with this registration number.");
       return;
     }
     Principal principal = () -> user;
@@ -116,27 +113,15 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      int status,
-      String title,
-      String detail)
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    response.setStatus(status);
-    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     if (request.getRequestURI().startsWith(request.getContextPath() + "/staff/")) {
+      response.setStatus(status.value());
+      response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
       response.setContentType("text/plain;charset=UTF-8");
       response.getWriter().write(detail);
       return;
     }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", title);
-    problem.put("status", status);
-    problem.put("detail", detail);
-    problem.put("instance", request.getRequestURI());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    JSON.writeValue(response.getWriter(), problem);
+    ProblemAnswer.write(request, response, status, detail);
   }
 }
