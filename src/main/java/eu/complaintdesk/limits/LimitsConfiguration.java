@@ -30,10 +30,6 @@ class LimitsConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry
-        .addInterceptor(new JsonPartLimit(limits.maxJsonBody().toBytes()))
-        .addPathPatterns("/api/**")
-        .order(Ordered.LOWEST_PRECEDENCE);
-    registry
         .addInterceptor(new PublicLimits(clients, limits))
         .addPathPatterns(
             "/api/complaints",
@@ -43,6 +39,11 @@ class LimitsConfiguration implements WebMvcConfigurer {
             "/status",
             "/status/**",
             "/surveys/**")
+        .order(Ordered.LOWEST_PRECEDENCE);
+    // after the per-client limits: reading the JSON part parses the whole multipart upload
+    registry
+        .addInterceptor(new JsonPartLimit(limits.maxJsonBody().toBytes()))
+        .addPathPatterns("/api/**")
         .order(Ordered.LOWEST_PRECEDENCE);
   }
 

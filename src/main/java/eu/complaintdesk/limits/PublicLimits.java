@@ -1,5 +1,6 @@
 package eu.complaintdesk.limits;
 
+import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class PublicLimits implements HandlerInterceptor {
       return true;
     }
     String client = clients.of(request);
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPaths.of(request);
     boolean post = "POST".equalsIgnoreCase(request.getMethod());
     if (post && SUBMISSIONS.contains(path)) {
       refuseIf(submissions.take(client), "Too many submissions from your address.");

@@ -3,7 +3,6 @@ package eu.complaintdesk.limits;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -42,22 +41,6 @@ public final class RequestLimit {
     return probe.isConsumed()
         ? Optional.empty()
         : Optional.of(seconds(probe.getNanosToWaitForRefill()));
-  }
-
-  /**
-   * Whether the key has allowance left, without taking any: for limits that count only failures,
-   * checked before the request and {@link #charge charged} after it failed.
-   */
-  public Optional<Duration> check(String key) {
-    EstimationProbe probe = bucket(key).estimateAbilityToConsume(1);
-    return probe.canBeConsumed()
-        ? Optional.empty()
-        : Optional.of(seconds(probe.getNanosToWaitForRefill()));
-  }
-
-  /** Counts one failure against the key (nothing more once its allowance is used up). */
-  public void charge(String key) {
-    bucket(key).tryConsume(1);
   }
 
   /**

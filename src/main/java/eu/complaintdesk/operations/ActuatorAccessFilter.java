@@ -3,6 +3,7 @@ package eu.complaintdesk.operations;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.security.StaffSignIn;
 import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,16 +47,19 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPaths.of(request);
     if (path.startsWith("/actuator/health")) {
-      chain.doFilter(asAdministratorIfSignedIn(request), response);
+      Optional<HttpServletRequest> caller = healthCaller(request);
+      if (caller.isEmpty()) {
+        unauthorized(request, response);
+        return;
+      }
+      chain.doFilter(caller.get(), response);
       return;
     }
     String user = signIn.user(request);
     if (user == null) {
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Complaint Desk metrics\"");
-      ProblemAnswer.write(
-          request, response, HttpStatus.UNAUTHORIZED, "Sign in as an administrator.");
+      unauthorized(request, response);
       return;
     }
     if (!isAdministrator(user)) {
@@ -65,16 +70,34 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
     chain.doFilter(as(request, user), response);
   }
 
-  private HttpServletRequest asAdministratorIfSignedIn(HttpServletRequest request) {
-    if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) == null) {
-      return request;
+  /**
+   * Who asks for health: anonymous, or the administrator it names. A wrong password is answered 401
+   * (and so counted by the sign-in throttle), or health would be a way to try passwords: the
+   * details show whether one was right.
+   */
+  private Optional<HttpServletRequest> healthCaller(HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization == null && request.getSession(false) == null) {
+      return Optional.of(request);
     }
+    String user;
     try {
-      String user = signIn.user(request);
-      return user != null && isAdministrator(user) ? as(request, user) : request;
+      user = signIn.user(request);
     } catch (RuntimeException databaseDown) {
-      return request;
+      return Optional.of(request);
     }
+    if (user == null
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    return Optional.of(user != null && isAdministrator(user) ? as(request, user) : request);
+  }
+
+  private static void unauthorized(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Complaint Desk metrics\"");
+    ProblemAnswer.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in as an administrator.");
   }
 
   private boolean isAdministrator(String user) {

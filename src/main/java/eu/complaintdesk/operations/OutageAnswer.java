@@ -1,6 +1,7 @@
 package eu.complaintdesk.operations;
 
 import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class OutageAnswer {
 
   /** A browser navigating to a page of ours (not an API, engine REST or webapp call). */
   private static boolean wantsPage(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPaths.of(request);
     if (path.startsWith("/api/")
         || path.startsWith("/engine-rest/")
         || path.startsWith("/camunda/api/")

@@ -4,16 +4,15 @@ import eu.complaintdesk.limits.ClientAddress;
 import eu.complaintdesk.limits.LimitsProperties;
 import eu.complaintdesk.limits.RequestLimit;
 import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInThrottle extends OncePerRequestFilter {
 
-  private static final Pattern WEBAPP_LOGIN =
-      Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
+  private static final String WEBAPP_SIGN_IN = "/camunda/api/admin/auth/user/";
 
   private final ClientAddress clients;
   private final RequestLimit failures;
@@ -58,49 +56,21 @@ class SignInThrottle extends OncePerRequestFilter {
       return;
     }
     String client = clients.of(request);
-    Optional<Duration> wait = failures.check(client);
+    // Taken before the password is checked and given back unless the answer is 401: concurrent
+    // guesses cannot all pass before any is counted, and the next guess, sent the moment this
+    // answer arrives, already sees this one counted.
+    Optional<Duration> wait = failures.take(client);
     if (wait.isPresent()) {
       refuse(request, response, wait.get());
       return;
     }
-    // Counted the moment the answer becomes 401, before any of it reaches the client: the next
-    // guess, sent as soon as this answer arrives, must already see this one counted.
-    chain.doFilter(request, new CountingUnauthorized(response, () -> failures.charge(client)));
-  }
-
-  /** Runs {@code onUnauthorized} once, when the status 401 is set. */
-  private static final class CountingUnauthorized extends HttpServletResponseWrapper {
-
-    private final Runnable onUnauthorized;
-    private boolean counted;
-
-    CountingUnauthorized(HttpServletResponse response, Runnable onUnauthorized) {
-      super(response);
-      this.onUnauthorized = onUnauthorized;
-    }
-
-    @Override
-    public void setStatus(int status) {
-      count(status);
-      super.setStatus(status);
-    }
-
-    @Override
-    public void sendError(int status) throws IOException {
-      count(status);
-      super.sendError(status);
-    }
-
-    @Override
-    public void sendError(int status, String message) throws IOException {
-      count(status);
-      super.sendError(status, message);
-    }
-
-    private void count(int status) {
-      if (status == SC_UNAUTHORIZED && !counted) {
-        counted = true;
-        onUnauthorized.run();
+    boolean failed = false;
+    try {
+      chain.doFilter(request, response);
+      failed = response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
+    } finally {
+      if (!failed) {
+        failures.refund(client);
       }
     }
   }
@@ -111,8 +81,9 @@ class SignInThrottle extends OncePerRequestFilter {
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return true;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "POST".equalsIgnoreCase(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
+    // any POST there: the sign-in is .../{engine}/login/{app}, in whatever spelling JAX-RS accepts
+    return "POST".equalsIgnoreCase(request.getMethod())
+        && RequestPaths.of(request).startsWith(WEBAPP_SIGN_IN);
   }
 
   private static void refuse(
@@ -122,7 +93,7 @@ class SignInThrottle extends OncePerRequestFilter {
             + wait.toSeconds()
             + " seconds.";
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()));
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/staff/")) {
+    if (RequestPaths.of(request).startsWith("/staff/")) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
       response.setContentType("text/plain;charset=UTF-8");
@@ -155,7 +126,8 @@ class SignInThrottle extends OncePerRequestFilter {
           "/camunda/api/admin/auth/user/*",
           "/staff/*",
           "/api/staff/*",
-          "/api/reports/*");
+          "/api/reports/*",
+          "/actuator/*");
       registration.setOrder(ORDER);
       return registration;
     }

@@ -1,14 +1,13 @@
 package eu.complaintdesk.security;
 
 import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -104,18 +103,15 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
 
   /** The registration number of a per-case path, or {@code null}. */
   static String registrationNumber(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    Matcher matcher = CASE_PATH.matcher(path);
-    if (!matcher.matches()) {
-      return null;
-    }
-    return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+    // the decoded path the controllers see: /api/staff/complaint%73/{n} is the same case
+    Matcher matcher = CASE_PATH.matcher(RequestPaths.of(request));
+    return matcher.matches() ? matcher.group(1) : null;
   }
 
   private static void refuse(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/staff/")) {
+    if (RequestPaths.of(request).startsWith("/staff/")) {
       response.setStatus(status.value());
       response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
       response.setContentType("text/plain;charset=UTF-8");

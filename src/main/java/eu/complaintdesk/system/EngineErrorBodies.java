@@ -25,6 +25,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -100,6 +101,10 @@ class EngineErrorBodies {
     }
 
     private byte[] rewrite(HttpServletRequest request, ErrorCapture capture, byte[] body) {
+      String type = capture.getContentType();
+      if (type != null && type.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+        return body; // our own answer (sign-in throttle, cross-site refusal, outage): keep it
+      }
       JsonNode parsed;
       try {
         parsed = json.readTree(body);

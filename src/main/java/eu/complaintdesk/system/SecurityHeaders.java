@@ -69,7 +69,7 @@ class SecurityHeaders {
         if (request.isSecure()) {
           response.setHeader("Strict-Transport-Security", HSTS);
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         if (request.getHeader("X-Access-Code") != null
             || PRIVATE_PREFIXES.stream().anyMatch(path::startsWith)) {
           response.setHeader("Cache-Control", "no-store");

@@ -75,6 +75,31 @@ class LimitsIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void anotherSpellingOfThePathOrTheNumberCountsAgainstTheSameLimit() throws Exception {
+    // Spring MVC answers /api/complaint%73 and /api/complaints;x=1 as /api/complaints
+    String[] paths = {"/api/complaints", "/api/complaint%73", "/api/complaints;x=1"};
+    String client = TestClients.next();
+    for (int i = 1; i <= 20; i++) {
+      HttpResponse<String> created =
+          submitTo(paths[i % paths.length], client, complaint("spelling-" + i));
+      assertThat(created.statusCode()).as("submission %d: %s", i, created.body()).isEqualTo(201);
+    }
+    assertThat(submitTo("/api/complaint%73", client, complaint("spelling-21")).statusCode())
+        .isEqualTo(429);
+
+    JsonNode receipt = JSON.readTree(submit(null, complaint("spelled-case")).body());
+    String number = receipt.get("registrationNumber").asText();
+    String[] spellings = {number, number.replace("-", "%2D"), number + ";x=1"};
+    for (int i = 1; i <= 10; i++) {
+      String path = "/api/complaint%73/" + spellings[i % spellings.length];
+      HttpResponse<String> guess = get(path, TestClients.next(), "WRONG" + i);
+      assertThat(guess.statusCode()).as("guess %d at %s", i, path).isEqualTo(404);
+    }
+    assertThat(lookup(TestClients.next(), number, receipt.get("accessCode").asText()).statusCode())
+        .isEqualTo(429);
+  }
+
+  @Test
   void wrongAccessCodesAreLimitedPerCaseAndPerClient() throws Exception {
     JsonNode receipt = JSON.readTree(submit(null, complaint("lookups")).body());
     String number = receipt.get("registrationNumber").asText();
@@ -279,8 +304,12 @@ class LimitsIT extends ApplicationIntegrationTest {
   }
 
   private HttpResponse<String> submit(String client, String json) throws Exception {
+    return submitTo("/api/complaints", client, json);
+  }
+
+  private HttpResponse<String> submitTo(String path, String client, String json) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri("/api/complaints"))
+        HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     if (client != null) {
@@ -319,8 +348,12 @@ class LimitsIT extends ApplicationIntegrationTest {
   }
 
   private HttpResponse<String> lookup(String client, String number, String code) throws Exception {
+    return get("/api/complaints/" + number, client, code);
+  }
+
+  private HttpResponse<String> get(String path, String client, String code) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(uri("/api/complaints/" + number))
+        HttpRequest.newBuilder(uri(path))
             .header(FORWARDED_FOR, client)
             .header("X-Access-Code", code)
             .GET()

@@ -60,7 +60,11 @@ class CaseAccessIT extends ApplicationIntegrationTest {
           "/staff/complaints/" + number,
           "/api/staff/complaints/" + number + "/attachments",
           "/api/staff/complaints/" + number + "/messages",
-          "/api/staff/complaints/" + number + "/letters/1"
+          "/api/staff/complaints/" + number + "/letters/1",
+          // other spellings of the same paths reach the same controllers
+          "/staff/complaint%73/" + number,
+          "/api/staff/complaint%73/" + number + "/messages",
+          "/api/staff/complaints/" + number + ";x=1/attachments"
         }) {
       HttpResponse<String> refused = get(path, StaffUsers.BILLING_CLERK);
       assertThat(refused.statusCode()).as(path).isEqualTo(404);
