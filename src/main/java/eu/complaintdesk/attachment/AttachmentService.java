@@ -36,6 +36,13 @@ public class AttachmentService {
 
   static final String ALLOWED = "a PDF, JPEG or PNG file";
 
+  /**
+   * Why an image whose header cannot be read is refused: nobody could open it, and its size could
+   * not be checked, so it may claim any number of pixels to whatever reads it more leniently.
+   */
+  static final String UNREADABLE_IMAGE =
+      "the image cannot be read (its header is damaged or incomplete)";
+
   private static final String COLUMNS =
       "id, complaint_id, customer_message_id, file_name, media_type, size_bytes, sha256,"
           + " created_at";
@@ -78,12 +85,12 @@ public class AttachmentService {
               + " files may be sent at once, not "
               + all.size());
     }
-    Sorted sorted = sort(all);
-    if (!sorted.refused().isEmpty()) {
-      RefusedFile first = sorted.refused().get(0);
-      throw new ApiProblem(first.status(), first.field(), first.describe());
+    Checked checked = check(all);
+    if (!checked.refused().isEmpty()) {
+      Refusal first = checked.refused().get(0);
+      throw new FileRefused(first.file(), first.imageTooLarge());
     }
-    return sorted.accepted();
+    return checked.sorted().accepted();
   }
 
   /**
@@ -91,15 +98,39 @@ public class AttachmentService {
    * number included), for channels that must keep what they can, such as the e-mail inbox.
    */
   public Sorted sort(List<UploadedFile> files) {
+    return check(files).sorted();
+  }
+
+  /** A refused file, and whether for its dimensions (told apart by {@link #isImageTooLarge}). */
+  private record Refusal(RefusedFile file, boolean imageTooLarge) {}
+
+  private record Checked(Sorted sorted, List<Refusal> refused) {}
+
+  /**
+   * The refusal {@link #checkAll} throws: an {@link ApiProblem} like any other, which also knows
+   * whether it is about an image's dimensions, so callers need not read its message.
+   */
+  private static final class FileRefused extends ApiProblem {
+
+    private final boolean imageTooLarge;
+
+    FileRefused(RefusedFile file, boolean imageTooLarge) {
+      super(file.status(), file.field(), file.describe());
+      this.imageTooLarge = imageTooLarge;
+    }
+  }
+
+  private Checked check(List<UploadedFile> files) {
     List<CheckedFile> accepted = new ArrayList<>();
     List<UploadedFile> acceptedAsSent = new ArrayList<>();
-    List<RefusedFile> refused = new ArrayList<>();
+    List<Refusal> refused = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       UploadedFile file = files.get(i);
       String field = FIELD + "[" + i + "]";
       String shownName = FileNames.clean(file.name());
       Optional<AllowedType> type = Optional.empty();
       String reason = null;
+      boolean imageTooLarge = false;
       HttpStatus status = HttpStatus.BAD_REQUEST;
       if (file.size() == 0) {
         reason = "the file is empty";
@@ -113,12 +144,19 @@ public class AttachmentService {
           reason = "the content is not " + ALLOWED + " (whatever its name or declared type)";
         } else if (accepted.size() >= limits.maxAttachments()) {
           reason = "at most " + limits.maxAttachments() + " files are kept";
-        } else if (isTooManyPixels(type.get(), file.content())) {
-          reason = imageTooLarge();
+        } else if (ImageSize.applies(type.get())) {
+          Optional<ImageSize.Dimensions> size = ImageSize.of(type.get(), file.content());
+          if (size.isEmpty()) {
+            status = HttpStatus.UNPROCESSABLE_ENTITY;
+            reason = UNREADABLE_IMAGE;
+          } else if (size.get().longerSide() > limits.maxImageSide()) {
+            imageTooLarge = true;
+            reason = imageTooLarge();
+          }
         }
       }
       if (reason != null) {
-        refused.add(new RefusedFile(field, shownName, status, reason));
+        refused.add(new Refusal(new RefusedFile(field, shownName, status, reason), imageTooLarge));
       } else {
         AllowedType allowed = type.orElseThrow();
         accepted.add(
@@ -131,14 +169,12 @@ public class AttachmentService {
         acceptedAsSent.add(file);
       }
     }
-    return new Sorted(List.copyOf(accepted), List.copyOf(acceptedAsSent), List.copyOf(refused));
-  }
-
-  /** Whether the image's header claims more than {@code max-image-side} pixels on a side. */
-  private boolean isTooManyPixels(AllowedType type, byte[] content) {
-    return ImageSize.of(type, content)
-        .map(size -> size.longerSide() > limits.maxImageSide())
-        .orElse(false);
+    return new Checked(
+        new Sorted(
+            List.copyOf(accepted),
+            List.copyOf(acceptedAsSent),
+            refused.stream().map(Refusal::file).toList()),
+        List.copyOf(refused));
   }
 
   private String imageTooLarge() {
@@ -150,7 +186,7 @@ public class AttachmentService {
    * file's field), for callers that tell it in their own words.
    */
   public boolean isImageTooLarge(ApiProblem problem) {
-    return problem.getMessage() != null && problem.getMessage().endsWith(": " + imageTooLarge());
+    return problem instanceof FileRefused refused && refused.imageTooLarge;
   }
 
   public int maxImageSide() {

@@ -24,7 +24,15 @@ final class ImageSize {
 
   private ImageSize() {}
 
-  /** The dimensions, or empty when the header cannot be read (left to the type check's verdict). */
+  /** Whether the type is an image whose size is checked (JPEG, PNG). */
+  static boolean applies(AllowedType type) {
+    return type == AllowedType.JPEG || type == AllowedType.PNG;
+  }
+
+  /**
+   * The dimensions, or empty when the header cannot be read (truncated, garbled, no dimensions) or
+   * the type is not an image: the caller refuses such an image, since its size is unknown.
+   */
   static Optional<Dimensions> of(AllowedType type, byte[] content) {
     String format =
         switch (type) {
@@ -42,7 +50,11 @@ final class ImageSize {
     ImageReader reader = readers.next();
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
       reader.setInput(in, true, true);
-      return Optional.of(new Dimensions(reader.getWidth(0), reader.getHeight(0)));
+      int width = reader.getWidth(0);
+      int height = reader.getHeight(0);
+      return width > 0 && height > 0
+          ? Optional.of(new Dimensions(width, height))
+          : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     } finally {

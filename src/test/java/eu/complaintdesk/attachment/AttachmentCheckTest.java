@@ -144,4 +144,58 @@ class AttachmentCheckTest {
               assertThat(attachments.isImageTooLarge(problem)).isTrue();
             });
   }
+
+  @Test
+  void pngWithAValidSignatureButATruncatedOrGarbledHeaderIsRefusedAsUnreadable() {
+    byte[] png = TestFiles.png();
+    // signature (8), IHDR length and type (8), and only half of the width
+    byte[] truncated = java.util.Arrays.copyOf(png, 18);
+    byte[] garbled = png.clone();
+    // IHDR: width 16..19, height 20..23, bit depth 24 (1, 2, 4, 8 or 16)
+    garbled[24] = 3;
+    byte[] noWidth = png.clone();
+    java.util.Arrays.fill(noWidth, 16, 20, (byte) 0);
+    byte[] jpeg = TestFiles.jpeg();
+    byte[] garbledJpeg = java.util.Arrays.copyOf(jpeg, 64);
+    java.util.Arrays.fill(garbledJpeg, 4, 64, (byte) 0x55);
+
+    for (byte[] unreadable : List.of(truncated, garbled, noWidth, garbledJpeg)) {
+      assertThat(ImageSize.of(AllowedType.ofMediaType(tika(unreadable)).orElseThrow(), unreadable))
+          .isEmpty();
+      assertThatThrownBy(
+              () ->
+                  attachments.checkAll(
+                      List.of(
+                          new UploadedFile("ok.png", "image/png", png),
+                          new UploadedFile("meter.png", "image/png", unreadable))))
+          .isInstanceOfSatisfying(
+              ApiProblem.class,
+              problem -> {
+                assertThat(problem.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                assertThat(problem.field()).isEqualTo("attachments[1]");
+                assertThat(problem.getMessage()).contains("meter.png", "cannot be read");
+                assertThat(attachments.isImageTooLarge(problem)).isFalse();
+              });
+    }
+    assertThat(attachments.sort(List.of(new UploadedFile("meter.png", null, truncated))).refused())
+        .extracting(RefusedFile::field, RefusedFile::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "attachments[0]", AttachmentService.UNREADABLE_IMAGE));
+  }
+
+  @Test
+  void onlyTheImageDimensionsRefusalCountsAsImageTooLargeWhateverAMessageSays() {
+    assertThat(
+            attachments.isImageTooLarge(
+                new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "attachments[0]",
+                    "attachments[0] (x.png): the image is larger than 12000 pixels on a side")))
+        .isFalse();
+  }
+
+  private static String tika(byte[] content) {
+    return new org.apache.tika.Tika().detect(content);
+  }
 }

@@ -23,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Acknowledgements to one e-mail address are capped per day (10 by default), counted in the
  * database: the eleventh complaint in a day with the same address is registered and handled, its
- * acknowledgement recorded as not sent with the reason, and the SMTP server gets ten e-mails; the
- * same for a phone number however it is written, and the SMS gateway.
+ * acknowledgement recorded as not sent with the reason, and the SMTP server gets ten e-mails (a
+ * {@code +tag} in the address is the same mailbox); the same for a phone number however it is
+ * written ({@code +371…}, {@code 00371…}, {@code 371…} or the eight national digits alone), and the
+ * SMS gateway.
  */
 class AcknowledgementCapIT extends ApplicationIntegrationTest {
 
@@ -37,36 +39,43 @@ class AcknowledgementCapIT extends ApplicationIntegrationTest {
 
   @Test
   void eleventhAcknowledgementToOneAddressInADayIsRecordedButNotSent() throws Exception {
-    String address = "cap-" + System.nanoTime() + "@example.lv";
+    String local = "cap-" + System.nanoTime();
+    String address = local + "@example.lv";
+    String tagged = local + "+desk@example.lv";
+    List<String> addresses = List.of(address, tagged);
     for (int i = 1; i <= 11; i++) {
-      // the same mailbox however it is written
-      String written = i % 2 == 0 ? address.toUpperCase(Locale.ROOT) : " " + address;
+      // the same mailbox however it is written, with a +tag too
+      String written =
+          i % 3 == 0 ? tagged : i % 2 == 0 ? address.toUpperCase(Locale.ROOT) : " " + address;
       HttpResponse<String> created = submit(written.strip());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
     await()
         .atMost(Duration.ofSeconds(120))
-        .until(() -> states(address).stream().filter(s -> !s.equals("PENDING")).count() == 11);
+        .until(() -> states(addresses).stream().filter(s -> !s.equals("PENDING")).count() == 11);
 
-    assertThat(states(address)).hasSize(11).filteredOn("SENT"::equals).hasSize(10);
-    assertThat(states(address)).filteredOn("NOT_SENT"::equals).hasSize(1);
-    assertThat(NotificationDeliveryIT.mailsTo(address)).hasSize(10);
+    assertThat(states(addresses)).hasSize(11).filteredOn("SENT"::equals).hasSize(10);
+    assertThat(states(addresses)).filteredOn("NOT_SENT"::equals).hasSize(1);
+    assertThat(
+            NotificationDeliveryIT.mailsTo(address).size()
+                + NotificationDeliveryIT.mailsTo(tagged).size())
+        .isEqualTo(10);
     assertThat(
             jdbc.sql(
                     "select m.error_message from outbound_message m join complaint c"
-                        + " on c.id = m.complaint_id where c.customer_email_lower = :address"
+                        + " on c.id = m.complaint_id where c.customer_email_lower in (:addresses)"
                         + " and m.delivery_state = 'NOT_SENT'")
-                .param("address", address)
+                .param("addresses", addresses)
                 .query(String.class)
                 .single())
         .contains("complaints.limits.acknowledgements-per-contact-per-day");
     assertThat(
             jdbc.sql(
                     "select count(*) from complaint_event e join complaint c"
-                        + " on c.id = e.complaint_id where c.customer_email_lower = :address"
+                        + " on c.id = e.complaint_id where c.customer_email_lower in (:addresses)"
                         + " and e.event_type = 'MESSAGE_NOT_SENT'")
-                .param("address", address)
+                .param("addresses", addresses)
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
@@ -85,7 +94,11 @@ class AcknowledgementCapIT extends ApplicationIntegrationTest {
                 + ") "
                 + digits.substring(3, 5)
                 + "-"
-                + digits.substring(5));
+                + digits.substring(5),
+            // international prefix 00, none, or the national number alone
+            "00371" + digits,
+            "371" + digits,
+            digits);
     int before = OutboundTestServers.SMS_REQUESTS.size();
     List<Long> complaints = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
@@ -134,13 +147,13 @@ class AcknowledgementCapIT extends ApplicationIntegrationTest {
             .formatted(phone));
   }
 
-  /** The delivery states of the acknowledgements to the address, one per complaint. */
-  private List<String> states(String address) {
+  /** The delivery states of the acknowledgements to the addresses, one per complaint. */
+  private List<String> states(List<String> addresses) {
     return jdbc.sql(
             "select m.delivery_state from outbound_message m join complaint c"
-                + " on c.id = m.complaint_id where c.customer_email_lower = :address"
+                + " on c.id = m.complaint_id where c.customer_email_lower in (:addresses)"
                 + " and m.kind = 'ACKNOWLEDGEMENT'")
-        .param("address", address)
+        .param("addresses", addresses)
         .query(String.class)
         .list();
   }
