@@ -53,6 +53,8 @@ class DeploymentGuardIT extends ApplicationIntegrationTest {
           ForbiddenModels.dmnWithInputEntryLanguage("javascript"),
           "InputEntry_Juel"
         },
+        new Object[] {"Forbidden.bpmn", ForbiddenModels.EMBEDDED_FORM_KEY, "UserTask_EmbeddedForm"},
+        new Object[] {"Forbidden.bpmn", ForbiddenModels.APP_FORM_KEY, "UserTask_AppForm"},
         new Object[] {"form.html", "<script>alert(document.cookie)</script>", "form.html"});
   }
 
@@ -87,6 +89,23 @@ class DeploymentGuardIT extends ApplicationIntegrationTest {
     JsonNode deployment = JSON.readTree(answer.body());
     assertThat(deployment.get("deployedProcessDefinitions").size()).isOne();
     assertThat(deployment.get("deployedDecisionDefinitions").size()).isOne();
+    EngineRest owner = EngineRest.as(port, "owner");
+    assertThat(
+            owner.delete("/deployment/" + deployment.get("id").asText() + "?cascade=true").status())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void aCamundaFormNamedByFormKeyDeploys() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("Forbidden.bpmn", ForbiddenModels.CAMUNDA_FORM_KEY);
+    files.put("Form_Allowed.form", ForbiddenModels.FORM);
+
+    Answer answer = deploy(files);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    JsonNode deployment = JSON.readTree(answer.body());
+    assertThat(deployment.get("deployedProcessDefinitions").size()).isOne();
     EngineRest owner = EngineRest.as(port, "owner");
     assertThat(
             owner.delete("/deployment/" + deployment.get("id").asText() + "?cascade=true").status())

@@ -3,6 +3,7 @@ package eu.complaintdesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,12 @@ class DeploymentGuardTest {
         new Object[] {"UserTask_Deferred", ForbiddenModels.DEFERRED_EXPRESSION},
         new Object[] {"CallActivity_MappingClass", ForbiddenModels.VARIABLE_MAPPING_CLASS},
         new Object[] {"UserTask_Svg", ForbiddenModels.SVG_MARKUP},
-        new Object[] {"UserTask_Documented", ForbiddenModels.SCRIPT_IN_DOCUMENTATION});
+        new Object[] {"UserTask_Documented", ForbiddenModels.SCRIPT_IN_DOCUMENTATION},
+        new Object[] {"UserTask_EmbeddedForm", ForbiddenModels.EMBEDDED_FORM_KEY},
+        new Object[] {"UserTask_AppForm", ForbiddenModels.APP_FORM_KEY},
+        new Object[] {"StartEvent_PlainForm", ForbiddenModels.PLAIN_FORM_KEY},
+        new Object[] {"UserTask_GeneratedForm", ForbiddenModels.GENERATED_FORM},
+        new Object[] {"UserTask_FormProperty", ForbiddenModels.LEGACY_GENERATED_FORM});
   }
 
   @ParameterizedTest(name = "{0}")
@@ -97,6 +103,56 @@ class DeploymentGuardTest {
     assertThatThrownBy(() -> deploy("Forbidden.bpmn", ForbiddenModels.STYLE_SHEET))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("xml-stylesheet");
+  }
+
+  /** Read as UTF-8, a UTF-16 file shows no {@code <?xml-stylesheet}; a browser reads UTF-16. */
+  @ParameterizedTest(name = "big endian: {0}")
+  @ValueSource(booleans = {false, true})
+  void modelsInUtf16NamingAStyleSheetAreRefused(boolean bigEndian) {
+    byte[] utf16 = ForbiddenModels.styleSheetInUtf16(bigEndian);
+    assertThat(new String(utf16, StandardCharsets.UTF_8)).doesNotContain("<?xml-stylesheet");
+
+    assertThatThrownBy(
+            () ->
+                repository
+                    .createDeployment()
+                    .name("guard")
+                    .addInputStream("Forbidden.bpmn", new ByteArrayInputStream(utf16))
+                    .deploy())
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("xml-stylesheet");
+  }
+
+  /** The same model without the style sheet deploys in UTF-16: the refusal is the instruction's. */
+  @Test
+  void modelsInUtf16WithoutAStyleSheetDeploy() {
+    String xml = ForbiddenModels.ALLOWED_BPMN.replaceFirst("UTF-8", "UTF-16");
+    byte[] utf16 = ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE);
+    String id =
+        repository
+            .createDeployment()
+            .name("guard")
+            .addInputStream("Allowed.bpmn", new ByteArrayInputStream(utf16))
+            .deploy()
+            .getId();
+    repository.deleteDeployment(id, true);
+  }
+
+  @Test
+  void aCamundaFormOfTheDeploymentMayBeNamedByFormKey() {
+    String id =
+        repository
+            .createDeployment()
+            .name("guard")
+            .addString("Allowed.bpmn", ForbiddenModels.CAMUNDA_FORM_KEY)
+            .addString("Form_Allowed.form", ForbiddenModels.FORM)
+            .deploy()
+            .getId();
+    try {
+      assertThat(repository.createProcessDefinitionQuery().deploymentId(id).count()).isOne();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

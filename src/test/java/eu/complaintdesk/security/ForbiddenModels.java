@@ -1,5 +1,8 @@
 package eu.complaintdesk.security;
 
+import static java.nio.charset.StandardCharsets.UTF_16BE;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
+
 /** Models a process owner might deploy: what could run code, and what may be deployed. */
 final class ForbiddenModels {
 
@@ -228,6 +231,69 @@ final class ForbiddenModels {
   static final String STYLE_SHEET =
       ALLOWED_BPMN.replaceFirst(
           "\\?>", "?>\n<?xml-stylesheet type=\"text/xsl\" href=\"Forbidden.bpmn\"?>");
+
+  /**
+   * Tasklist would load the model itself as the task's embedded HTML form and run its {@code
+   * <script cam-script>} (or the image's {@code onerror}): both are plain text to the model.
+   */
+  static final String EMBEDDED_FORM_KEY =
+      bpmn(
+          """
+          <bpmn:userTask id="UserTask_EmbeddedForm" \
+          camunda:formKey="embedded:deployment:Forbidden.bpmn">
+            <bpmn:documentation><![CDATA[<img src="x" onerror="alert(document.domain)">]]>\
+          <bpmn:script cam-script="" type="text/form-script">alert(document.domain)</bpmn:script>\
+          </bpmn:documentation>
+          </bpmn:userTask>
+          """);
+
+  static final String APP_FORM_KEY =
+      bpmn(
+          """
+          <bpmn:userTask id="UserTask_AppForm" camunda:formKey="app:forms/x.html" />
+          """);
+
+  static final String PLAIN_FORM_KEY =
+      bpmn(
+          """
+          <bpmn:startEvent id="StartEvent_PlainForm" camunda:formKey="javascript:alert(1)//" />
+          """);
+
+  /** The engine renders this form to HTML with the label unescaped; Tasklist inserts it. */
+  static final String GENERATED_FORM =
+      bpmn(
+          """
+          <bpmn:userTask id="UserTask_GeneratedForm">
+            <bpmn:extensionElements>
+              <camunda:formData>
+                <camunda:formField id="note" label="&lt;img src=x onerror=alert(1)&gt;" \
+          type="string" />
+              </camunda:formData>
+            </bpmn:extensionElements>
+          </bpmn:userTask>
+          """);
+
+  static final String LEGACY_GENERATED_FORM =
+      bpmn(
+          """
+          <bpmn:userTask id="UserTask_FormProperty">
+            <bpmn:extensionElements>
+              <camunda:formProperty id="note" name="&lt;img src=x onerror=alert(1)&gt;" />
+            </bpmn:extensionElements>
+          </bpmn:userTask>
+          """);
+
+  /** A Camunda Form by key instead of by reference: form-js renders JSON, never HTML. */
+  static final String CAMUNDA_FORM_KEY =
+      ALLOWED_BPMN.replace(
+          "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"deployment\"",
+          "camunda:formKey=\"camunda-forms:deployment:Form_Allowed.form\"");
+
+  /** {@link #STYLE_SHEET} in UTF-16 with a byte order mark, as its declaration says. */
+  static byte[] styleSheetInUtf16(boolean bigEndian) {
+    String xml = STYLE_SHEET.replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    return ("\uFEFF" + xml).getBytes(bigEndian ? UTF_16BE : UTF_16LE);
+  }
 
   static final String FORM =
       """
