@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,6 +30,12 @@ class OperationsConfiguration {
    * jobExecutor}, part of readiness. Without a job executor (job execution switched off on this
    * node) there is nothing to be ready for: UP.
    */
+  /** While the database is away, connections are refused at once ({@link FailFastDataSource}). */
+  @Bean
+  static BeanPostProcessor failFastDataSource() {
+    return FailFastDataSource.wrapping();
+  }
+
   @Bean
   HealthIndicator jobExecutorHealthIndicator(ObjectProvider<JobExecutor> jobExecutor) {
     JobExecutor executor = jobExecutor.getIfAvailable();

@@ -54,12 +54,12 @@ public final class ProblemAnswer {
     byte[] body = JSON.writeValueAsBytes(of(request, status, detail, extra)); // UTF-8
     response.setStatus(status.value());
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE); // JSON is UTF-8
     try {
       response.getOutputStream().write(body);
     } catch (IllegalStateException writerInUse) {
       // a handler had begun to write text and its buffer was dropped: the writer remains
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.getWriter().write(new String(body, StandardCharsets.UTF_8));
     }
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class DatabaseOutageIT {
 
   @LocalServerPort int port;
   @Autowired RestartablePostgres postgres;
-  @Autowired HikariDataSource dataSource;
+  @Autowired DataSource dataSource;
   @Autowired JdbcTemplate jdbc;
   @Autowired HistoryService history;
   @Autowired ObjectMapper json;
@@ -115,7 +116,7 @@ class DatabaseOutageIT {
 
   @Test
   void anOutageIsAnsweredHonestlyAndNothingAcceptedIsLost() throws Exception {
-    assertThat(dataSource.getConnectionTimeout()).isEqualTo(2500);
+    assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout()).isEqualTo(2500);
     assertThat(submit().status()).isEqualTo(201);
     awaitReadiness(200, "UP");
 
