@@ -22,9 +22,7 @@ import org.springframework.http.MediaType;
  */
 final class OutageAnswer {
 
-  static final String DETAIL =
-      "The service is temporarily unavailable. Please try again shortly; a submission repeated"
-          + " with the same Idempotency-Key is never registered twice.";
+  static final String DETAIL = "The service is temporarily unavailable. Please try again shortly.";
 
   private static final Logger log = LoggerFactory.getLogger(OutageAnswer.class);
   private static final long LOG_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
