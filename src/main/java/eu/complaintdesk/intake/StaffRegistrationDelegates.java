@@ -6,6 +6,7 @@ import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.security.Groups;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -16,8 +17,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,6 +56,7 @@ class StaffRegistrationDelegates {
       StaffIntakeRules rules,
       AccessCodeHandovers handovers) {
     return execution -> {
+      String registrar = registrar(execution); // who acts, before what they ask
       Submission submission = submission(execution);
       Optional<ConstraintViolation<Submission>> violation =
           validator.validate(submission).stream()
@@ -77,7 +81,7 @@ class StaffRegistrationDelegates {
               });
       Instant receivedAt = receivedAt(execution, clock, rules);
       IntakeService.Receipt receipt =
-          intake.submit(submission, channel, receivedAt, registrar(execution), null);
+          intake.submit(submission, channel, receivedAt, registrar, null);
       // Nobody shows this customer the receipt: the acknowledgement tells them the access code.
       handovers.hold(receipt.complaintId(), receipt.accessCode());
       execution.removeVariables(FORM_VARIABLES);
@@ -131,18 +135,23 @@ class StaffRegistrationDelegates {
   }
 
   /**
-   * Who registers: the signed-in user who starts the process (this step runs in their request).
-   * Without one (a step run by the job executor), the engine's initiator variable, which it sets
-   * from the sign-in too: a start variable of that name is refused ({@code
-   * security/SignedInActors}).
+   * Who registers: the signed-in user who starts the process (this step runs in their request), a
+   * registrar or an administrator. Never a variable, nor anyone else: this delegate is open to any
+   * deployed model, and a model run by a timer (no one signed in) or started by a process owner
+   * could otherwise feed it a registrar of its own ({@code registeredBy} as an input).
    */
   private static String registrar(DelegateExecution execution) {
-    var signedIn =
+    Authentication signedIn =
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (signedIn != null && signedIn.getUserId() != null) {
-      return signedIn.getUserId();
+    if (signedIn == null
+        || signedIn.getUserId() == null
+        || signedIn.getGroupIds() == null
+        || (!signedIn.getGroupIds().contains(Groups.REGISTRARS)
+            && !signedIn.getGroupIds().contains(Groups.ADMINISTRATORS))) {
+      throw new AuthorizationException(
+          "A complaint from another channel is registered by the signed-in registrar only.");
     }
-    return text(execution, REGISTERED_BY);
+    return signedIn.getUserId();
   }
 
   private static String text(DelegateExecution execution, String name) {

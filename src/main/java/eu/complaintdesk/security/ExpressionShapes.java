@@ -1,6 +1,5 @@
 package eu.complaintdesk.security;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,8 +39,10 @@ final class ExpressionShapes {
   }
 
   /**
-   * Whether every expression in the text (a value may mix literal text and expressions, as JUEL
-   * does) has an allowed shape. Text without expressions is allowed.
+   * Whether the text is free of expressions, or is exactly one expression of an allowed shape.
+   * Literal text beside an expression is refused: JUEL would turn whatever the name reaches into
+   * text ({@code "env: ${systemEnvironment}"} once printed the server's environment), and our
+   * models never mix them.
    */
   static boolean allowed(String text) {
     if (text == null) {
@@ -50,14 +51,6 @@ final class ExpressionShapes {
     if (text.contains("#{")) {
       return false;
     }
-    int start = text.indexOf("${");
-    while (start >= 0) {
-      Matcher matcher = ALLOWED.matcher(text).region(start, text.length());
-      if (!matcher.lookingAt()) {
-        return false;
-      }
-      start = text.indexOf("${", matcher.end());
-    }
-    return true;
+    return !text.contains("${") || ALLOWED.matcher(text.strip()).matches();
   }
 }

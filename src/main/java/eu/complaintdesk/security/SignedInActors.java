@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractInstantiationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationCommand;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -127,8 +129,11 @@ class SignedInActors extends AbstractProcessEnginePlugin {
       } else if (command instanceof SignalEventReceivedCmd || command instanceof SignalCmd) {
         refuseUnlessEventGroup("send signals");
       } else if (command instanceof AbstractCorrelateMessageCmd
-          || command instanceof MessageEventReceivedCmd) {
+          || command instanceof MessageEventReceivedCmd
+          || command instanceof CorrelateAllMessageBatchCmd) {
         refuseUnlessEventGroup("correlate messages");
+      } else if (command instanceof CheckPassword) {
+        refusePasswordCheckOfOthers(CommandFields.read(command, CheckPassword.class, "userId"));
       }
       return next.execute(command);
     }
@@ -165,6 +170,23 @@ class SignedInActors extends AbstractProcessEnginePlugin {
         throw new AuthorizationException(
             "Only administrators change a user's name or e-mail; you may change your password.");
       }
+    }
+
+    /**
+     * A signed-in user checks only their own password (changing it); the sign-ins check as the
+     * application, before anyone is signed in. Otherwise {@code POST /identity/verify} answers any
+     * staff member whether a guess at someone else's password is right — 200 either way, past the
+     * sign-in throttle, which counts 401s — and each wrong guess delays that user's sign-in.
+     */
+    private static void refusePasswordCheckOfOthers(String userId) {
+      CommandContext context = Context.getCommandContext();
+      Authentication authentication = context.getAuthentication();
+      if (authentication == null
+          || Objects.equals(authentication.getUserId(), userId)
+          || context.getAuthorizationManager().isCamundaAdmin(authentication)) {
+        return;
+      }
+      throw new AuthorizationException("Only administrators check another user's password.");
     }
 
     private void refuseUnlessEventGroup(String what) {

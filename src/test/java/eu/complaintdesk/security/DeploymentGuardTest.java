@@ -9,10 +9,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +36,8 @@ class DeploymentGuardTest {
 
   @Autowired RepositoryService repository;
   @Autowired DecisionService decisions;
+  @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
 
   /** Forbidden BPMN, each with the id of the element the refusal must name. */
   static List<Object[]> forbiddenModels() {
@@ -275,6 +280,83 @@ class DeploymentGuardTest {
           .rootCause()
           .hasMessageContaining("External functions are disabled");
       assertThat(System.getProperty(ForbiddenModels.FEEL_MARKER)).isNull();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  /**
+   * A name in an expression reaches the application's delegates and listeners, not any Spring bean:
+   * {@code ${systemEnvironment}} once copied the server's environment, passwords included, into a
+   * variable that staff could read.
+   */
+  @Test
+  void anExpressionReachesNoSpringBeanButTheDelegates() {
+    String id =
+        deploy(
+            "Leak.bpmn",
+            ForbiddenModels.bpmn(
+                """
+                <bpmn:startEvent id="StartEvent_Leak" />
+                <bpmn:sequenceFlow id="SequenceFlow_ToLeak" sourceRef="StartEvent_Leak" \
+                targetRef="UserTask_Leak" />
+                <bpmn:userTask id="UserTask_Leak">
+                  <bpmn:extensionElements>
+                    <camunda:inputOutput>
+                      <camunda:inputParameter name="leak">${systemEnvironment}</camunda:inputParameter>
+                      <camunda:inputParameter name="delegate">${taskInputReset}</camunda:inputParameter>
+                    </camunda:inputOutput>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Forbidden"))
+          .hasMessageContaining("systemEnvironment");
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Forbidden").count())
+          .isZero();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  /**
+   * The application's delegates are open to every model, so what they record as the user's act
+   * comes from the sign-in: a model that feeds the registering step a registrar of its own, run by
+   * the engine (a timer: no one signed in) or by a process owner, registers nothing.
+   */
+  @Test
+  void aModelCannotRegisterAComplaintInAnotherUsersName() {
+    String id =
+        deploy(
+            "Forge.bpmn",
+            ForbiddenModels.bpmn(
+                """
+                <bpmn:startEvent id="StartEvent_Forge" />
+                <bpmn:sequenceFlow id="SequenceFlow_ToForge" sourceRef="StartEvent_Forge" \
+                targetRef="ServiceTask_Forge" />
+                <bpmn:serviceTask id="ServiceTask_Forge" \
+                camunda:delegateExpression="${registerStaffComplaintDelegate}">
+                  <bpmn:extensionElements>
+                    <camunda:inputOutput>
+                      <camunda:inputParameter name="registeredBy">admin</camunda:inputParameter>
+                      <camunda:inputParameter name="channel">PHONE</camunda:inputParameter>
+                      <camunda:inputParameter name="customerName">Forged</camunda:inputParameter>
+                    </camunda:inputOutput>
+                  </bpmn:extensionElements>
+                </bpmn:serviceTask>
+                """));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Forbidden"))
+          .hasMessageContaining("signed-in registrar");
+      identity.setAuthentication("owner", List.of(Groups.PROCESS_OWNERS));
+      try {
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Forbidden"))
+            .isInstanceOf(AuthorizationException.class);
+      } finally {
+        identity.clearAuthentication();
+      }
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Forbidden").count())
+          .isZero();
     } finally {
       repository.deleteDeployment(id, true);
     }

@@ -25,8 +25,7 @@ class ExpressionShapesTest {
         "${priority == taskPriority}",
         "${null}",
         "${a == '}'}",
-        "dept-${candidateGroup}, supervisors",
-        "${a}${b}"
+        " ${candidateGroup} "
       })
   void namesNegationsAndComparisonsAreAllowed(String text) {
     assertThat(ExpressionShapes.allowed(text)).isTrue();
@@ -54,7 +53,11 @@ class ExpressionShapesTest {
         "${a == 'it\\'s'}",
         "${unclosed",
         "\\${escaped.call()}",
-        "${a == b == c}"
+        "${a == b == c}",
+        // text beside an expression turns whatever the name reaches into text
+        "env: ${systemEnvironment}",
+        "dept-${candidateGroup}, supervisors",
+        "${a}${b}"
       })
   void methodCallsPathsFunctionsAndDeferredExpressionsAreRefused(String text) {
     assertThat(ExpressionShapes.allowed(text)).isFalse();

@@ -132,6 +132,32 @@ class SignedInActorsIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void staffCannotTestSomeoneElsesPassword() {
+    // 200 {"authenticated":false} for each guess would be a password oracle past the sign-in
+    // throttle (it counts 401s), and each wrong guess would delay the user's own sign-in
+    EngineRest.Response guess =
+        EngineRest.as(port, "registrar")
+            .post("/identity/verify", "{\"username\":\"supervisor\",\"password\":\"guess\"}");
+    assertThat(guess.status()).as(guess.toString()).isEqualTo(403);
+
+    EngineRest.Response own =
+        EngineRest.as(port, "registrar")
+            .post("/identity/verify", "{\"username\":\"registrar\",\"password\":\"registrar\"}");
+    assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    assertThat(own.json().get("authenticated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void staffCannotCorrelateMessagesInABatch() {
+    EngineRest.Response batch =
+        EngineRest.as(port, "supervisor")
+            .post(
+                "/process-instance/message-async",
+                "{\"messageName\":\"Message_WithdrawalRequested\",\"processInstanceQuery\":{}}");
+    assertThat(batch.status()).as(batch.toString()).isEqualTo(403);
+  }
+
+  @Test
   void onlyAdministratorsAndTheApplicationSendSignals() {
     EngineRest.Response byStaff =
         EngineRest.as(port, "supervisor").post("/signal", "{\"name\":\"Signal_Anything\"}");
