@@ -58,7 +58,9 @@ class DatabaseOutageHandling {
     FilterRegistrationBean<OutageFilter> registration =
         new FilterRegistrationBean<>(new OutageFilter(answer));
     registration.setName("database-outage");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // just inside the security headers (HIGHEST_PRECEDENCE), which its answers keep; outside
+    // everything that may need the database, the session filter included
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     registration.addUrlPatterns("/*");
     return registration;
   }

@@ -4,9 +4,9 @@ package eu.complaintdesk.security;
  * A setting the application cannot start without. {@link MissingSettingAnalyzer} reports it as one
  * line instead of a stack trace.
  */
-class MissingSetting extends IllegalStateException {
+public class MissingSetting extends IllegalStateException {
 
-  MissingSetting(String message) {
+  public MissingSetting(String message) {
     super(message);
   }
 }
