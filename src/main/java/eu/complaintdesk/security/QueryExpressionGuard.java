@@ -1,6 +1,7 @@
 package eu.complaintdesk.security;
 
 import eu.complaintdesk.process.CommandFields;
+import eu.complaintdesk.process.CommandGuards;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -58,12 +59,7 @@ class QueryExpressionGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors =
-        configuration.getCustomPostCommandInterceptorsTxRequired() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new Guard());
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    CommandGuards.add(configuration, new Guard());
   }
 
   static final class Guard extends CommandInterceptor {

@@ -2,11 +2,10 @@ package eu.complaintdesk.security;
 
 import eu.complaintdesk.intake.StaffRegistrationProcess;
 import eu.complaintdesk.process.CommandFields;
+import eu.complaintdesk.process.CommandGuards;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.InvalidTaskInput;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -80,12 +79,7 @@ class SignedInActors extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors =
-        configuration.getCustomPostCommandInterceptorsTxRequired() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new Guard(eventGroups));
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    CommandGuards.add(configuration, new Guard(eventGroups));
   }
 
   static final class Guard extends CommandInterceptor {
