@@ -141,6 +141,13 @@ class ApiDocumentationIT extends ApplicationIntegrationTest {
     assertThat(cockpit.statusCode()).isEqualTo(200);
     assertThat(cockpit.body()).containsIgnoringCase("cockpit");
     assertThat(engineRest.statusCode()).isEqualTo(401);
+    // a start page of an engine that does not exist: 404, not Camunda's NullPointerException
+    for (String path :
+        new String[] {"/camunda/app/tasklist/assets/", "/camunda/app/cockpit/nosuchengine"}) {
+      HttpResponse<String> unknown = get(path);
+      assertThat(unknown.statusCode()).as(path).isEqualTo(404);
+    }
+    assertThat(get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
