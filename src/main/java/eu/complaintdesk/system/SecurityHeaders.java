@@ -10,6 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +61,30 @@ class SecurityHeaders {
         DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /**
+   * Tomcat answers a request it cannot parse ({@code /api%2Fcomplaints}, a NUL in the path) with
+   * its own error page, before any filter: a valve of the host, which that page passes through too,
+   * gives it {@code nosniff} as well.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> nosniffOnTomcatsOwnAnswers() {
+    return factory ->
+        factory.addContextCustomizers(
+            context ->
+                context
+                    .getParent()
+                    .getPipeline()
+                    .addValve(
+                        new ValveBase(true) {
+                          @Override
+                          public void invoke(Request request, Response response)
+                              throws IOException, ServletException {
+                            response.setHeader("X-Content-Type-Options", "nosniff");
+                            getNext().invoke(request, response);
+                          }
+                        }));
   }
 
   static final class Headers implements Filter {
