@@ -7,11 +7,10 @@ import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,22 +105,6 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
 
   /** The administrator as principal, in role {@value Groups#ADMINISTRATORS} only. */
   private static HttpServletRequest as(HttpServletRequest request, String user) {
-    Principal principal = () -> user;
-    return new HttpServletRequestWrapper(request) {
-      @Override
-      public Principal getUserPrincipal() {
-        return principal;
-      }
-
-      @Override
-      public String getRemoteUser() {
-        return user;
-      }
-
-      @Override
-      public boolean isUserInRole(String role) {
-        return Groups.ADMINISTRATORS.equals(role);
-      }
-    };
+    return StaffSignIn.asSignedIn(request, user, Set.of(Groups.ADMINISTRATORS));
   }
 }

@@ -5,10 +5,8 @@ import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,20 +83,7 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
           request, response, HttpStatus.NOT_FOUND, "No complaint with this registration number.");
       return;
     }
-    Principal principal = () -> user;
-    chain.doFilter(
-        new HttpServletRequestWrapper(request) {
-          @Override
-          public Principal getUserPrincipal() {
-            return principal;
-          }
-
-          @Override
-          public String getRemoteUser() {
-            return user;
-          }
-        },
-        response);
+    chain.doFilter(StaffSignIn.asSignedIn(request, user, Set.of()), response);
   }
 
   /** The registration number of a per-case path, or {@code null}. */

@@ -1,9 +1,12 @@
 package eu.complaintdesk.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -36,6 +39,31 @@ public final class StaffSignIn {
       user = sessionUser(request.getSession(false));
     }
     return user;
+  }
+
+  /**
+   * The request as the signed-in user's, for what comes after the gate: the user is its principal
+   * and remote user, and it is in these roles only.
+   */
+  public static HttpServletRequest asSignedIn(
+      HttpServletRequest request, String user, Set<String> roles) {
+    Principal principal = () -> user;
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public Principal getUserPrincipal() {
+        return principal;
+      }
+
+      @Override
+      public String getRemoteUser() {
+        return user;
+      }
+
+      @Override
+      public boolean isUserInRole(String role) {
+        return roles.contains(role);
+      }
+    };
   }
 
   /** Whether the user belongs to one of {@link Groups#STAFF}. */

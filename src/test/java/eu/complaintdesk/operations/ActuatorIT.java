@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.EngineRest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -155,11 +154,7 @@ class ActuatorIT extends ApplicationIntegrationTest {
   private HttpResponse<String> get(String path, String user, String password) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
     if (user != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", EngineRest.basic(user, password));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

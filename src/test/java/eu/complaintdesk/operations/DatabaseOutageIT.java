@@ -5,16 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.RestartablePostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -271,11 +270,7 @@ class DatabaseOutageIT {
       request.header("Accept", accept);
     }
     if (user != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", EngineRest.basic(user, user));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +126,7 @@ class DeploymentGuardIT extends ApplicationIntegrationTest {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString("owner:owner".getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", EngineRest.basic("owner", "owner"))
             .header("Accept", "application/json")
             .header("Content-Type", body.contentType())
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,8 +110,9 @@ class EngineCrossSiteIT extends ApplicationIntegrationTest {
 
   /** HTTP Basic for "user" (password = user id) or "user:password". */
   private static String basic(String credentials) {
-    String pair = credentials.contains(":") ? credentials : credentials + ":" + credentials;
-    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    String[] pair =
+        (credentials.contains(":") ? credentials : credentials + ":" + credentials).split(":", 2);
+    return EngineRest.basic(pair[0], pair[1]);
   }
 
   static final String DMN =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.StaffUsers;
 import eu.complaintdesk.testing.TestClients;
 import java.net.CookieManager;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -141,7 +141,7 @@ class SignInThrottleIT extends ApplicationIntegrationTest {
     return http.send(
         HttpRequest.newBuilder(uri("/engine-rest/user/" + "manager" + "/profile"))
             .header(FORWARDED_FOR, client)
-            .header("Authorization", basic(user, password))
+            .header("Authorization", EngineRest.basic(user, password))
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -153,7 +153,7 @@ class SignInThrottleIT extends ApplicationIntegrationTest {
         http.send(
             HttpRequest.newBuilder(uri(path))
                 .header(FORWARDED_FOR, client)
-                .header("Authorization", basic(user, password))
+                .header("Authorization", EngineRest.basic(user, password))
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -190,12 +190,6 @@ class SignInThrottleIT extends ApplicationIntegrationTest {
                         + URLEncoder.encode(password, StandardCharsets.UTF_8)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private URI uri(String path) {

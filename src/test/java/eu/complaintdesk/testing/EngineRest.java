@@ -27,10 +27,14 @@ public final class EngineRest {
   private EngineRest(int port, String user, String password) {
     this.user = user;
     this.base = "http://localhost:" + port + "/engine-rest";
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization = basic(user, password);
+  }
+
+  /** The {@code Authorization} header of HTTP Basic for this user and password. */
+  public static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A demo user or a test user whose password is their id. */
