@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import eu.complaintdesk.register.Channel;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,19 +22,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * {@code dmn/SuggestClassification.dmn}: the DRD SuggestClassification requires
- * SuggestFeedbackType, which requires SuggestCategory. Every rule of the three tables is named by
- * at least one case.
+ * SuggestFeedbackType, which requires SuggestCategory; both require RecogniseWords, the one table
+ * with keyword lists. Every rule of the four tables is named by at least one case.
  */
 class SuggestClassificationTest {
 
   private static final String CLASSIFICATION = "SuggestClassification";
   private static final String FEEDBACK_TYPE = "SuggestFeedbackType";
   private static final String CATEGORY = "SuggestCategory";
+  private static final String WORDS = "RecogniseWords";
 
   private static final DecisionTester DECISION = DecisionTester.forDecision(CLASSIFICATION);
+
+  private static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
+
+  /** One keyword of a cell: {@code contains(?, "keyword")}. */
+  private static final Pattern KEYWORD = Pattern.compile("contains\\(\\?,\\s*\"([^\"]*)\"\\)");
 
   private static Map<String, Object> suggest(String text, String categoryHint) {
     return DECISION.evaluate(
@@ -452,6 +468,67 @@ class SuggestClassificationTest {
     assertThat(viaChannel)
         .isEqualTo(withoutChannel)
         .containsEntry("suggestedCategory", "HEATING_QUALITY");
+  }
+
+  // ------------------------------------------------------------------ recognised words
+
+  static Stream<Arguments> wordsCases() {
+    return Stream.of(
+        // rule, text: the first kind of words in the order of the table wins
+        arguments("RudeWords", "sūdzība: operators bija rupjš, paldies"),
+        arguments("RudeWords", "почему мастер хамит?"),
+        arguments("ComplaintWords", "sūdzība par rēķinu, nestrādā, paldies"),
+        arguments("ComplaintWords", "I want to complain, I suggest a refund"),
+        arguments("ProposalWords", "ierosinu ieviest SMS, paldies"),
+        arguments("ProposalWords", "I suggest adding online meter reading"),
+        arguments("ProblemWords", "skaitiklis neveikia, ačiū"),
+        arguments("ProblemWords", "When will the outage end? Thanks"),
+        arguments("PraiseWords", "Ačiū už greitą pagalbą, kada atvyksite?"),
+        arguments("PraiseWords", "Thank you for the quick repair"),
+        arguments("QuestionWords", "kā var samaksāt rēķinu?"),
+        arguments("QuestionWords", "when is the office open"),
+        arguments("NoWords", "lorem ipsum"),
+        arguments("NoWords", ""),
+        arguments("NoWords", null));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: \"{1}\"")
+  @MethodSource("wordsCases")
+  void recognisesTheFirstKindOfWordsInTheOrderOfTheTable(String rule, String text) {
+    suggest(text, null);
+    assertThat(DECISION.matchedRule(WORDS)).isEqualTo(rule);
+  }
+
+  @Test
+  void casesCoverEveryRuleOfRecogniseWords() {
+    DECISION.assertCasesCoverEveryRule(WORDS, wordsCases().map(a -> (String) a.get()[0]));
+  }
+
+  @Test
+  void noTwoRulesCarryTheSameKeywordList() throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document dmn = factory.newDocumentBuilder().parse(DecisionTester.file(CLASSIFICATION).toFile());
+    Map<Set<String>, List<String>> rulesByKeywords = new HashMap<>();
+    NodeList entries = dmn.getElementsByTagNameNS(DMN_NS, "inputEntry");
+    for (int i = 0; i < entries.getLength(); i++) {
+      Element entry = (Element) entries.item(i);
+      Set<String> keywords = new TreeSet<>();
+      Matcher keyword = KEYWORD.matcher(entry.getTextContent());
+      while (keyword.find()) {
+        keywords.add(keyword.group(1));
+      }
+      if (!keywords.isEmpty()) {
+        String rule = ((Element) entry.getParentNode()).getAttribute("id");
+        rulesByKeywords.computeIfAbsent(keywords, k -> new ArrayList<>()).add(rule);
+      }
+    }
+    // the six lists of RecogniseWords and the ten of SuggestCategory
+    assertThat(rulesByKeywords).hasSize(16);
+    assertThat(rulesByKeywords.values())
+        .as("rules with the same keyword list")
+        .allSatisfy(rules -> assertThat(rules).hasSize(1));
   }
 
   // ------------------------------------------------------------------ coverage of the tables
