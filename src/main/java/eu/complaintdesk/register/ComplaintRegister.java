@@ -23,8 +23,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The complaint register: our own tables beside the process engine's. The process refers to a
- * complaint by its id; everything the customer wrote, every decision and the timeline live here.
+ * The complaint register: the complaint (what the customer submitted, its registration number and
+ * access code, status, classification, deadline and answer) and its timeline. The process refers to
+ * a complaint by its id.
+ *
+ * <p>The register writes only the complaint, the registration counter and the timeline. Every other
+ * table has its own owner, which notes what it did through {@link #addEvent}: answer drafts and
+ * inquiries ({@code answer/}), surveys ({@code survey/}), the customer's messages ({@code
+ * customermessage/}), the deadline clock's column ({@code deadline/}); {@code TableOwnersTest}
+ * checks it.
  *
  * <p>Methods that change a complaint throw {@link IllegalArgumentException} for an unknown id.
  */
