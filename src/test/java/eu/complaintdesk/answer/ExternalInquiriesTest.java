@@ -7,32 +7,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.testing.MutableClock;
-import eu.complaintdesk.testing.PostgresTestConfiguration;
-import eu.complaintdesk.testing.TestDatabases;
+import eu.complaintdesk.testing.RegisterDatabaseTest;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /** Inquiries to other organisations and their replies, against a real PostgreSQL. */
-@SpringJUnitConfig(PostgresTestConfiguration.class)
+@RegisterDatabaseTest
 class ExternalInquiriesTest {
 
   private static final Instant RECEIVED = Instant.parse("2026-03-09T08:30:00Z");
 
   @Autowired ComplaintRegister register;
   @Autowired ExternalInquiries inquiries;
-  @Autowired DataSource dataSource;
   @Autowired MutableClock clock;
-
-  @BeforeEach
-  void emptyRegister() {
-    TestDatabases.clean(dataSource);
-    clock.set(NOW);
-  }
 
   @Test
   void inquiriesAndTheirRepliesAreTracked() {
