@@ -4,7 +4,6 @@ import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.process.CaseDecisions;
-import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.Outcome;
@@ -22,6 +21,7 @@ import org.springframework.stereotype.Service;
 class AnswerService {
 
   private final ComplaintRegister register;
+  private final AnswerDrafts drafts;
   private final NotificationService notifications;
   private final Clock clock;
   private final AnswerLetters letters;
@@ -31,6 +31,7 @@ class AnswerService {
 
   AnswerService(
       ComplaintRegister register,
+      AnswerDrafts drafts,
       NotificationService notifications,
       Clock clock,
       AnswerLetters letters,
@@ -38,6 +39,7 @@ class AnswerService {
       Organisation organisation,
       AppealAuthorities appealAuthorities) {
     this.register = register;
+    this.drafts = drafts;
     this.notifications = notifications;
     this.clock = clock;
     this.letters = letters;
@@ -48,7 +50,7 @@ class AnswerService {
 
   long saveDraft(
       long complaintId, String text, Outcome outcome, String refusalReasons, String draftedBy) {
-    return register.saveDraft(complaintId, text, outcome.name(), refusalReasons, draftedBy);
+    return drafts.save(complaintId, text, outcome.name(), refusalReasons, draftedBy);
   }
 
   void recordInquiryRequest(long complaintId, String handler, int organisations) {
@@ -62,14 +64,14 @@ class AnswerService {
 
   /** The draft under review: the complaint's latest, which must be the one the review is for. */
   AnswerDraft draftUnderReview(long complaintId, long draftId) {
-    return register
-        .latestDraft(complaintId)
+    return drafts
+        .latest(complaintId)
         .filter(draft -> draft.id() == draftId)
         .orElseThrow(() -> new IllegalStateException("Draft " + draftId + " is not the latest"));
   }
 
   void recordReview(long draftId, boolean approved, String reviewer, String comment) {
-    register.recordReview(draftId, approved, reviewer, comment);
+    drafts.review(draftId, approved, reviewer, comment);
   }
 
   /** The outcome of the approved draft, recorded as the decision. */

@@ -1,18 +1,27 @@
 package eu.complaintdesk.answer;
 
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.register.SqlValues.generatedId;
+import static eu.complaintdesk.register.SqlValues.instant;
+import static eu.complaintdesk.register.SqlValues.toDb;
 
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.ComplaintRegister;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Inquiries to other organisations: one per organisation the handler named, each tracked in the
- * register until its reply is recorded.
+ * Inquiries to other organisations: one per organisation the handler named, each kept (table {@code
+ * external_inquiry}) until its reply is recorded; both are noted in the case's timeline.
  */
 @Component("externalInquiries")
 public class ExternalInquiries {
@@ -20,12 +29,17 @@ public class ExternalInquiries {
   /** The register keeps organisation names of at most this length. */
   static final int MAX_NAME = 200;
 
+  private final JdbcClient jdbc;
   private final ComplaintRegister register;
   private final NotificationService notifications;
+  private final Clock clock;
 
-  ExternalInquiries(ComplaintRegister register, NotificationService notifications) {
+  ExternalInquiries(
+      JdbcClient jdbc, ComplaintRegister register, NotificationService notifications, Clock clock) {
+    this.jdbc = jdbc;
     this.register = register;
     this.notifications = notifications;
+    this.clock = clock;
   }
 
   /** The organisations to ask: one per line of {@code externalOrganisations}, each once. */
@@ -39,7 +53,7 @@ public class ExternalInquiries {
   }
 
   long ask(long complaintId, String organisation, String effectKey) {
-    long inquiryId = register.openInquiry(complaintId, organisation);
+    long inquiryId = open(complaintId, organisation);
     notifications.notifyOrganisation(
         complaintId,
         organisation,
@@ -49,7 +63,65 @@ public class ExternalInquiries {
     return inquiryId;
   }
 
+  /** Keeps the inquiry; {@link IllegalArgumentException} for an unknown complaint. */
+  @Transactional
+  long open(long complaintId, String organisation) {
+    register.requireExists(complaintId);
+    Instant now = clock.instant();
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into external_inquiry (complaint_id, organisation, asked_at)"
+                + " values (:complaintId, :organisation, :now)")
+        .param("complaintId", complaintId)
+        .param("organisation", organisation)
+        .param("now", toDb(now))
+        .update(key, "id");
+    register.addEvent(
+        complaintId,
+        now,
+        "EXTERNAL_INQUIRY_OPENED",
+        ComplaintRegister.SYSTEM_ACTOR,
+        organisation,
+        false);
+    return generatedId(key);
+  }
+
+  /** Records the reply; {@link IllegalArgumentException} for an unknown inquiry. */
+  @Transactional
   void recordReply(long inquiryId, String reply, String recordedBy) {
-    register.recordInquiryReply(inquiryId, reply, recordedBy);
+    Long complaintId =
+        jdbc.sql("select complaint_id from external_inquiry where id = :id")
+            .param("id", inquiryId)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(() -> new IllegalArgumentException("No external inquiry " + inquiryId));
+    Instant now = clock.instant();
+    jdbc.sql(
+            "update external_inquiry set reply = :reply, replied_at = :now,"
+                + " recorded_by = :recordedBy where id = :id")
+        .param("reply", reply)
+        .param("now", toDb(now))
+        .param("recordedBy", recordedBy)
+        .param("id", inquiryId)
+        .update();
+    register.addEvent(complaintId, now, "EXTERNAL_REPLY_RECORDED", recordedBy, null, false);
+  }
+
+  /** Inquiries of the complaint, oldest first. */
+  public List<ExternalInquiry> inquiries(long complaintId) {
+    return jdbc.sql(
+            "select id, organisation, asked_at, reply, replied_at, recorded_by"
+                + " from external_inquiry where complaint_id = :complaintId order by id")
+        .param("complaintId", complaintId)
+        .query(
+            (rs, row) ->
+                new ExternalInquiry(
+                    rs.getLong("id"),
+                    rs.getString("organisation"),
+                    instant(rs, "asked_at"),
+                    rs.getString("reply"),
+                    instant(rs, "replied_at"),
+                    rs.getString("recorded_by")))
+        .list();
   }
 }

@@ -1,10 +1,10 @@
 package eu.complaintdesk.casefile;
 
+import eu.complaintdesk.answer.AnswerDraft;
+import eu.complaintdesk.answer.ExternalInquiry;
+import eu.complaintdesk.customermessage.CustomerMessage;
 import eu.complaintdesk.notification.OutboundMessage;
-import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.Complaint;
-import eu.complaintdesk.register.CustomerMessage;
-import eu.complaintdesk.register.ExternalInquiry;
 import eu.complaintdesk.register.TimelineEntry;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package eu.complaintdesk.casefile;
 
 import static eu.complaintdesk.process.ComplaintVariables.*;
 
+import eu.complaintdesk.answer.AnswerDraft;
+import eu.complaintdesk.answer.ExternalInquiry;
+import eu.complaintdesk.customermessage.CustomerMessage;
 import eu.complaintdesk.notification.OutboundMessage;
-import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.Complaint;
-import eu.complaintdesk.register.CustomerMessage;
-import eu.complaintdesk.register.ExternalInquiry;
 import eu.complaintdesk.register.TimelineEntry;
 import java.time.Instant;
 import java.time.ZoneId;

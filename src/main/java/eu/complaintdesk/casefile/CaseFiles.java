@@ -2,6 +2,9 @@ package eu.complaintdesk.casefile;
 
 import static eu.complaintdesk.process.ComplaintVariables.*;
 
+import eu.complaintdesk.answer.AnswerDrafts;
+import eu.complaintdesk.answer.ExternalInquiries;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
@@ -30,16 +33,25 @@ class CaseFiles {
           REPEAT_COMPLAINT);
 
   private final ComplaintRegister register;
+  private final AnswerDrafts drafts;
+  private final ExternalInquiries inquiries;
+  private final CustomerMessages customerMessages;
   private final NotificationService notifications;
   private final HistoryService history;
   private final CaseAttachments attachments;
 
   CaseFiles(
       ComplaintRegister register,
+      AnswerDrafts drafts,
+      ExternalInquiries inquiries,
+      CustomerMessages customerMessages,
       NotificationService notifications,
       HistoryService history,
       CaseAttachments attachments) {
     this.register = register;
+    this.drafts = drafts;
+    this.inquiries = inquiries;
+    this.customerMessages = customerMessages;
     this.notifications = notifications;
     this.history = history;
     this.attachments = attachments;
@@ -57,9 +69,9 @@ class CaseFiles {
         facts(complaint.processInstanceId()),
         attachments.of(complaint),
         register.timeline(id),
-        register.drafts(id),
-        register.inquiries(id),
-        register.customerMessages(id),
+        drafts.list(id),
+        inquiries.inquiries(id),
+        customerMessages.list(id),
         notifications.messages(id));
   }
 

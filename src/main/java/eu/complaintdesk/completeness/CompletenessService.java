@@ -4,6 +4,7 @@ import eu.complaintdesk.deadline.CaseDeadlineTimer;
 import eu.complaintdesk.deadline.DeadlineService;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import java.time.Instant;
@@ -66,9 +67,10 @@ class CompletenessService {
   /** The clock runs again, the deadline moves by the working days waited. */
   Resumed informationSupplied(long complaintId, String processInstanceId, int pausedBefore) {
     int paused = pausedBefore + deadlines.resume(complaintId);
-    boolean extended = register.get(complaintId).extended();
+    Complaint complaint = register.get(complaintId);
     Instant due =
-        deadlines.recompute(complaintId, extended, paused, "Information supplied by the customer");
+        deadlines.recompute(
+            complaint, complaint.extended(), paused, "Information supplied by the customer");
     register.changeStatus(
         complaintId, ComplaintStatus.REGISTERED, "customer", "Information supplied");
     caseDeadlineTimer.moveTo(processInstanceId, due);

@@ -27,16 +27,19 @@ public class DeadlineService {
   private final DecisionService decisions;
   private final WorkingCalendar calendar;
   private final ComplaintRegister register;
+  private final DeadlineClock deadlineClock;
   private final Clock clock;
 
   DeadlineService(
       DecisionService decisions,
       WorkingCalendar calendar,
       ComplaintRegister register,
+      DeadlineClock deadlineClock,
       Clock clock) {
     this.decisions = decisions;
     this.calendar = calendar;
     this.register = register;
+    this.deadlineClock = deadlineClock;
     this.clock = clock;
   }
 
@@ -72,11 +75,16 @@ public class DeadlineService {
    */
   public Instant recompute(
       long complaintId, boolean extended, int pausedWorkingDays, String reason) {
-    Complaint complaint = register.get(complaintId);
+    return recompute(register.get(complaintId), extended, pausedWorkingDays, reason);
+  }
+
+  /** As {@link #recompute(long, boolean, int, String)}, for the complaint as the caller read it. */
+  public Instant recompute(
+      Complaint complaint, boolean extended, int pausedWorkingDays, String reason) {
     Instant due =
         responseDue(complaint.receivedAt(), complaint.feedbackType(), extended, pausedWorkingDays);
     if (!due.equals(complaint.responseDueAt()) || extended != complaint.extended()) {
-      register.setResponseDue(complaintId, due, extended, reason);
+      register.setResponseDue(complaint.id(), due, extended, reason);
     }
     return due;
   }
@@ -92,7 +100,7 @@ public class DeadlineService {
   /** Stops the clock while the customer is asked for missing information. */
   public Instant pause(long complaintId) {
     Instant now = clock.instant();
-    register.pauseClock(complaintId, now);
+    deadlineClock.pause(complaintId, now);
     Complaint complaint = register.get(complaintId);
     return calendar.deadline(
         now, policy(complaint.feedbackType(), false).missingInformationWaitWorkingDays());
@@ -100,8 +108,8 @@ public class DeadlineService {
 
   /** The working days between the pause and now; the clock runs again. */
   public int resume(long complaintId) {
-    return register
-        .resumeClock(complaintId)
+    return deadlineClock
+        .resume(complaintId)
         .map(pausedAt -> calendar.workingDaysBetween(pausedAt, clock.instant()))
         .orElse(0);
   }

@@ -1,6 +1,7 @@
 package eu.complaintdesk.inbox;
 
 import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.intake.AccessCodeHandovers;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
@@ -104,6 +105,7 @@ class EmailComplaints {
   private final IntakeService intake;
   private final AttachmentService attachments;
   private final ComplaintRegister register;
+  private final CustomerMessages customerMessages;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final AccessCodeHandovers handovers;
@@ -115,6 +117,7 @@ class EmailComplaints {
       IntakeService intake,
       AttachmentService attachments,
       ComplaintRegister register,
+      CustomerMessages customerMessages,
       JdbcClient jdbc,
       Clock clock,
       AccessCodeHandovers handovers,
@@ -125,6 +128,7 @@ class EmailComplaints {
     this.intake = intake;
     this.attachments = attachments;
     this.register = register;
+    this.customerMessages = customerMessages;
     this.jdbc = jdbc;
     this.clock = clock;
     this.customerRequests = customerRequests;
@@ -272,7 +276,7 @@ class EmailComplaints {
         files.acceptedAsSent(),
         () -> {
           for (String rest : pieces.subList(1, pieces.size())) {
-            register.addCustomerMessage(complaint.id(), rest);
+            customerMessages.add(complaint.id(), rest);
           }
           attachments.noteRefused(complaint.id(), files.refused());
           recordTakenIn(email.messageKey(), complaint.id(), KIND_REPLY);
@@ -329,7 +333,7 @@ class EmailComplaints {
     attachments.noteRefused(receipt.complaintId(), files.refused());
     for (String rest : pieces.subList(1, pieces.size())) {
       // The rest of a very long e-mail is kept as messages of the case.
-      register.addCustomerMessage(receipt.complaintId(), rest);
+      customerMessages.add(receipt.complaintId(), rest);
     }
     related.ifPresent(
         to -> {

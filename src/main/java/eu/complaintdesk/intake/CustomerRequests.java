@@ -3,6 +3,7 @@ package eu.complaintdesk.intake;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.attachment.CheckedFile;
 import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
@@ -28,6 +29,7 @@ public class CustomerRequests {
   static final int ATTEMPTS = 5;
 
   private final ComplaintRegister register;
+  private final CustomerMessages customerMessages;
   private final RuntimeService runtime;
   private final AttachmentService attachments;
   private final OpenTaskFacts openTaskFacts;
@@ -36,11 +38,13 @@ public class CustomerRequests {
 
   CustomerRequests(
       ComplaintRegister register,
+      CustomerMessages customerMessages,
       RuntimeService runtime,
       AttachmentService attachments,
       OpenTaskFacts openTaskFacts,
       PlatformTransactionManager transactionManager) {
     this.register = register;
+    this.customerMessages = customerMessages;
     this.runtime = runtime;
     this.attachments = attachments;
     this.openTaskFacts = openTaskFacts;
@@ -88,7 +92,7 @@ public class CustomerRequests {
     List<CheckedFile> files = this.attachments.checkAll(attachments);
     transactions.executeWithoutResult(
         status -> {
-          long messageId = register.addCustomerMessage(complaint.id(), message);
+          long messageId = customerMessages.add(complaint.id(), message);
           this.attachments.store(complaint.id(), messageId, files);
           keptWith.run();
         });

@@ -204,12 +204,7 @@ public class AnswerLetters {
           templates.text("outcome", complaint.outcome(), language));
     }
     section(sections, label("answer", language), register.answerText(complaint.id()).orElse(""));
-    String reasons =
-        register
-            .latestDraft(complaint.id())
-            .filter(draft -> Boolean.TRUE.equals(draft.approved()))
-            .map(draft -> draft.refusalReasons())
-            .orElse(null);
+    String reasons = register.approvedRefusalReasons(complaint.id()).orElse(null);
     if (complaint.outcome() != null && reasons != null && !reasons.isBlank()) {
       section(sections, label("reasons", language), reasons);
     }

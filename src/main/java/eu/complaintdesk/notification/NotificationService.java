@@ -301,13 +301,7 @@ public class NotificationService {
     values.put("statusPage", statusPage);
     values.put("extensionReason", register.extensionReason(complaint.id()).orElse(null));
     values.put("answer", register.answerText(complaint.id()).orElse(null));
-    values.put(
-        "refusalReasons",
-        register
-            .latestDraft(complaint.id())
-            .filter(draft -> Boolean.TRUE.equals(draft.approved()))
-            .map(draft -> draft.refusalReasons())
-            .orElse(null));
+    values.put("refusalReasons", register.approvedRefusalReasons(complaint.id()).orElse(null));
     if (parameters != null) {
       values.putAll(parameters);
     }

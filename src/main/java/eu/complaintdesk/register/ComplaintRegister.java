@@ -1,14 +1,15 @@
 package eu.complaintdesk.register;
 
-import java.security.SecureRandom;
+import static eu.complaintdesk.register.SqlValues.blankToNull;
+import static eu.complaintdesk.register.SqlValues.generatedId;
+import static eu.complaintdesk.register.SqlValues.instant;
+import static eu.complaintdesk.register.SqlValues.toDb;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +20,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The complaint register: our own tables beside the process engine's. The process refers to a
- * complaint by its id; everything the customer wrote, every decision and the timeline live here.
+ * The complaint register: the complaint (what the customer submitted, its registration number and
+ * access code, status, classification, deadline and answer) and its timeline. The process refers to
+ * a complaint by its id.
+ *
+ * <p>The register writes only the complaint, the registration counter and the timeline. Every other
+ * table has its own owner, which notes what it did through {@link #addEvent}: answer drafts and
+ * inquiries ({@code answer/}), surveys ({@code survey/}), the customer's messages ({@code
+ * customermessage/}), the deadline clock's column ({@code deadline/}); {@code TableOwnersTest}
+ * checks it.
  *
  * <p>Methods that change a complaint throw {@link IllegalArgumentException} for an unknown id.
  */
@@ -40,9 +47,6 @@ public class ComplaintRegister {
   private static final Set<ComplaintStatus> CLOSING =
       EnumSet.of(
           ComplaintStatus.CLOSED, ComplaintStatus.CLOSED_INCOMPLETE, ComplaintStatus.WITHDRAWN);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int SURVEY_TOKEN_BYTES = 24;
 
   private static final String COMPLAINT_COLUMNS =
       "id, registration_number, channel, language, customer_name, customer_email, customer_phone,"
@@ -244,46 +248,26 @@ public class ComplaintRegister {
         true);
   }
 
-  /** Pauses the deadline clock; if it is already paused, the earlier pause stands. */
-  @Transactional
-  public void pauseClock(long id, Instant pausedAt) {
-    Objects.requireNonNull(pausedAt, "pausedAt");
-    requireUpdated(
-        id,
-        jdbc.sql(
-                "update complaint set clock_paused_at = coalesce(clock_paused_at, :pausedAt)"
-                    + " where id = :id")
-            .param("pausedAt", toDb(pausedAt))
-            .param("id", id)
-            .update());
-    insertEvent(id, clock.instant(), "CLOCK_PAUSED", SYSTEM_ACTOR, pausedAt.toString(), false);
-  }
-
-  /** Clears the pause and returns when it began; empty if the clock was not paused. */
-  @Transactional
-  public Optional<Instant> resumeClock(long id) {
-    List<OffsetDateTime> paused =
-        jdbc.sql("select clock_paused_at from complaint where id = :id for update")
-            .param("id", id)
-            .query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
-            .list();
-    if (paused.isEmpty()) {
-      throw unknownComplaint(id);
-    }
-    Instant pausedAt = fromDb(paused.get(0));
-    if (pausedAt == null) {
-      return Optional.empty();
-    }
-    jdbc.sql("update complaint set clock_paused_at = null where id = :id").param("id", id).update();
-    insertEvent(id, clock.instant(), "CLOCK_RESUMED", SYSTEM_ACTOR, pausedAt.toString(), false);
-    return Optional.of(pausedAt);
-  }
-
   // --- timeline ---------------------------------------------------------------------------
 
+  /**
+   * Adds an entry to the timeline, now. Every feature that writes its own table records what it did
+   * here; only the register writes the timeline.
+   */
   public void addEvent(
       long id, String type, String actor, String detail, boolean visibleToCustomer) {
     insertEvent(id, clock.instant(), type, actor, detail, visibleToCustomer);
+  }
+
+  /** As {@link #addEvent(long, String, String, String, boolean)}, at the time of the change. */
+  public void addEvent(
+      long id,
+      Instant occurredAt,
+      String type,
+      String actor,
+      String detail,
+      boolean visibleToCustomer) {
+    insertEvent(id, occurredAt, type, actor, detail, visibleToCustomer);
   }
 
   /** The timeline, oldest first. */
@@ -311,12 +295,17 @@ public class ComplaintRegister {
    * while this complaint has no category.
    */
   public boolean hasRecentSimilar(long id, Duration window) {
-    return hasRecentSimilar(id, get(id).category(), window);
+    Complaint complaint = get(id);
+    return hasRecentSimilar(complaint, complaint.category(), window);
   }
 
   /** As {@link #hasRecentSimilar(long, Duration)}, for the category the complaint is given. */
   public boolean hasRecentSimilar(long id, String category, Duration window) {
-    Complaint complaint = get(id);
+    return hasRecentSimilar(get(id), category, window);
+  }
+
+  private boolean hasRecentSimilar(Complaint complaint, String category, Duration window) {
+    long id = complaint.id();
     String email = emailKey(complaint.customerEmail());
     String customerNumber = blankToNull(complaint.customerNumber());
     if (category == null || (email == null && customerNumber == null)) {
@@ -348,105 +337,6 @@ public class ComplaintRegister {
 
   // --- answer -----------------------------------------------------------------------------
 
-  @Transactional
-  public long saveDraft(
-      long complaintId,
-      String text,
-      String proposedOutcome,
-      String refusalReasons,
-      String draftedBy) {
-    requireExists(complaintId);
-    Instant now = clock.instant();
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "insert into answer_draft (complaint_id, draft_text, proposed_outcome,"
-                + " refusal_reasons, drafted_by, drafted_at)"
-                + " values (:complaintId, :text, :outcome, :reasons, :draftedBy, :now)")
-        .param("complaintId", complaintId)
-        .param("text", text)
-        .param("outcome", proposedOutcome)
-        .param("reasons", blankToNull(refusalReasons))
-        .param("draftedBy", draftedBy)
-        .param("now", toDb(now))
-        .update(key, "id");
-    long draftId = generatedId(key);
-    insertEvent(complaintId, now, "DRAFT_SAVED", draftedBy, proposedOutcome, false);
-    return draftId;
-  }
-
-  public Optional<AnswerDraft> latestDraft(long complaintId) {
-    List<AnswerDraft> drafts = drafts(complaintId);
-    return drafts.isEmpty() ? Optional.empty() : Optional.of(drafts.get(drafts.size() - 1));
-  }
-
-  /** All drafts of the complaint, oldest first. */
-  public List<AnswerDraft> drafts(long complaintId) {
-    return jdbc.sql(
-            "select id, draft_text, proposed_outcome, refusal_reasons, drafted_by, drafted_at,"
-                + " approved, reviewed_by, review_comment, reviewed_at from answer_draft"
-                + " where complaint_id = :complaintId order by id")
-        .param("complaintId", complaintId)
-        .query(
-            (rs, row) ->
-                new AnswerDraft(
-                    rs.getLong("id"),
-                    rs.getString("draft_text"),
-                    rs.getString("proposed_outcome"),
-                    rs.getString("refusal_reasons"),
-                    rs.getString("drafted_by"),
-                    instant(rs, "drafted_at"),
-                    rs.getObject("approved", Boolean.class),
-                    rs.getString("reviewed_by"),
-                    rs.getString("review_comment"),
-                    instant(rs, "reviewed_at")))
-        .list();
-  }
-
-  /**
-   * Records the four-eyes decision on a draft. Throws {@link IllegalStateException} if the reviewer
-   * drafted it or the draft was already reviewed.
-   */
-  @Transactional
-  public void recordReview(long draftId, boolean approved, String reviewer, String comment) {
-    var draft =
-        jdbc.sql("select complaint_id, drafted_by, approved from answer_draft where id = :id")
-            .param("id", draftId)
-            .query(
-                (rs, row) ->
-                    new Object[] {
-                      rs.getLong("complaint_id"),
-                      rs.getString("drafted_by"),
-                      rs.getObject("approved", Boolean.class)
-                    })
-            .optional()
-            .orElseThrow(() -> new IllegalArgumentException("No answer draft " + draftId));
-    if (Objects.equals(draft[1], reviewer)) {
-      throw new IllegalStateException("Draft " + draftId + " must be reviewed by someone else");
-    }
-    Instant now = clock.instant();
-    int updated =
-        jdbc.sql(
-                "update answer_draft set approved = :approved, reviewed_by = :reviewer,"
-                    + " review_comment = :comment, reviewed_at = :now"
-                    + " where id = :id and approved is null")
-            .param("approved", approved)
-            .param("reviewer", reviewer)
-            .param("comment", blankToNull(comment))
-            .param("now", toDb(now))
-            .param("id", draftId)
-            .update();
-    if (updated == 0) {
-      throw new IllegalStateException("Draft " + draftId + " has already been reviewed");
-    }
-    insertEvent(
-        (Long) draft[0],
-        now,
-        approved ? "DRAFT_APPROVED" : "DRAFT_RETURNED",
-        reviewer,
-        null,
-        false);
-  }
-
   /** Stores the answer as sent; timeline entry ANSWER_RECORDED (internal). */
   @Transactional
   public void recordAnswer(
@@ -473,6 +363,27 @@ public class ComplaintRegister {
         .orElseThrow(() -> unknownComplaint(complaintId));
   }
 
+  /**
+   * The refusal reasons of the answer: those of the complaint's latest draft once it was approved.
+   * Only read here; the drafts are written by the answer feature.
+   */
+  public Optional<String> approvedRefusalReasons(long complaintId) {
+    return jdbc
+        .sql(
+            "select approved, refusal_reasons from answer_draft where complaint_id = :complaintId"
+                + " order by id desc")
+        .param("complaintId", complaintId)
+        .query(
+            (rs, row) ->
+                Boolean.TRUE.equals(rs.getObject("approved", Boolean.class))
+                    ? Optional.ofNullable(rs.getString("refusal_reasons"))
+                    : Optional.<String>empty())
+        .list()
+        .stream()
+        .findFirst()
+        .flatMap(reasons -> reasons);
+  }
+
   /** Why the deadline was extended, if it was. */
   public Optional<String> extensionReason(long complaintId) {
     return jdbc.sql("select extension_reason from complaint where id = :id")
@@ -480,196 +391,6 @@ public class ComplaintRegister {
         .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
         .optional()
         .orElseThrow(() -> unknownComplaint(complaintId));
-  }
-
-  // --- other organisations ----------------------------------------------------------------
-
-  @Transactional
-  public long openInquiry(long complaintId, String organisation) {
-    requireExists(complaintId);
-    Instant now = clock.instant();
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "insert into external_inquiry (complaint_id, organisation, asked_at)"
-                + " values (:complaintId, :organisation, :now)")
-        .param("complaintId", complaintId)
-        .param("organisation", organisation)
-        .param("now", toDb(now))
-        .update(key, "id");
-    insertEvent(complaintId, now, "EXTERNAL_INQUIRY_OPENED", SYSTEM_ACTOR, organisation, false);
-    return generatedId(key);
-  }
-
-  @Transactional
-  public void recordInquiryReply(long inquiryId, String reply, String recordedBy) {
-    Long complaintId =
-        jdbc.sql("select complaint_id from external_inquiry where id = :id")
-            .param("id", inquiryId)
-            .query(Long.class)
-            .optional()
-            .orElseThrow(() -> new IllegalArgumentException("No external inquiry " + inquiryId));
-    Instant now = clock.instant();
-    jdbc.sql(
-            "update external_inquiry set reply = :reply, replied_at = :now,"
-                + " recorded_by = :recordedBy where id = :id")
-        .param("reply", reply)
-        .param("now", toDb(now))
-        .param("recordedBy", recordedBy)
-        .param("id", inquiryId)
-        .update();
-    insertEvent(complaintId, now, "EXTERNAL_REPLY_RECORDED", recordedBy, null, false);
-  }
-
-  /** Inquiries of the complaint, oldest first. */
-  public List<ExternalInquiry> inquiries(long complaintId) {
-    return jdbc.sql(
-            "select id, organisation, asked_at, reply, replied_at, recorded_by"
-                + " from external_inquiry where complaint_id = :complaintId order by id")
-        .param("complaintId", complaintId)
-        .query(
-            (rs, row) ->
-                new ExternalInquiry(
-                    rs.getLong("id"),
-                    rs.getString("organisation"),
-                    instant(rs, "asked_at"),
-                    rs.getString("reply"),
-                    instant(rs, "replied_at"),
-                    rs.getString("recorded_by")))
-        .list();
-  }
-
-  // --- customer messages ------------------------------------------------------------------
-
-  /** Stores a message from the customer; timeline entry CUSTOMER_MESSAGE (visible, no text). */
-  @Transactional
-  public long addCustomerMessage(long complaintId, String message) {
-    requireExists(complaintId);
-    Instant now = clock.instant();
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "insert into customer_message (complaint_id, message, received_at)"
-                + " values (:complaintId, :message, :now)")
-        .param("complaintId", complaintId)
-        .param("message", message)
-        .param("now", toDb(now))
-        .update(key, "id");
-    insertEvent(complaintId, now, "CUSTOMER_MESSAGE", CUSTOMER_ACTOR, null, true);
-    return generatedId(key);
-  }
-
-  /** Messages from the customer, oldest first. */
-  public List<CustomerMessage> customerMessages(long complaintId) {
-    return jdbc.sql(
-            "select id, message, received_at from customer_message"
-                + " where complaint_id = :complaintId order by received_at, id")
-        .param("complaintId", complaintId)
-        .query(
-            (rs, row) ->
-                new CustomerMessage(
-                    rs.getLong("id"), rs.getString("message"), instant(rs, "received_at")))
-        .list();
-  }
-
-  // --- satisfaction survey ----------------------------------------------------------------
-
-  /** Opens a survey and returns its token: 192 random bits, URL-safe Base64 without padding. */
-  @Transactional
-  public String openSurvey(long complaintId, Instant expiresAt) {
-    requireExists(complaintId);
-    byte[] bytes = new byte[SURVEY_TOKEN_BYTES];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Instant now = clock.instant();
-    jdbc.sql(
-            "insert into survey (complaint_id, token, created_at, expires_at)"
-                + " values (:complaintId, :token, :now, :expiresAt)")
-        .param("complaintId", complaintId)
-        .param("token", token)
-        .param("now", toDb(now))
-        .param("expiresAt", toDb(Objects.requireNonNull(expiresAt, "expiresAt")))
-        .update();
-    insertEvent(complaintId, now, "SURVEY_OPENED", SYSTEM_ACTOR, null, false);
-    return token;
-  }
-
-  /** The token of the newest survey of a complaint (for staff views and tests). */
-  public Optional<String> latestSurveyToken(long complaintId) {
-    return jdbc
-        .sql(
-            "select token from survey where complaint_id = :complaintId"
-                + " order by created_at desc, id desc")
-        .param("complaintId", complaintId)
-        .query(String.class)
-        .stream()
-        .findFirst();
-  }
-
-  public Optional<Survey> findSurvey(String token) {
-    return survey(token, "");
-  }
-
-  /**
-   * As {@link #findSurvey}, and locks the survey until the transaction ends, so that two answers
-   * sent at once are taken one after the other.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public Optional<Survey> lockSurvey(String token) {
-    return survey(token, " for update");
-  }
-
-  private Optional<Survey> survey(String token, String lock) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    return jdbc.sql(
-            "select token, complaint_id, expires_at, score, customer_comment, answered_at"
-                + " from survey where token = :token"
-                + lock)
-        .param("token", token)
-        .query(
-            (rs, row) ->
-                new Survey(
-                    rs.getString("token"),
-                    rs.getLong("complaint_id"),
-                    instant(rs, "expires_at"),
-                    rs.getObject("score", Integer.class),
-                    rs.getString("customer_comment"),
-                    instant(rs, "answered_at")))
-        .optional();
-  }
-
-  /**
-   * Records the customer's rating. {@link IllegalArgumentException} for an unknown token or a score
-   * outside 1–5; {@link IllegalStateException} if the survey expired or was answered.
-   */
-  @Transactional
-  public void answerSurvey(String token, int score, String comment) {
-    if (score < 1 || score > 5) {
-      throw new IllegalArgumentException("Score must be between 1 and 5");
-    }
-    Survey survey =
-        findSurvey(token).orElseThrow(() -> new IllegalArgumentException("Unknown survey"));
-    Instant now = clock.instant();
-    if (survey.answeredAt() != null) {
-      throw new IllegalStateException("Survey has already been answered");
-    }
-    if (!now.isBefore(survey.expiresAt())) {
-      throw new IllegalStateException("Survey has expired");
-    }
-    int updated =
-        jdbc.sql(
-                "update survey set score = :score, customer_comment = :comment,"
-                    + " answered_at = :now where token = :token and answered_at is null")
-            .param("score", score)
-            .param("comment", blankToNull(comment))
-            .param("now", toDb(now))
-            .param("token", token)
-            .update();
-    if (updated == 0) {
-      throw new IllegalStateException("Survey has already been answered");
-    }
-    insertEvent(
-        survey.complaintId(), now, "SURVEY_ANSWERED", CUSTOMER_ACTOR, "score " + score, true);
   }
 
   // --- helpers ----------------------------------------------------------------------------
@@ -689,7 +410,8 @@ public class ComplaintRegister {
         .update();
   }
 
-  private void requireExists(long id) {
+  /** {@link IllegalArgumentException} if there is no complaint with this id. */
+  public void requireExists(long id) {
     boolean exists =
         jdbc.sql("select count(*) from complaint where id = :id")
                 .param("id", id)
@@ -709,10 +431,6 @@ public class ComplaintRegister {
 
   private static IllegalArgumentException unknownComplaint(long id) {
     return new IllegalArgumentException("No complaint " + id);
-  }
-
-  private static long generatedId(KeyHolder key) {
-    return Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
   }
 
   private static Complaint complaint(ResultSet rs, int row) throws SQLException {
@@ -746,26 +464,9 @@ public class ComplaintRegister {
         instant(rs, "closed_at"));
   }
 
-  /** Instants travel as UTC {@link OffsetDateTime}, which both H2 and PgJDBC map natively. */
-  static OffsetDateTime toDb(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  static Instant fromDb(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    return fromDb(rs.getObject(column, OffsetDateTime.class));
-  }
-
   private static String emailKey(String email) {
     String trimmed = blankToNull(email);
     return trimmed == null ? null : trimmed.toLowerCase(Locale.ROOT);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static String truncate(String value, int max) {

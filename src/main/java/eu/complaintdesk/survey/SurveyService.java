@@ -7,11 +7,11 @@ import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
-import eu.complaintdesk.register.Survey;
 import eu.complaintdesk.system.Organisation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +29,7 @@ public class SurveyService {
   }
 
   private final ComplaintRegister register;
+  private final Surveys surveys;
   private final DeadlineService deadlines;
   private final NotificationService notifications;
   private final RuntimeService runtime;
@@ -37,12 +38,14 @@ public class SurveyService {
 
   SurveyService(
       ComplaintRegister register,
+      Surveys surveys,
       DeadlineService deadlines,
       NotificationService notifications,
       RuntimeService runtime,
       Organisation organisation,
       Clock clock) {
     this.register = register;
+    this.surveys = surveys;
     this.deadlines = deadlines;
     this.notifications = notifications;
     this.runtime = runtime;
@@ -53,7 +56,7 @@ public class SurveyService {
   /** Opens a survey and invites the customer; returns when it expires. */
   Instant invite(long complaintId, String feedbackType, String effectKey) {
     Instant expiresAt = deadlines.surveyExpiry(feedbackType);
-    String token = register.openSurvey(complaintId, expiresAt);
+    String token = surveys.open(complaintId, expiresAt);
     // Whoever has the link may answer the survey: staff read the outbox, so it shows it masked.
     notifications.notifyCustomerWithSecrets(
         complaintId,
@@ -64,6 +67,11 @@ public class SurveyService {
     return expiresAt;
   }
 
+  /** The survey of this token, if there is one. */
+  public Optional<Survey> find(String token) {
+    return surveys.find(token);
+  }
+
   void close(long complaintId) {
     register.changeStatus(complaintId, ComplaintStatus.CLOSED, "system", "Case closed");
   }
@@ -71,7 +79,7 @@ public class SurveyService {
   /** Records the customer's rating and lets the process close the case. */
   @Transactional
   public Result answer(String token, int score, String comment) {
-    Survey survey = register.lockSurvey(token).orElse(null);
+    Survey survey = surveys.lock(token).orElse(null);
     if (survey == null) {
       return Result.UNKNOWN;
     }
@@ -89,7 +97,7 @@ public class SurveyService {
     if (!waiting || clock.instant().isAfter(survey.expiresAt())) {
       return Result.EXPIRED;
     }
-    register.answerSurvey(token, score, comment);
+    surveys.answer(token, score, comment);
     runtime
         .createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
         .processInstanceId(complaint.processInstanceId())

@@ -3,14 +3,16 @@ package eu.complaintdesk.tasklist;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATION;
 
+import eu.complaintdesk.answer.AnswerDraft;
+import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.customermessage.CustomerMessage;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.process.ComplaintProcess;
-import eu.complaintdesk.register.AnswerDraft;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.register.CustomerMessage;
 import eu.complaintdesk.register.Outcome;
 import eu.complaintdesk.register.TimelineEntry;
 import java.time.Clock;
@@ -100,16 +102,22 @@ class CaseFacts {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final ComplaintRegister register;
+  private final AnswerDrafts drafts;
+  private final CustomerMessages customerMessages;
   private final AttachmentService attachments;
   private final WorkingCalendar calendar;
   private final Clock clock;
 
   CaseFacts(
       ComplaintRegister register,
+      AnswerDrafts drafts,
+      CustomerMessages customerMessages,
       AttachmentService attachments,
       WorkingCalendar calendar,
       Clock clock) {
     this.register = register;
+    this.drafts = drafts;
+    this.customerMessages = customerMessages;
     this.attachments = attachments;
     this.calendar = calendar;
     this.clock = clock;
@@ -143,8 +151,8 @@ class CaseFacts {
     if (ComplaintProcess.TASK_REVIEW_ANSWER.equals(taskDefinitionKey)) {
       facts.putAll(draftUnderReview(c, task.getVariable(DRAFT_ID)));
     } else if (ComplaintProcess.TASK_DRAFT_ANSWER.equals(taskDefinitionKey)) {
-      register
-          .latestDraft(c.id())
+      drafts
+          .latest(c.id())
           .filter(d -> Boolean.FALSE.equals(d.approved()))
           .ifPresent(
               d ->
@@ -187,9 +195,7 @@ class CaseFacts {
    */
   private Map<String, Object> draftUnderReview(Complaint c, Object draftId) {
     Optional<AnswerDraft> latest =
-        register
-            .latestDraft(c.id())
-            .filter(d -> draftId instanceof Number id && d.id() == id.longValue());
+        drafts.latest(c.id()).filter(d -> draftId instanceof Number id && d.id() == id.longValue());
     Map<String, Object> draft = new LinkedHashMap<>();
     List<String> text =
         Markdown.pieces(
@@ -309,7 +315,7 @@ class CaseFacts {
   }
 
   private String messages(Complaint c) {
-    List<CustomerMessage> all = register.customerMessages(c.id());
+    List<CustomerMessage> all = customerMessages.list(c.id());
     List<String> lines = new ArrayList<>();
     for (int i = all.size() - 1; i >= 0; i--) {
       CustomerMessage m = all.get(i);
@@ -319,7 +325,7 @@ class CaseFacts {
   }
 
   private String drafts(Complaint c) {
-    List<AnswerDraft> all = register.drafts(c.id());
+    List<AnswerDraft> all = drafts.list(c.id());
     List<String> lines = new ArrayList<>();
     for (int i = all.size() - 1; i >= 0; i--) {
       AnswerDraft d = all.get(i);

@@ -1,7 +1,7 @@
 package eu.complaintdesk.web;
 
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.register.Survey;
+import eu.complaintdesk.survey.Survey;
 import eu.complaintdesk.survey.SurveyService;
 import eu.complaintdesk.text.TextCharacters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +41,7 @@ class SurveyPageController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<Survey> survey = register.findSurvey(token);
+    Optional<Survey> survey = surveys.find(token);
     if (survey.isEmpty()) {
       return outcome(SurveyService.Result.UNKNOWN, response, model);
     }
@@ -65,7 +65,7 @@ class SurveyPageController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    register.findSurvey(token).ifPresent(survey -> inCustomersLanguage(survey, request, model));
+    surveys.find(token).ifPresent(survey -> inCustomersLanguage(survey, request, model));
     Integer value = score(score);
     if (value == null || comment.length() > MAX_COMMENT) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -86,7 +86,7 @@ class SurveyPageController {
 
   @GetMapping("/surveys/{token}/thanks")
   String thanks(@PathVariable String token, HttpServletRequest request, Model model) {
-    register.findSurvey(token).ifPresent(survey -> inCustomersLanguage(survey, request, model));
+    surveys.find(token).ifPresent(survey -> inCustomersLanguage(survey, request, model));
     model.addAttribute("outcome", "thanks");
     return "web/survey-outcome";
   }

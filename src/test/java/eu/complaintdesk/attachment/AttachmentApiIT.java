@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.customermessage.CustomerMessage;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.register.CustomerMessage;
 import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Multipart;
@@ -50,6 +51,7 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired HistoryService history;
   @Autowired ComplaintRegister register;
+  @Autowired CustomerMessages customerMessages;
   @Autowired IntakeService intake;
   @Autowired AttachmentService attachments;
 
@@ -223,7 +225,7 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
 
     assertThat(accepted.statusCode()).isEqualTo(202);
     long complaintId = register.findByRegistrationNumber(number).orElseThrow().id();
-    assertThat(register.customerMessages(complaintId))
+    assertThat(customerMessages.list(complaintId))
         .extracting(CustomerMessage::message)
         .containsExactly("Skaitītāja foto pielikumā.");
     assertProblem(refused, 422, "attachments[0]");

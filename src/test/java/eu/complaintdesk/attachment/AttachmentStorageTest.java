@@ -2,6 +2,7 @@ package eu.complaintdesk.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
@@ -62,6 +63,7 @@ class AttachmentStorageTest {
 
     @Autowired AttachmentService attachments;
     @Autowired ComplaintRegister register;
+    @Autowired CustomerMessages customerMessages;
     @Autowired DataSource dataSource;
 
     @BeforeEach
@@ -72,7 +74,7 @@ class AttachmentStorageTest {
     @Test
     void storedFilesComeBackByteForByteWithTheirMessageAndTimeline() {
       long id = register.register(newComplaint()).id();
-      long messageId = register.addCustomerMessage(id, "Here is the photo");
+      long messageId = customerMessages.add(id, "Here is the photo");
       byte[] large = TestFiles.pdfOfSize(3 * 1024 * 1024);
       List<CheckedFile> submitted =
           attachments.checkAll(List.of(new UploadedFile("rēķins.pdf", null, large)));

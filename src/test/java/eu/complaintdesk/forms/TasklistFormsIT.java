@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.intake.StaffRegistrationProcess;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
@@ -62,6 +63,7 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired ComplaintRegister register;
+  @Autowired AnswerDrafts drafts;
   @Autowired ObjectMapper json;
 
   WebDriver browser;
@@ -175,7 +177,7 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
         .until(
             () -> register.findByRegistrationNumber(number).orElseThrow().status(),
             status -> status == ComplaintStatus.ANSWERED);
-    assertThat(register.drafts(register.findByRegistrationNumber(number).orElseThrow().id()))
+    assertThat(drafts.list(register.findByRegistrationNumber(number).orElseThrow().id()))
         .singleElement()
         .satisfies(
             d -> {

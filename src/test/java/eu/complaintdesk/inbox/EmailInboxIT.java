@@ -8,6 +8,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.Complaint;
@@ -53,6 +54,7 @@ class EmailInboxIT extends ApplicationIntegrationTest {
   @Autowired GreenMail inboxImapServer;
   @Autowired JdbcTemplate jdbc;
   @Autowired ComplaintRegister register;
+  @Autowired CustomerMessages customerMessages;
   @Autowired AttachmentService attachments;
 
   @Autowired CustomerRequests customerRequests;
@@ -195,7 +197,7 @@ class EmailInboxIT extends ApplicationIntegrationTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                register.customerMessages(complaint.id()).stream()
+                customerMessages.list(complaint.id()).stream()
                     .anyMatch(m -> m.message().equals("Skaitītāja numurs ir 12345.")));
     awaitStatusOtherThan(complaint, ComplaintStatus.AWAITING_INFORMATION);
     assertThat(attachments.list(complaint.id()))
@@ -241,7 +243,7 @@ class EmailInboxIT extends ApplicationIntegrationTest {
     assertThat(again.id()).isNotEqualTo(complaint.id());
     assertThat(again.description())
         .isEqualTo("Pielikumā nav nekā, bet rēķins joprojām ir par lielu.");
-    assertThat(register.customerMessages(complaint.id())).isEmpty();
+    assertThat(customerMessages.list(complaint.id())).isEmpty();
     assertThat(register.timeline(again.id()))
         .filteredOn(e -> e.type().equals(EmailComplaints.NAMES_EARLIER_CASE))
         .extracting(TimelineEntry::detail)
@@ -275,7 +277,7 @@ class EmailInboxIT extends ApplicationIntegrationTest {
 
     Complaint again = awaitComplaint(replySubject);
     assertThat(again.id()).isNotEqualTo(complaint.id());
-    assertThat(register.customerMessages(complaint.id())).isEmpty();
+    assertThat(customerMessages.list(complaint.id())).isEmpty();
     assertThat(register.timeline(again.id()))
         .filteredOn(e -> e.type().equals(EmailComplaints.REPLY_TO_FINISHED_CASE))
         .extracting(TimelineEntry::detail)

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import eu.complaintdesk.attachment.AttachmentService;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.notification.OutboundMessageIds;
 import eu.complaintdesk.register.Channel;
@@ -48,6 +49,7 @@ class EmailRepliesDatabaseTest {
   static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
   @Autowired ComplaintRegister register;
+  @Autowired CustomerMessages customerMessages;
   @Autowired OutboundMessageIds outboundIds;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
@@ -62,7 +64,16 @@ class EmailRepliesDatabaseTest {
     TestDatabases.clean(dataSource);
     complaints =
         new EmailComplaints(
-            null, null, register, jdbc, clock, null, null, outboundIds, transactionManager);
+            null,
+            null,
+            register,
+            customerMessages,
+            jdbc,
+            clock,
+            null,
+            null,
+            outboundIds,
+            transactionManager);
     anna =
         register.register(
             new NewComplaint(
@@ -156,6 +167,7 @@ class EmailRepliesDatabaseTest {
             null,
             attachments,
             register,
+            customerMessages,
             jdbc,
             clock,
             null,

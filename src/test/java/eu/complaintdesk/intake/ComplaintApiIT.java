@@ -9,6 +9,7 @@ import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseVariables;
 import eu.complaintdesk.testing.StoredState;
@@ -58,6 +59,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired ComplaintRegister register;
+  @Autowired Surveys surveys;
   @Autowired RuntimeService runtime;
 
   final HttpClient http = HttpClient.newHttpClient();
@@ -533,8 +535,8 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     String token =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> register.latestSurveyToken(id).orElse(null), t -> t != null);
-    String expired = register.openSurvey(id, Instant.now().minus(Duration.ofMinutes(1)));
+            .until(() -> surveys.latestToken(id).orElse(null), t -> t != null);
+    String expired = surveys.open(id, Instant.now().minus(Duration.ofMinutes(1)));
 
     HttpResponse<String> late = post("/api/surveys/" + expired, "{\"score\":5}", null);
     HttpResponse<String> bell =
@@ -549,7 +551,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     assertThat(json.readTree(bell.body()).get("field").asText()).isEqualTo("comment");
     assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
     assertThat(again.statusCode()).isEqualTo(409);
-    assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(4);
+    assertThat(surveys.find(token).orElseThrow().score()).isEqualTo(4);
   }
 
   private void completeTask(

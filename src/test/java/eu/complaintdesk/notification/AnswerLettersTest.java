@@ -3,6 +3,7 @@ package eu.complaintdesk.notification;
 import static eu.complaintdesk.testing.RegisterTestConfiguration.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
@@ -49,6 +50,7 @@ class AnswerLettersTest {
 
   @Autowired AnswerLetters letters;
   @Autowired ComplaintRegister register;
+  @Autowired AnswerDrafts drafts;
   @Autowired DataSource dataSource;
   @Autowired MutableClock clock;
 
@@ -225,8 +227,8 @@ class AnswerLettersTest {
                     RECEIVED.plusSeconds(14 * 24 * 3600),
                     "registrar"))
             .id();
-    long draft = register.saveDraft(id, answer, outcome, reasons, "handler");
-    register.recordReview(draft, true, "supervisor", null);
+    long draft = drafts.save(id, answer, outcome, reasons, "handler");
+    drafts.review(draft, true, "supervisor", null);
     register.recordAnswer(id, outcome, answer, NOW);
     return id;
   }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
@@ -50,6 +51,7 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
 
   @Autowired NotificationService notifications;
   @Autowired ComplaintRegister register;
+  @Autowired AnswerDrafts drafts;
   @Autowired AnswerLetters letters;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired ObjectMapper json;
@@ -204,9 +206,9 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
     String email = address("answer");
     Registered complaint = complaint(Language.ru, PreferredContact.EMAIL, email, null);
     long draft =
-        register.saveDraft(
+        drafts.save(
             complaint.id(), "Счёт за октябрь пересчитан.", "PARTIALLY_UPHELD", "Показания", "h");
-    register.recordReview(draft, true, "supervisor", null);
+    drafts.review(draft, true, "supervisor", null);
     register.recordAnswer(
         complaint.id(), "PARTIALLY_UPHELD", "Счёт за октябрь пересчитан.", Instant.now());
     long letterId =

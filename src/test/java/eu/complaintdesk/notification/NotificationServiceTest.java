@@ -4,6 +4,7 @@ import static eu.complaintdesk.testing.RegisterTestConfiguration.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
@@ -35,6 +36,7 @@ class NotificationServiceTest {
 
   @Autowired NotificationService notifications;
   @Autowired ComplaintRegister register;
+  @Autowired AnswerDrafts drafts;
   @Autowired RecordingDelivery delivery;
   @Autowired DataSource dataSource;
   @Autowired MutableClock clock;
@@ -378,9 +380,9 @@ class NotificationServiceTest {
   void answerCarriesOutcomeTextAndReasonsOfTheApprovedDraft() {
     long id = complaint(Language.ru, PreferredContact.EMAIL, "ivan@example.lv", null, null);
     long draft =
-        register.saveDraft(
+        drafts.save(
             id, "Начисление верное.", "REJECTED", "Показания счётчика подтверждены.", "handler1");
-    register.recordReview(draft, true, "supervisor1", null);
+    drafts.review(draft, true, "supervisor1", null);
     register.recordAnswer(id, "REJECTED", "Начисление верное.", NOW);
 
     notifications.notifyCustomer(id, NotificationKind.ANSWER, Map.of(), "answer");

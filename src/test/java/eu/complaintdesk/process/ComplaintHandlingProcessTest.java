@@ -11,6 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import eu.complaintdesk.answer.AnswerDrafts;
+import eu.complaintdesk.answer.ExternalInquiries;
+import eu.complaintdesk.answer.ExternalInquiry;
+import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.notification.AnswerLetters;
@@ -20,9 +24,9 @@ import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
-import eu.complaintdesk.register.ExternalInquiry;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.survey.SurveyService;
+import eu.complaintdesk.survey.Surveys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +95,10 @@ class ComplaintHandlingProcessTest {
   @Autowired CustomerRequests customerRequests;
   @Autowired SurveyService surveys;
   @Autowired ComplaintRegister register;
+  @Autowired CustomerMessages customerMessages;
+  @Autowired Surveys surveyTable;
+  @Autowired ExternalInquiries inquiries;
+  @Autowired AnswerDrafts drafts;
   @Autowired NotificationService notifications;
   @Autowired AnswerLetters letters;
 
@@ -162,7 +170,7 @@ class ComplaintHandlingProcessTest {
     assertThat(surveys.answer(token, 5, "Ātri un laipni")).isEqualTo(SurveyService.Result.RECORDED);
     assertThat(instance).isEnded().hasPassed(END_COMPLAINT_CLOSED);
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
-    assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(5);
+    assertThat(surveyTable.find(token).orElseThrow().score()).isEqualTo(5);
   }
 
   @Test
@@ -237,10 +245,10 @@ class ComplaintHandlingProcessTest {
     for (Task reply : replies.subList(1, 2)) {
       tasks.complete(reply.getId(), Map.of(EXTERNAL_REPLY, "Atbilde no organizācijas"));
     }
-    assertThat(register.inquiries(complaint().id()))
+    assertThat(inquiries.inquiries(complaint().id()))
         .extracting(ExternalInquiry::organisation)
         .containsExactlyInAnyOrder("Sadales tīkls", "Rīgas ūdens");
-    assertThat(register.inquiries(complaint().id())).allMatch(i -> i.repliedAt() != null);
+    assertThat(inquiries.inquiries(complaint().id())).allMatch(i -> i.repliedAt() != null);
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
     assertThat(task()).hasDueDate(Date.from(DUE_20));
 
@@ -267,7 +275,7 @@ class ComplaintHandlingProcessTest {
     review("supervisor", false, "Lūdzu norādiet tiesisko pamatu");
 
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
-    assertThat(register.drafts(complaint().id()))
+    assertThat(drafts.list(complaint().id()))
         .singleElement()
         .satisfies(
             d -> {
@@ -508,7 +516,7 @@ class ComplaintHandlingProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER).hasPassed("EndEvent_CustomerMessageShown");
     assertThat(tasks.getTaskComments(task().getId())).isNotEmpty();
-    assertThat(register.customerMessages(complaint().id())).hasSize(1);
+    assertThat(customerMessages.list(complaint().id())).hasSize(1);
     assertThat(sent()).contains(NotificationKind.CUSTOMER_MESSAGE_RECEIVED.name());
   }
 
@@ -632,7 +640,7 @@ class ComplaintHandlingProcessTest {
           .hasMessageContaining(DRAFT_ANSWER)
           .hasMessageContaining("control characters");
     }
-    assertThat(register.drafts(complaint().id())).isEmpty();
+    assertThat(drafts.list(complaint().id())).isEmpty();
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
   }
 
@@ -729,6 +737,6 @@ class ComplaintHandlingProcessTest {
   }
 
   private String surveyToken() {
-    return register.latestSurveyToken(receipt.complaintId()).orElseThrow();
+    return surveyTable.latestToken(receipt.complaintId()).orElseThrow();
   }
 }

@@ -96,10 +96,6 @@ class ComplaintRegisterTest {
     assertThatThrownBy(() -> register.get(404)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> register.changeStatus(404, ComplaintStatus.CLOSED, "x", null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> register.saveDraft(404, "text", "UPHELD", null, "h"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> register.resumeClock(404))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -169,21 +165,6 @@ class ComplaintRegisterTest {
   }
 
   @Test
-  void clockPausesAndResumesOnce() {
-    long id = register.register(newComplaint(RECEIVED)).id();
-    Instant paused = NOW.plusSeconds(3600);
-
-    assertThat(register.resumeClock(id)).isEmpty();
-    register.pauseClock(id, paused);
-    register.pauseClock(id, paused.plusSeconds(60));
-    assertThat(register.get(id).clockPausedAt()).isEqualTo(paused);
-
-    assertThat(register.resumeClock(id)).contains(paused);
-    assertThat(register.get(id).clockPausedAt()).isNull();
-    assertThat(register.resumeClock(id)).isEmpty();
-  }
-
-  @Test
   void recentComplaintOfTheSameCustomerInTheSameCategoryIsARepeat() {
     long earlier =
         register
@@ -230,37 +211,6 @@ class ComplaintRegisterTest {
   }
 
   @Test
-  void draftIsReviewedBySomeoneElseOnce() {
-    long id = register.register(newComplaint(RECEIVED)).id();
-    long first = register.saveDraft(id, "Pirmais", "REJECTED", "Nav pamata", "handler1");
-    register.recordReview(first, false, "supervisor1", "Papildiniet pamatojumu");
-    clock.advance(Duration.ofHours(1));
-    long second = register.saveDraft(id, "Otrais", "PARTIALLY_UPHELD", null, "handler1");
-
-    assertThatThrownBy(() -> register.recordReview(second, true, "handler1", null))
-        .isInstanceOf(IllegalStateException.class);
-    register.recordReview(second, true, "supervisor1", null);
-    assertThatThrownBy(() -> register.recordReview(second, false, "supervisor2", null))
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> register.recordReview(999_999, true, "supervisor1", null))
-        .isInstanceOf(IllegalArgumentException.class);
-
-    assertThat(register.drafts(id)).extracting(AnswerDraft::id).containsExactly(first, second);
-    AnswerDraft returned = register.drafts(id).get(0);
-    assertThat(returned.approved()).isFalse();
-    assertThat(returned.reviewComment()).isEqualTo("Papildiniet pamatojumu");
-    assertThat(returned.refusalReasons()).isEqualTo("Nav pamata");
-    AnswerDraft latest = register.latestDraft(id).orElseThrow();
-    assertThat(latest.id()).isEqualTo(second);
-    assertThat(latest.text()).isEqualTo("Otrais");
-    assertThat(latest.approved()).isTrue();
-    assertThat(latest.reviewedBy()).isEqualTo("supervisor1");
-    assertThat(latest.reviewedAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
-    assertThat(latest.draftedAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
-    assertThat(register.latestDraft(register.register(newComplaint(RECEIVED)).id())).isEmpty();
-  }
-
-  @Test
   void answerIsRecorded() {
     long id = register.register(newComplaint(RECEIVED)).id();
     Instant answeredAt = NOW.plus(Duration.ofDays(3));
@@ -271,78 +221,6 @@ class ComplaintRegisterTest {
     assertThat(complaint.outcome()).isEqualTo("UPHELD");
     assertThat(complaint.answeredAt()).isEqualTo(answeredAt);
     assertThat(register.answerText(id)).contains("Rēķins tiks pārrēķināts.");
-  }
-
-  @Test
-  void inquiriesAndTheirRepliesAreTracked() {
-    long id = register.register(newComplaint(RECEIVED)).id();
-    long inquiry = register.openInquiry(id, "AS Sadales tīkls");
-    register.openInquiry(id, "Rīgas ūdens");
-    clock.advance(Duration.ofDays(2));
-
-    register.recordInquiryReply(inquiry, "Pārtraukums 3 stundas", "handler1");
-
-    assertThat(register.inquiries(id))
-        .containsExactly(
-            new ExternalInquiry(
-                inquiry,
-                "AS Sadales tīkls",
-                NOW,
-                "Pārtraukums 3 stundas",
-                NOW.plus(Duration.ofDays(2)),
-                "handler1"),
-            new ExternalInquiry(inquiry + 1, "Rīgas ūdens", NOW, null, null, null));
-    assertThatThrownBy(() -> register.recordInquiryReply(999_999, "x", "h"))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void customerMessagesAreKeptInOrder() {
-    long id = register.register(newComplaint(RECEIVED)).id();
-    long first = register.addCustomerMessage(id, "Pielikumā foto");
-    clock.advance(Duration.ofMinutes(5));
-    long second = register.addCustomerMessage(id, "Un vēl viens");
-
-    assertThat(register.customerMessages(id))
-        .containsExactly(
-            new CustomerMessage(first, "Pielikumā foto", NOW),
-            new CustomerMessage(second, "Un vēl viens", NOW.plus(Duration.ofMinutes(5))));
-    assertThat(register.timeline(id))
-        .last()
-        .satisfies(
-            entry -> {
-              assertThat(entry.type()).isEqualTo("CUSTOMER_MESSAGE");
-              assertThat(entry.detail()).isNull();
-            });
-  }
-
-  @Test
-  void surveyIsAnsweredOnceBeforeItExpires() {
-    long id = register.register(newComplaint(RECEIVED)).id();
-    Instant expires = NOW.plus(Duration.ofDays(14));
-    String token = register.openSurvey(id, expires);
-    String other = register.openSurvey(id, expires);
-
-    assertThat(token).matches("[A-Za-z0-9_-]{32}").isNotEqualTo(other);
-    assertThat(register.findSurvey(token))
-        .contains(new Survey(token, id, expires, null, null, null));
-    assertThatThrownBy(() -> register.answerSurvey(token, 6, null))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> register.answerSurvey("unknown", 3, null))
-        .isInstanceOf(IllegalArgumentException.class);
-
-    clock.advance(Duration.ofDays(1));
-    register.answerSurvey(token, 4, "Ātri atrisināja");
-
-    assertThat(register.findSurvey(token))
-        .contains(
-            new Survey(token, id, expires, 4, "Ātri atrisināja", NOW.plus(Duration.ofDays(1))));
-    assertThatThrownBy(() -> register.answerSurvey(token, 5, null))
-        .isInstanceOf(IllegalStateException.class);
-    clock.set(expires);
-    assertThatThrownBy(() -> register.answerSurvey(other, 5, null))
-        .isInstanceOf(IllegalStateException.class);
-    assertThat(register.findSurvey("unknown")).isEmpty();
   }
 
   @Test

@@ -2,12 +2,12 @@ package eu.complaintdesk.register;
 
 import java.time.Instant;
 
-/** Test data for the register. */
-final class Complaints {
+/** Test data for the register and the other owners of its tables. */
+public final class Complaints {
 
   private Complaints() {}
 
-  static NewComplaint newComplaint(Instant receivedAt) {
+  public static NewComplaint newComplaint(Instant receivedAt) {
     return new NewComplaint(
         Channel.WEB_FORM,
         Language.lv,
@@ -26,7 +26,7 @@ final class Complaints {
         null);
   }
 
-  static NewComplaint withCustomer(Instant receivedAt, String email, String customerNumber) {
+  public static NewComplaint withCustomer(Instant receivedAt, String email, String customerNumber) {
     NewComplaint c = newComplaint(receivedAt);
     return new NewComplaint(
         c.channel(),

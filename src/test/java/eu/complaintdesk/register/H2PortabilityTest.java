@@ -4,10 +4,12 @@ import static eu.complaintdesk.register.Complaints.newComplaint;
 import static eu.complaintdesk.register.Complaints.withCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.notification.PostRoom;
+import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.testing.H2TestConfiguration;
 import eu.complaintdesk.testing.TestDatabases;
 import java.time.Duration;
@@ -29,6 +31,8 @@ class H2PortabilityTest {
   private static final Instant RECEIVED = Instant.parse("2026-03-09T08:30:00Z");
 
   @Autowired ComplaintRegister register;
+  @Autowired Surveys surveys;
+  @Autowired AnswerDrafts drafts;
   @Autowired NotificationService notifications;
   @Autowired PostRoom postRoom;
   @Autowired DataSource dataSource;
@@ -44,10 +48,9 @@ class H2PortabilityTest {
     long id = registered.id();
     register.classify(id, "SERVICE_COMPLAINT", "BILLING", "NORMAL", false, "registrar1");
     register.setResponseDue(id, RECEIVED.plus(Duration.ofDays(28)), true, "Ārēja informācija");
-    register.pauseClock(id, RECEIVED);
-    long draft = register.saveDraft(id, "Atbilde", "UPHELD", null, "handler1");
-    register.recordReview(draft, true, "supervisor1", null);
-    String token = register.openSurvey(id, Instant.now().plus(Duration.ofDays(10)));
+    long draft = drafts.save(id, "Atbilde", "UPHELD", null, "handler1");
+    drafts.review(draft, true, "supervisor1", null);
+    String token = surveys.open(id, Instant.now().plus(Duration.ofDays(10)));
     long repeat =
         register
             .register(withCustomer(RECEIVED.plusSeconds(60), "anna.berzina@example.lv", null))
@@ -56,10 +59,9 @@ class H2PortabilityTest {
 
     assertThat(register.findAccessible(registered.registrationNumber(), registered.accessCode()))
         .isPresent();
-    assertThat(register.resumeClock(id)).contains(RECEIVED);
     assertThat(register.get(id).extended()).isTrue();
-    assertThat(register.latestDraft(id).orElseThrow().approved()).isTrue();
-    assertThat(register.findSurvey(token)).isPresent();
+    assertThat(drafts.latest(id).orElseThrow().approved()).isTrue();
+    assertThat(surveys.find(token)).isPresent();
     assertThat(register.hasRecentSimilar(repeat, Duration.ofDays(90))).isTrue();
     assertThat(register.timeline(id)).hasSizeGreaterThan(5);
   }

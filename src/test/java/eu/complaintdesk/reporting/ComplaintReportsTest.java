@@ -9,6 +9,7 @@ import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.NewComplaint;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.testing.H2TestConfiguration;
 import eu.complaintdesk.testing.MutableClock;
 import eu.complaintdesk.testing.RegisterTestConfiguration;
@@ -36,6 +37,7 @@ class ComplaintReportsTest {
       new ReportPeriod(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4));
 
   @Autowired ComplaintRegister register;
+  @Autowired Surveys surveys;
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactions;
   @Autowired WorkingCalendar calendar;
@@ -58,7 +60,7 @@ class ComplaintReportsTest {
     register.classify(a.id(), "SERVICE_COMPLAINT", "BILLING", "NORMAL", false, "registrar");
     answer(a.id(), "REJECTED", "2026-03-06T10:00:00Z", ComplaintStatus.CLOSED);
     register.addEvent(a.id(), "APPEAL_NOTICE", "system", "Public Utilities Commission", true);
-    register.answerSurvey(register.openSurvey(a.id(), clock.instant().plusSeconds(3600)), 4, "");
+    surveys.answer(surveys.open(a.id(), clock.instant().plusSeconds(3600)), 4, "");
 
     // Tuesday 18:30 in Riga counts from Wednesday; extended, yet upheld late on Monday (3 working
     // days); a repeat complaint.
@@ -73,7 +75,7 @@ class ComplaintReportsTest {
     var c = register.register(complaint(Channel.WEB_FORM, "2026-03-04T07:00:00Z", null));
     unclassified = c.registrationNumber();
     register.setResponseDue(c.id(), Instant.parse("2026-03-09T16:00:00Z"), false, null);
-    register.openSurvey(c.id(), clock.instant().plusSeconds(3600));
+    surveys.open(c.id(), clock.instant().plusSeconds(3600));
 
     // Before the period (Friday 27 February): counts only in the register's backlog.
     register.register(complaint(Channel.EMAIL, "2026-02-27T10:00:00Z", null));

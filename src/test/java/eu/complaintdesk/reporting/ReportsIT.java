@@ -9,6 +9,7 @@ import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.TimelineEntry;
+import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
@@ -49,6 +50,7 @@ class ReportsIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired ComplaintRegister register;
+  @Autowired Surveys surveys;
   @Autowired WorkingCalendar calendar;
   @Autowired IdentityService identity;
   @Autowired ObjectMapper json;
@@ -91,10 +93,8 @@ class ReportsIT extends ApplicationIntegrationTest {
     String token =
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> register.latestSurveyToken(upheldId).orElse(null), t -> t != null);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> register.latestSurveyToken(rejectedId).isPresent());
+            .until(() -> surveys.latestToken(upheldId).orElse(null), t -> t != null);
+    await().atMost(Duration.ofSeconds(60)).until(() -> surveys.latestToken(rejectedId).isPresent());
     HttpResponse<String> rated =
         send(
             HttpRequest.newBuilder(uri("/api/surveys/" + token))

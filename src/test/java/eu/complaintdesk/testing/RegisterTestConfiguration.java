@@ -12,20 +12,34 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
- * A minimal Spring context for the register and the notifications: their beans, a JdbcClient, a
- * transaction manager and a clock the test moves. The DataSource comes from {@link
+ * A minimal Spring context for the register and the notifications: their beans and those of the
+ * other owners of the register's tables (drafts, inquiries, surveys, the clock, customer messages),
+ * a JdbcClient, a transaction manager and a clock the test moves. The DataSource comes from {@link
  * PostgresTestConfiguration} or {@link H2TestConfiguration}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableTransactionManagement
 @EnableConfigurationProperties(OrganisationProperties.class)
 @ComponentScan(basePackages = {"eu.complaintdesk.register", "eu.complaintdesk.notification"})
+@ComponentScan(
+    basePackages = "eu.complaintdesk",
+    useDefaultFilters = false,
+    includeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.REGEX,
+            pattern = {
+              "eu\\.complaintdesk\\.answer\\.(AnswerDrafts|ExternalInquiries)",
+              "eu\\.complaintdesk\\.survey\\.Surveys",
+              "eu\\.complaintdesk\\.deadline\\.DeadlineClock",
+              "eu\\.complaintdesk\\.customermessage\\.CustomerMessages"
+            }))
 public class RegisterTestConfiguration {
 
   public static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");

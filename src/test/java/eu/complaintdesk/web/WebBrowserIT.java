@@ -15,6 +15,7 @@ import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.CaseVariables;
@@ -57,6 +58,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
   @LocalServerPort int port;
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
+  @Autowired Surveys surveys;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
 
@@ -247,7 +249,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
                         .eventName(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
                         .count()
                     > 0);
-    String token = register.latestSurveyToken(receipt.complaintId()).orElseThrow();
+    String token = surveys.latestToken(receipt.complaintId()).orElseThrow();
 
     browser.get(url("/surveys/" + token + "?lang=lt"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kaip mums sekėsi?");
@@ -261,9 +263,8 @@ class WebBrowserIT extends ApplicationIntegrationTest {
 
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.textToBe(By.tagName("h1"), "Ačiū už įvertinimą!"));
-    assertThat(register.findSurvey(token).orElseThrow().score()).isEqualTo(4);
-    assertThat(register.findSurvey(token).orElseThrow().comment())
-        .isEqualTo("Atsakė greitai ir aiškiai.");
+    assertThat(surveys.find(token).orElseThrow().score()).isEqualTo(4);
+    assertThat(surveys.find(token).orElseThrow().comment()).isEqualTo("Atsakė greitai ir aiškiai.");
     screenshot("web-survey-thanks-lt");
     browser.get(url("/surveys/" + token));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Įvertinimas jau gautas");

@@ -2,6 +2,7 @@ package eu.complaintdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.intake.IntakeService;
@@ -12,6 +13,7 @@ import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseVariables;
 import eu.complaintdesk.testing.Multipart;
@@ -43,6 +45,8 @@ class WebPagesIT extends ApplicationIntegrationTest {
   @LocalServerPort int port;
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
+  @Autowired Surveys surveys;
+  @Autowired AnswerDrafts drafts;
   @Autowired JdbcClient jdbc;
   @Autowired AttachmentService attachments;
   @Autowired AnswerLetters letters;
@@ -241,9 +245,9 @@ class WebPagesIT extends ApplicationIntegrationTest {
   @Test
   void surveyPageTellsExpiredWith410AndAnsweredAndUnknownKindly() throws Exception {
     long complaintId = submitted().complaintId();
-    String expired = register.openSurvey(complaintId, Instant.now().minus(Duration.ofDays(1)));
-    String answered = register.openSurvey(complaintId, Instant.now().plus(Duration.ofDays(10)));
-    register.answerSurvey(answered, 4, null);
+    String expired = surveys.open(complaintId, Instant.now().minus(Duration.ofDays(1)));
+    String answered = surveys.open(complaintId, Instant.now().plus(Duration.ofDays(10)));
+    surveys.answer(answered, 4, null);
 
     HttpResponse<String> gone = get("/surveys/" + expired, "en");
     // The case is in English: the survey pages follow the customer's language.
@@ -261,8 +265,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
   @Test
   void surveyPageSpeaksTheCustomersLanguageUnlessTheyChoseAnother() throws Exception {
     IntakeService.Receipt receipt = submitted(Language.ru);
-    String token =
-        register.openSurvey(receipt.complaintId(), Instant.now().plus(Duration.ofDays(10)));
+    String token = surveys.open(receipt.complaintId(), Instant.now().plus(Duration.ofDays(10)));
 
     HttpResponse<String> customers = get("/surveys/" + token, "lv-LV,lv;q=0.9");
     HttpResponse<String> chosen = get("/surveys/" + token + "?lang=lt", "lv-LV,lv;q=0.9");
@@ -275,8 +278,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
 
   @Test
   void surveyWithoutAScoreIsShownAgainWithTheError() throws Exception {
-    String token =
-        register.openSurvey(submitted().complaintId(), Instant.now().plus(Duration.ofDays(10)));
+    String token = surveys.open(submitted().complaintId(), Instant.now().plus(Duration.ofDays(10)));
     String csrf = value(get("/surveys/" + token, "en").body(), "name=\"_csrf\" value=\"([^\"]+)\"");
 
     HttpResponse<String> page =
@@ -286,7 +288,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(page.body())
         .contains("Please choose a rating from 1 to 5.")
         .contains("Quick and kind");
-    assertThat(register.findSurvey(token).orElseThrow().answeredAt()).isNull();
+    assertThat(surveys.find(token).orElseThrow().answeredAt()).isNull();
   }
 
   @Test
@@ -431,8 +433,8 @@ class WebPagesIT extends ApplicationIntegrationTest {
 
   private long answerLetter(IntakeService.Receipt receipt) {
     long id = register.findByRegistrationNumber(receipt.registrationNumber()).orElseThrow().id();
-    long draft = register.saveDraft(id, "Radiators repaired.", "UPHELD", null, "handler");
-    register.recordReview(draft, true, "supervisor", null);
+    long draft = drafts.save(id, "Radiators repaired.", "UPHELD", null, "handler");
+    drafts.review(draft, true, "supervisor", null);
     register.recordAnswer(id, "UPHELD", "Radiators repaired.", Instant.now());
     return letters.create(id, null, null, "web-pages-test");
   }

@@ -1,4 +1,4 @@
-package eu.complaintdesk.register;
+package eu.complaintdesk.survey;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package eu.complaintdesk.register;
+package eu.complaintdesk.customermessage;
 
 import java.time.Instant;
 

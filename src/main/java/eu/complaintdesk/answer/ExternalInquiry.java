@@ -1,4 +1,4 @@
-package eu.complaintdesk.register;
+package eu.complaintdesk.answer;
 
 import java.time.Instant;
 
