@@ -16,9 +16,9 @@ import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
 import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.FeedbackType;
 import eu.complaintdesk.register.Outcome;
 import java.util.List;

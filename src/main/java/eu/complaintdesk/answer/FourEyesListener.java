@@ -5,11 +5,11 @@ import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.RefusedCompletion;
+import eu.complaintdesk.engine.RuleViolation;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.RefusedCompletion;
-import eu.complaintdesk.process.RuleViolation;
-import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.security.Groups;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;

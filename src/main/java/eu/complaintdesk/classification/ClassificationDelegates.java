@@ -8,9 +8,9 @@ import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.TASK_PRIORITY;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.FeedbackType;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

@@ -2,7 +2,8 @@ package eu.complaintdesk.intake;
 
 import static eu.complaintdesk.intake.StaffRegistrationProcess.*;
 
-import eu.complaintdesk.process.TaskInput;
+import eu.complaintdesk.engine.SignedIn;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -141,17 +141,14 @@ class StaffRegistrationDelegates {
    * could otherwise feed it a registrar of its own ({@code registeredBy} as an input).
    */
   private static String registrar(DelegateExecution execution) {
-    Authentication signedIn =
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (signedIn == null
-        || signedIn.getUserId() == null
-        || signedIn.getGroupIds() == null
-        || (!signedIn.getGroupIds().contains(Groups.REGISTRARS)
-            && !signedIn.getGroupIds().contains(Groups.ADMINISTRATORS))) {
-      throw new AuthorizationException(
-          "A complaint from another channel is registered by the signed-in registrar only.");
-    }
-    return signedIn.getUserId();
+    return SignedIn.current(execution.getProcessEngineServices().getIdentityService())
+        .filter(signedIn -> signedIn.inAnyOf(Groups.REGISTRARS, Groups.ADMINISTRATORS))
+        .map(SignedIn::userId)
+        .orElseThrow(
+            () ->
+                new AuthorizationException(
+                    "A complaint from another channel is registered by the signed-in registrar"
+                        + " only."));
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -1,5 +1,6 @@
 package eu.complaintdesk.limits;
 
+import eu.complaintdesk.problem.TooManyRequests;
 import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

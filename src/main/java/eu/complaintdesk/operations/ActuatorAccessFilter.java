@@ -1,8 +1,8 @@
 package eu.complaintdesk.operations;
 
+import eu.complaintdesk.problem.ProblemAnswer;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.security.StaffSignIn;
-import eu.complaintdesk.system.ProblemAnswer;
 import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,6 +1,6 @@
 package eu.complaintdesk.operations;
 
-import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.problem.ProblemAnswer;
 import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,7 +3,7 @@ package eu.complaintdesk.security;
 import eu.complaintdesk.limits.ClientAddress;
 import eu.complaintdesk.limits.LimitsProperties;
 import eu.complaintdesk.limits.RequestLimit;
-import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.problem.ProblemAnswer;
 import eu.complaintdesk.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

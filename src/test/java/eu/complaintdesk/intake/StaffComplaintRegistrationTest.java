@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import eu.complaintdesk.engine.InvalidTaskInput;
 import eu.complaintdesk.process.ComplaintProcess;
-import eu.complaintdesk.process.InvalidTaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import eu.complaintdesk.engine.InvalidTaskInput;
+import eu.complaintdesk.engine.RefusedCompletion;
+import eu.complaintdesk.engine.RuleViolation;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.notification.AnswerLetters;

@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.engine.InvalidTaskInput;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.process.ComplaintProcess;
-import eu.complaintdesk.process.InvalidTaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
