@@ -9,6 +9,7 @@ import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.TASK_PRIORITY;
 
 import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.CategoryCode;
@@ -30,7 +31,7 @@ class ClassificationDelegates {
       input.requiredEnum(FEEDBACK_TYPE, FeedbackType.class);
       String category = input.requiredText(CATEGORY);
       if (!CategoryCode.isValid(category)) {
-        throw TaskInput.invalid(CATEGORY, "must be a category code such as BILLING");
+        throw Refusal.invalid(CATEGORY, "must be a category code such as BILLING");
       }
       task.setVariable(CLASSIFIED_BY, Executions.currentUser(task));
     };

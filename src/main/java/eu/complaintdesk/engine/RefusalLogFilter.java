@@ -53,9 +53,7 @@ class RefusalLogFilter extends TurboFilter {
   /** Our own rule exception in the chain of causes, or {@code null}. */
   static Throwable refusal(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidTaskInput
-          || cause instanceof RuleViolation
-          || cause instanceof RefusedCompletion) {
+      if (cause instanceof Refusal) {
         return cause;
       }
     }

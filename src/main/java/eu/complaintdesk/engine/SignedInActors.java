@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>a process start or a task completion carrying a variable that names who did it ({@link
- *       #ACTOR_VARIABLES}) is refused with {@link InvalidTaskInput} (400); the application sets
- *       those from the signed-in user itself;
+ *       #ACTOR_VARIABLES}) is refused with a {@link Refusal} (400); the application sets those from
+ *       the signed-in user itself;
  *   <li>only administrators change a user's name or e-mail: staff may change their own password
  *       (Camunda grants every user UPDATE on themselves), not who they appear to be in the timeline
  *       and in Tasklist;
@@ -136,7 +136,7 @@ class SignedInActors extends AbstractProcessEnginePlugin {
       }
       for (String name : variables.keySet()) {
         if (ACTOR_VARIABLES.contains(name)) {
-          throw new InvalidTaskInput(
+          throw Refusal.invalid(
               name, "is set from who is signed in and may not be given in a request");
         }
       }

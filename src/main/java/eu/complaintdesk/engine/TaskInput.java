@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * Checks the variables a user task is completed with. A failed check rejects the completion with
- * {@link InvalidTaskInput} naming the variable; Tasklist shows it, the REST API answers 400.
+ * Checks the variables a user task is completed with. A failed check rejects the completion with a
+ * {@link Refusal} naming the variable; Tasklist shows it, the REST API answers 400.
  */
 public final class TaskInput {
 
@@ -26,7 +26,7 @@ public final class TaskInput {
   public boolean requiredFlag(String name) {
     Object value = task.getVariable(name);
     if (!(value instanceof Boolean flag)) {
-      throw invalid(name, "must be true or false");
+      throw Refusal.invalid(name, "must be true or false");
     }
     return flag;
   }
@@ -39,7 +39,7 @@ public final class TaskInput {
       return false;
     }
     if (!(value instanceof Boolean flag)) {
-      throw invalid(name, "must be true or false");
+      throw Refusal.invalid(name, "must be true or false");
     }
     return flag;
   }
@@ -47,7 +47,7 @@ public final class TaskInput {
   public String requiredText(String name) {
     String value = optionalText(name);
     if (value == null) {
-      throw invalid(name, "is required");
+      throw Refusal.invalid(name, "is required");
     }
     return value;
   }
@@ -59,10 +59,10 @@ public final class TaskInput {
     }
     String text = value.toString().strip();
     if (text.length() > MAX_TEXT) {
-      throw invalid(name, "must not be longer than " + MAX_TEXT + " characters");
+      throw Refusal.invalid(name, "must not be longer than " + MAX_TEXT + " characters");
     }
     if (!TextCharacters.allowed(text)) {
-      throw invalid(name, "must not contain control characters");
+      throw Refusal.invalid(name, "must not contain control characters");
     }
     return text;
   }
@@ -72,11 +72,7 @@ public final class TaskInput {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+      throw Refusal.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
-  }
-
-  public static InvalidTaskInput invalid(String name, String problem) {
-    return new InvalidTaskInput(name, problem);
   }
 }

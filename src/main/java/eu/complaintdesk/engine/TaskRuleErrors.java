@@ -35,9 +35,7 @@ class TaskRuleErrors extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (ProcessEngineException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-          if (cause instanceof InvalidTaskInput
-              || cause instanceof RuleViolation
-              || cause instanceof RefusedCompletion) {
+          if (cause instanceof Refusal) {
             EngineRefusals.note(cause);
             throw (ProcessEngineException) cause;
           }

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * variables with any other name is refused. Completion variables land on the process instance, so
  * without this a user who may work a task could rewrite what the process relies on — {@code
  * complaintId} (the case an answer goes to), {@code feedbackType}, {@code answer} — and get past
- * the four-eyes rule. Completing with a foreign variable gets {@link InvalidTaskInput} (REST 400);
- * setting or removing one gets an {@link AuthorizationException} (REST 403).
+ * the four-eyes rule. Completing with a foreign variable gets a {@link Refusal} (REST 400); setting
+ * or removing one gets an {@link AuthorizationException} (REST 403).
  *
  * <p>A task of ours also ends only by being completed: throwing a BPMN error or an escalation from
  * it ({@code POST /task/{id}/bpmnError}, {@code …/bpmnEscalation}, which any user who may work the
@@ -133,7 +133,7 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
           String message =
               "is not a variable of this task; it takes only " + String.join(", ", allowed);
           if (completing) {
-            throw new InvalidTaskInput(name, message);
+            throw Refusal.invalid(name, message);
           }
           throw new AuthorizationException("'" + name + "' " + message);
         }

@@ -2,8 +2,8 @@ package eu.complaintdesk.intake;
 
 import static eu.complaintdesk.intake.StaffRegistrationProcess.*;
 
+import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.engine.SignedIn;
-import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
@@ -67,17 +67,17 @@ class StaffRegistrationDelegates {
             path.equals("customer.reachable")
                 ? "is needed unless a phone number or address is given"
                 : violation.get().getMessage();
-        throw TaskInput.invalid(FIELDS.getOrDefault(path, path), message);
+        throw Refusal.invalid(FIELDS.getOrDefault(path, path), message);
       }
       Channel channel = option(execution, CHANNEL, Channel.class);
       if (channel == null) {
-        throw TaskInput.invalid(CHANNEL, "is required");
+        throw Refusal.invalid(CHANNEL, "is required");
       }
       rules
           .channelProblem(channel)
           .ifPresent(
               problem -> {
-                throw TaskInput.invalid(CHANNEL, problem);
+                throw Refusal.invalid(CHANNEL, problem);
               });
       Instant receivedAt = receivedAt(execution, clock, rules);
       IntakeService.Receipt receipt =
@@ -122,14 +122,13 @@ class StaffRegistrationDelegates {
     try {
       receivedAt = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw TaskInput.invalid(
-          RECEIVED_AT, "must be a date and time such as 2026-11-23T10:00+02:00");
+      throw Refusal.invalid(RECEIVED_AT, "must be a date and time such as 2026-11-23T10:00+02:00");
     }
     rules
         .receivedAtProblem(receivedAt, now)
         .ifPresent(
             problem -> {
-              throw TaskInput.invalid(RECEIVED_AT, problem);
+              throw Refusal.invalid(RECEIVED_AT, problem);
             });
     return receivedAt;
   }
@@ -165,7 +164,7 @@ class StaffRegistrationDelegates {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw TaskInput.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+      throw Refusal.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 }

@@ -30,7 +30,7 @@ class RefusalLogFilterTest {
           "refused",
           new ProcessEngineException(
               "Exception while invoking TaskListener",
-              new InvalidTaskInput("missingInformation", "is required")));
+              Refusal.invalid("missingInformation", "is required")));
       engine.error(FORMAT, "boom", new IllegalStateException("boom"));
 
       assertThat(appender.list)

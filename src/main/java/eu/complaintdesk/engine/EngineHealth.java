@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The job executor's part of readiness ({@link JobExecutorHealth}). */
 @Configuration(proxyBeanMethods = false)
-class JobExecutorHealthIndicator {
+class EngineHealth {
 
   /**
    * Named as the Camunda starter's indicator, which it replaces: health component {@code
