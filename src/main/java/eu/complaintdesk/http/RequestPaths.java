@@ -1,4 +1,4 @@
-package eu.complaintdesk.system;
+package eu.complaintdesk.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UrlPathHelper;

@@ -1,4 +1,4 @@
-package eu.complaintdesk.system;
+package eu.complaintdesk.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package eu.complaintdesk.system;
+package eu.complaintdesk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

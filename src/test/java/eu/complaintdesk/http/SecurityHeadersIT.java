@@ -1,10 +1,11 @@
-package eu.complaintdesk.system;
+package eu.complaintdesk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.intake.StaffRegistrationProcess;
+import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
