@@ -16,9 +16,10 @@ import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
 import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.Refusal;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.FeedbackType;
 import eu.complaintdesk.register.Outcome;
 import java.util.List;
@@ -39,13 +40,13 @@ class AnswerDelegates {
       ComplaintVariables variables = ComplaintVariables.of(task);
       String drafter = Executions.currentUser(task);
       if (drafter == null) {
-        throw TaskInput.invalid(DRAFTED_BY, "is unknown: claim the task before completing it");
+        throw Refusal.invalid(DRAFTED_BY, "is unknown: claim the task before completing it");
       }
       if (input.optionalFlag(NEEDS_EXTERNAL_INFORMATION)) {
         List<String> organisations =
             ExternalInquiries.parse(input.requiredText(EXTERNAL_ORGANISATIONS));
         if (organisations.stream().anyMatch(o -> o.length() > ExternalInquiries.MAX_NAME)) {
-          throw TaskInput.invalid(
+          throw Refusal.invalid(
               EXTERNAL_ORGANISATIONS,
               "must name one organisation per line, each at most "
                   + ExternalInquiries.MAX_NAME

@@ -4,9 +4,9 @@ import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATION;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintVariables.INQUIRY_ID;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.TaskInput;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;

@@ -5,11 +5,10 @@ import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.Refusal;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.RefusedCompletion;
-import eu.complaintdesk.process.RuleViolation;
-import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.security.Groups;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,7 +35,7 @@ class FourEyesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      check(task, task.getAssignee());
+      check(task, task.getAssignee(), null);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       complete(task);
     }
@@ -45,14 +44,10 @@ class FourEyesListener implements TaskListener {
   private void complete(DelegateTask task) {
     String reviewer = Executions.currentUser(task);
     if (reviewer == null) {
-      throw TaskInput.invalid(REVIEWED_BY, "is unknown: claim the task before completing it");
+      throw Refusal.invalid(REVIEWED_BY, "is unknown: claim the task before completing it");
     }
-    try {
-      check(task, reviewer);
-      check(task, task.getAssignee());
-    } catch (RuleViolation refused) {
-      throw new RefusedCompletion(REVIEWED_BY, refused);
-    }
+    check(task, reviewer, REVIEWED_BY);
+    check(task, task.getAssignee(), REVIEWED_BY);
     TaskInput input = TaskInput.of(task);
     boolean approved = input.requiredFlag(ANSWER_APPROVED);
     String comment =
@@ -62,7 +57,7 @@ class FourEyesListener implements TaskListener {
   }
 
   /** A user may review if they are a supervisor and did not draft the answer. */
-  private void check(DelegateTask task, String user) {
+  private void check(DelegateTask task, String user, String field) {
     if (user == null) {
       return;
     }
@@ -71,13 +66,13 @@ class FourEyesListener implements TaskListener {
             .draftUnderReview(ComplaintVariables.of(task).complaintId(), draftId(task))
             .draftedBy();
     if (Objects.equals(user, drafter)) {
-      throw new RuleViolation(SAME_PERSON);
+      throw Refusal.rule(field, SAME_PERSON);
     }
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     boolean supervisor =
         identity.createUserQuery().userId(user).memberOfGroup(Groups.SUPERVISORS).count() > 0;
     if (!supervisor) {
-      throw new RuleViolation(NOT_SUPERVISOR);
+      throw Refusal.rule(field, NOT_SUPERVISOR);
     }
   }
 

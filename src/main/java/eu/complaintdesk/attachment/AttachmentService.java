@@ -1,7 +1,7 @@
 package eu.complaintdesk.attachment;
 
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.system.ApiProblem;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;

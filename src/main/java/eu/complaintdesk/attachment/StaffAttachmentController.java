@@ -1,9 +1,9 @@
 package eu.complaintdesk.attachment;
 
+import eu.complaintdesk.http.Downloads;
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.system.ApiProblem;
-import eu.complaintdesk.system.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

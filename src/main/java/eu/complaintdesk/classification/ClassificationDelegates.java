@@ -8,9 +8,10 @@ import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.TASK_PRIORITY;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.Refusal;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.FeedbackType;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -30,7 +31,7 @@ class ClassificationDelegates {
       input.requiredEnum(FEEDBACK_TYPE, FeedbackType.class);
       String category = input.requiredText(CATEGORY);
       if (!CategoryCode.isValid(category)) {
-        throw TaskInput.invalid(CATEGORY, "must be a category code such as BILLING");
+        throw Refusal.invalid(CATEGORY, "must be a category code such as BILLING");
       }
       task.setVariable(CLASSIFIED_BY, Executions.currentUser(task));
     };

@@ -6,9 +6,9 @@ import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.PAUSED_WORKING_DAYS;
 import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
 
+import eu.complaintdesk.engine.Executions;
+import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
-import eu.complaintdesk.process.TaskInput;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -7,10 +7,10 @@ import static eu.complaintdesk.process.ComplaintVariables.EXTENDED;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
 
+import eu.complaintdesk.engine.Executions;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

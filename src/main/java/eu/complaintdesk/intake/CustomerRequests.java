@@ -4,10 +4,10 @@ import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.attachment.CheckedFile;
 import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.customermessage.CustomerMessages;
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.tasklist.OpenTaskFacts;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -62,7 +62,7 @@ public class CustomerRequests {
    * Keeps the message and its files in the register. If the case waits for missing information,
    * this is it; otherwise the handler is shown the message. A message to a finished case is only
    * kept. The files are checked first; if any is refused nothing is kept ({@link
-   * eu.complaintdesk.system.ApiProblem} naming the file's field).
+   * eu.complaintdesk.problem.ApiProblem} naming the file's field).
    *
    * <p>The message is kept (committed) before the case is told, so that a case changing at the same
    * moment (a job of the process running) never loses it: telling the case is retried a few times,

@@ -2,10 +2,10 @@ package eu.complaintdesk.intake;
 
 import static eu.complaintdesk.process.ComplaintVariables.CANDIDATE_GROUP;
 
+import eu.complaintdesk.engine.Executions;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.security.Groups;

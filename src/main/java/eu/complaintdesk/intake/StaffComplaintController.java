@@ -2,7 +2,7 @@ package eu.complaintdesk.intake;
 
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.attachment.UploadedFile;
-import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

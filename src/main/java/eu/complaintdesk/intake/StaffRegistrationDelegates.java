@@ -2,7 +2,8 @@ package eu.complaintdesk.intake;
 
 import static eu.complaintdesk.intake.StaffRegistrationProcess.*;
 
-import eu.complaintdesk.process.TaskInput;
+import eu.complaintdesk.engine.Refusal;
+import eu.complaintdesk.engine.SignedIn;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,17 +67,17 @@ class StaffRegistrationDelegates {
             path.equals("customer.reachable")
                 ? "is needed unless a phone number or address is given"
                 : violation.get().getMessage();
-        throw TaskInput.invalid(FIELDS.getOrDefault(path, path), message);
+        throw Refusal.invalid(FIELDS.getOrDefault(path, path), message);
       }
       Channel channel = option(execution, CHANNEL, Channel.class);
       if (channel == null) {
-        throw TaskInput.invalid(CHANNEL, "is required");
+        throw Refusal.invalid(CHANNEL, "is required");
       }
       rules
           .channelProblem(channel)
           .ifPresent(
               problem -> {
-                throw TaskInput.invalid(CHANNEL, problem);
+                throw Refusal.invalid(CHANNEL, problem);
               });
       Instant receivedAt = receivedAt(execution, clock, rules);
       IntakeService.Receipt receipt =
@@ -122,14 +122,13 @@ class StaffRegistrationDelegates {
     try {
       receivedAt = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw TaskInput.invalid(
-          RECEIVED_AT, "must be a date and time such as 2026-11-23T10:00+02:00");
+      throw Refusal.invalid(RECEIVED_AT, "must be a date and time such as 2026-11-23T10:00+02:00");
     }
     rules
         .receivedAtProblem(receivedAt, now)
         .ifPresent(
             problem -> {
-              throw TaskInput.invalid(RECEIVED_AT, problem);
+              throw Refusal.invalid(RECEIVED_AT, problem);
             });
     return receivedAt;
   }
@@ -141,17 +140,14 @@ class StaffRegistrationDelegates {
    * could otherwise feed it a registrar of its own ({@code registeredBy} as an input).
    */
   private static String registrar(DelegateExecution execution) {
-    Authentication signedIn =
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (signedIn == null
-        || signedIn.getUserId() == null
-        || signedIn.getGroupIds() == null
-        || (!signedIn.getGroupIds().contains(Groups.REGISTRARS)
-            && !signedIn.getGroupIds().contains(Groups.ADMINISTRATORS))) {
-      throw new AuthorizationException(
-          "A complaint from another channel is registered by the signed-in registrar only.");
-    }
-    return signedIn.getUserId();
+    return SignedIn.current(execution.getProcessEngineServices().getIdentityService())
+        .filter(signedIn -> signedIn.inAnyOf(Groups.REGISTRARS, Groups.ADMINISTRATORS))
+        .map(SignedIn::userId)
+        .orElseThrow(
+            () ->
+                new AuthorizationException(
+                    "A complaint from another channel is registered by the signed-in registrar"
+                        + " only."));
   }
 
   private static String text(DelegateExecution execution, String name) {
@@ -168,7 +164,7 @@ class StaffRegistrationDelegates {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw TaskInput.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+      throw Refusal.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 }

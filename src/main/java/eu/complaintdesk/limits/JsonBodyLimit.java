@@ -1,6 +1,6 @@
 package eu.complaintdesk.limits;
 
-import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.problem.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,6 +1,6 @@
 package eu.complaintdesk.limits;
 
-import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.problem.ApiProblem;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,7 @@
 package eu.complaintdesk.limits;
 
-import eu.complaintdesk.system.RequestPaths;
+import eu.complaintdesk.http.RequestPaths;
+import eu.complaintdesk.problem.TooManyRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

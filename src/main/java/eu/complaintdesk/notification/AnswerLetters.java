@@ -1,9 +1,9 @@
 package eu.complaintdesk.notification;
 
+import eu.complaintdesk.http.Downloads;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
-import eu.complaintdesk.system.Downloads;
 import eu.complaintdesk.system.Organisation;
 import eu.complaintdesk.system.OrganisationProperties;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package eu.complaintdesk.notification;
 
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.system.ApiProblem;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

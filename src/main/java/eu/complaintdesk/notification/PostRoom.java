@@ -1,9 +1,9 @@
 package eu.complaintdesk.notification;
 
+import eu.complaintdesk.http.Downloads;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
-import eu.complaintdesk.system.Downloads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

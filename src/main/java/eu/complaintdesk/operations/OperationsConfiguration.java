@@ -7,12 +7,8 @@ import java.time.Duration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,24 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
 
-  /**
-   * Named as the Camunda starter's indicator, which it replaces: health component {@code
-   * jobExecutor}, part of readiness. Without a job executor (job execution switched off on this
-   * node) there is nothing to be ready for: UP.
-   */
   /** While the database is away, connections are refused at once ({@link FailFastDataSource}). */
   @Bean
   static BeanPostProcessor failFastDataSource() {
     return FailFastDataSource.wrapping();
-  }
-
-  @Bean
-  HealthIndicator jobExecutorHealthIndicator(ObjectProvider<JobExecutor> jobExecutor) {
-    JobExecutor executor = jobExecutor.getIfAvailable();
-    if (executor == null) {
-      return () -> Health.up().withDetail("jobExecution", "off on this node").build();
-    }
-    return new JobExecutorHealth(executor, Clock.systemUTC());
   }
 
   @Bean

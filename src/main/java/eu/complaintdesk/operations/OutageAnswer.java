@@ -1,7 +1,7 @@
 package eu.complaintdesk.operations;
 
-import eu.complaintdesk.system.ProblemAnswer;
-import eu.complaintdesk.system.RequestPaths;
+import eu.complaintdesk.http.RequestPaths;
+import eu.complaintdesk.problem.ProblemAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package eu.complaintdesk.reporting;
 
-import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.problem.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package eu.complaintdesk.reporting;
 
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.security.Groups;
-import eu.complaintdesk.system.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

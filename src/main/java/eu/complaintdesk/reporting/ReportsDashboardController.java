@@ -1,6 +1,6 @@
 package eu.complaintdesk.reporting;
 
-import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.system.StaffPages;
 import java.security.Principal;
 import java.time.LocalDate;

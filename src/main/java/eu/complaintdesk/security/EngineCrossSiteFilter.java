@@ -1,6 +1,6 @@
 package eu.complaintdesk.security;
 
-import eu.complaintdesk.system.ProblemAnswer;
+import eu.complaintdesk.problem.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

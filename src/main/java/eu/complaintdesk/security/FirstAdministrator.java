@@ -1,5 +1,6 @@
 package eu.complaintdesk.security;
 
+import eu.complaintdesk.system.MissingSetting;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;

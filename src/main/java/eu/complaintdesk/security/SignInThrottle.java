@@ -1,10 +1,10 @@
 package eu.complaintdesk.security;
 
+import eu.complaintdesk.http.RequestPaths;
 import eu.complaintdesk.limits.ClientAddress;
 import eu.complaintdesk.limits.LimitsProperties;
 import eu.complaintdesk.limits.RequestLimit;
-import eu.complaintdesk.system.ProblemAnswer;
-import eu.complaintdesk.system.RequestPaths;
+import eu.complaintdesk.problem.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package eu.complaintdesk.security;
 
-import eu.complaintdesk.system.ProblemAnswer;
-import eu.complaintdesk.system.RequestPaths;
+import eu.complaintdesk.http.RequestPaths;
+import eu.complaintdesk.problem.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

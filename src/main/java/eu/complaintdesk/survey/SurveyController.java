@@ -1,5 +1,6 @@
 package eu.complaintdesk.survey;
 
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.text.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,14 +53,10 @@ class SurveyController {
   ResponseEntity<?> answer(@PathVariable String token, @Valid @RequestBody SurveyAnswer answer) {
     return switch (surveys.answer(token, answer.score(), answer.comment())) {
       case RECORDED -> ResponseEntity.noContent().build();
-      case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "There is no such survey.");
-      case EXPIRED -> problem(HttpStatus.GONE, "This survey has expired.");
+      case UNKNOWN -> throw new ApiProblem(HttpStatus.NOT_FOUND, null, "There is no such survey.");
+      case EXPIRED -> throw new ApiProblem(HttpStatus.GONE, null, "This survey has expired.");
       case ALREADY_ANSWERED ->
-          problem(HttpStatus.CONFLICT, "This survey has already been answered.");
+          throw new ApiProblem(HttpStatus.CONFLICT, null, "This survey has already been answered.");
     };
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
   }
 }

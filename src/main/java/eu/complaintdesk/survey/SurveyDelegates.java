@@ -3,8 +3,8 @@ package eu.complaintdesk.survey;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.SURVEY_EXPIRES_AT;
 
+import eu.complaintdesk.engine.Executions;
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.Executions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

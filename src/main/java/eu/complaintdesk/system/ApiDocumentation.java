@@ -1,5 +1,6 @@
 package eu.complaintdesk.system;
 
+import eu.complaintdesk.problem.ProblemResponse;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocumentation {
 
   static final String STAFF = "staff";
-  static final String PROBLEM = "Problem";
+  static final String PROBLEM = ProblemResponse.NAME;
   static final String COMPLAINT_PART = "complaint";
 
   @Bean

@@ -1,6 +1,5 @@
 package eu.complaintdesk.system;
 
-import eu.complaintdesk.security.MissingSetting;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -2,11 +2,9 @@ package eu.complaintdesk.tasklist;
 
 import static eu.complaintdesk.process.ComplaintVariables.COMPLAINT_ID;
 
+import eu.complaintdesk.engine.OnEveryUserTask;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code complaintId} gets nothing.
  */
 @Component
-class CaseFactsOnTasks extends AbstractProcessEnginePlugin implements TaskListener {
+class CaseFactsOnTasks implements OnEveryUserTask {
 
   private final ObjectProvider<CaseFacts> facts;
 
@@ -26,12 +24,7 @@ class CaseFactsOnTasks extends AbstractProcessEnginePlugin implements TaskListen
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EveryUserTask.onCreate(configuration, this);
-  }
-
-  @Override
-  public void notify(DelegateTask task) {
+  public void created(DelegateTask task) {
     if (task.getExecution() == null
         || !(task.getExecution().getVariable(COMPLAINT_ID) instanceof Number complaintId)) {
       return;

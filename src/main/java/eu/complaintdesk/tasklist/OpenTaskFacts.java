@@ -2,10 +2,8 @@ package eu.complaintdesk.tasklist;
 
 import static eu.complaintdesk.process.ComplaintVariables.COMPLAINT_ID;
 
+import eu.complaintdesk.engine.SystemTasks;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,40 +15,30 @@ import org.springframework.stereotype.Service;
 @Service
 public class OpenTaskFacts {
 
-  private final ProcessEngine engine;
+  private final SystemTasks tasks;
   private final CaseFacts facts;
 
-  OpenTaskFacts(ProcessEngine engine, CaseFacts facts) {
-    this.engine = engine;
+  OpenTaskFacts(SystemTasks tasks, CaseFacts facts) {
+    this.tasks = tasks;
     this.facts = facts;
   }
 
   /** Refreshes the facts on every open task of the process instance; returns how many. */
   public int refresh(String processInstanceId) {
-    if (processInstanceId == null) {
-      return 0;
-    }
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration
-        .getCommandExecutorTxRequired()
-        .execute(
-            context -> {
-              int refreshed = 0;
-              for (TaskEntity task :
-                  context.getTaskManager().findTasksByProcessInstanceId(processInstanceId)) {
-                if (task.getExecution() != null
-                    && task.getExecution().getVariable(COMPLAINT_ID) instanceof Number id) {
-                  Map<String, Object> current = facts.of(id.longValue(), task);
-                  CaseFacts.names().stream()
-                      .filter(name -> !current.containsKey(name))
-                      .filter(task::hasVariableLocal)
-                      .forEach(task::removeVariableLocal);
-                  task.setVariablesLocal(current);
-                  refreshed++;
-                }
-              }
-              return refreshed;
-            });
+    return tasks.update(
+        processInstanceId,
+        task -> {
+          if (task.getExecution() == null
+              || !(task.getExecution().getVariable(COMPLAINT_ID) instanceof Number id)) {
+            return false;
+          }
+          Map<String, Object> current = facts.of(id.longValue(), task);
+          CaseFacts.names().stream()
+              .filter(name -> !current.containsKey(name))
+              .filter(task::hasVariableLocal)
+              .forEach(task::removeVariableLocal);
+          task.setVariablesLocal(current);
+          return true;
+        });
   }
 }

@@ -7,12 +7,10 @@ import static eu.complaintdesk.process.ComplaintVariables.PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER;
 import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 
+import eu.complaintdesk.engine.OnEveryUserTask;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the models need no listener for it.
  */
 @Component
-class TaskListVariables extends AbstractProcessEnginePlugin implements TaskListener {
+class TaskListVariables implements OnEveryUserTask {
 
   static final String CASE_TYPE = "caseType";
   static final String CASE_CATEGORY = "caseCategory";
@@ -34,12 +32,7 @@ class TaskListVariables extends AbstractProcessEnginePlugin implements TaskListe
   static final Map<String, String> SHOWN = shown();
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EveryUserTask.onCreate(configuration, this);
-  }
-
-  @Override
-  public void notify(DelegateTask task) {
+  public void created(DelegateTask task) {
     SHOWN.forEach(
         (shownAs, variable) -> {
           Object value = task.getExecution().getVariable(variable);

@@ -4,9 +4,9 @@ import static eu.complaintdesk.process.ComplaintVariables.CHANNEL;
 import static eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER;
 import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 
+import eu.complaintdesk.engine.FilterExpressions;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.security.Authorizations;
-import eu.complaintdesk.security.FilterExpressions;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.security.StartupOrder;
 import java.util.LinkedHashMap;

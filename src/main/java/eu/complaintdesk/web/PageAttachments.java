@@ -3,7 +3,7 @@ package eu.complaintdesk.web;
 import eu.complaintdesk.attachment.AttachmentProperties;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.attachment.UploadedFile;
-import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.problem.ApiProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

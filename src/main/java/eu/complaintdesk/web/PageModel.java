@@ -1,8 +1,8 @@
 package eu.complaintdesk.web;
 
-import eu.complaintdesk.limits.TooManyRequests;
+import eu.complaintdesk.problem.ApiProblem;
+import eu.complaintdesk.problem.TooManyRequests;
 import eu.complaintdesk.register.Language;
-import eu.complaintdesk.system.ApiProblem;
 import eu.complaintdesk.system.Organisation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

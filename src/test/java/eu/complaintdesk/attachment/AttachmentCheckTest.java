@@ -3,7 +3,7 @@ package eu.complaintdesk.attachment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.testing.TestFiles;
 import java.util.Collections;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.process.ComplaintProcess;
-import eu.complaintdesk.process.InvalidTaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
@@ -129,12 +129,12 @@ class StaffComplaintRegistrationTest {
     forged.put(REGISTERED_BY, "admin");
 
     assertThatThrownBy(() -> submitAsRegistrar(definition().getId(), forged))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageStartingWith("'" + REGISTERED_BY + "'");
     identity.setAuthentication("registrar", List.of(Groups.REGISTRARS));
     assertThatThrownBy(
             () -> runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(forged).execute())
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageStartingWith("'" + REGISTERED_BY + "'");
     assertThatThrownBy(
             () ->
@@ -143,7 +143,7 @@ class StaffComplaintRegistrationTest {
                     .startBeforeActivity(REGISTER_COMPLAINT)
                     .setVariables(forged)
                     .execute())
-        .isInstanceOf(InvalidTaskInput.class);
+        .isInstanceOf(Refusal.class);
     identity.clearAuthentication();
     assertThat(registrations()).isEqualTo(before);
 
@@ -281,7 +281,7 @@ class StaffComplaintRegistrationTest {
     long instancesBefore = history.createHistoricProcessInstanceQuery().count();
     String id = definition().getId();
     assertThatThrownBy(() -> submitAsRegistrar(id, form))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageStartingWith("'" + variable + "'")
         .hasMessageContaining(message);
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);

@@ -15,6 +15,7 @@ import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.answer.ExternalInquiries;
 import eu.complaintdesk.answer.ExternalInquiry;
 import eu.complaintdesk.customermessage.CustomerMessages;
+import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.notification.AnswerLetters;
@@ -198,7 +199,7 @@ class ComplaintHandlingProcessTest {
     // The second check starts afresh: the first round's answer does not count again.
     Task check = claim("registrar");
     assertThatThrownBy(() -> tasks.complete(check.getId()))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining(COMPLETE);
   }
 
@@ -241,7 +242,7 @@ class ComplaintHandlingProcessTest {
     tasks.complete(replies.get(0).getId(), Map.of(EXTERNAL_REPLY, "Pirmā atbilde"));
     assertThatThrownBy(() -> tasks.complete(replies.get(1).getId()))
         .as("each organisation's reply is its own")
-        .isInstanceOf(InvalidTaskInput.class);
+        .isInstanceOf(Refusal.class);
     for (Task reply : replies.subList(1, 2)) {
       tasks.complete(reply.getId(), Map.of(EXTERNAL_REPLY, "Atbilde no organizācijas"));
     }
@@ -255,7 +256,7 @@ class ComplaintHandlingProcessTest {
     // The handler's next draft goes to review without asking the same organisations again.
     Task next = claim("handler");
     assertThatThrownBy(() -> tasks.complete(next.getId()))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining(DRAFT_ANSWER);
 
     // A second round of questions does not extend the deadline again.
@@ -311,7 +312,7 @@ class ComplaintHandlingProcessTest {
                         "Cita atbilde",
                         PROPOSED_OUTCOME,
                         "UPHELD")))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("is not a variable of this task; it takes only answerApproved");
     complete(review, Map.of(ANSWER_APPROVED, true));
     runAsyncJobs(management, instance);
@@ -335,11 +336,11 @@ class ComplaintHandlingProcessTest {
     withForeign.put(COMPLAINT_ID, receipt.complaintId() + 1);
 
     assertThatThrownBy(() -> complete(draft, withForeign))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageStartingWith("'complaintId' is not a variable of this task");
     assertThatThrownBy(
             () -> formService.submitTaskForm(draft.getId(), Map.of(FEEDBACK_TYPE, "PRAISE")))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("feedbackType");
     assertThatThrownBy(() -> tasks.setVariable(draft.getId(), COMPLAINT_ID, 1L))
         .isInstanceOf(AuthorizationException.class)
@@ -376,7 +377,7 @@ class ComplaintHandlingProcessTest {
     draft("handler", "UPHELD", null);
 
     assertThatThrownBy(() -> tasks.claim(task().getId(), "registrar"))
-        .isInstanceOf(RuleViolation.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("supervisors");
   }
 
@@ -583,14 +584,14 @@ class ComplaintHandlingProcessTest {
     Task review = task();
 
     assertThatThrownBy(() -> tasks.claim(review.getId(), "supervisor"))
-        .isInstanceOf(RuleViolation.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("four-eyes");
     tasks.setAssignee(review.getId(), "supervisor2");
     // As Tasklist and the REST API authenticate: the user with their groups (authorization is on).
     engine.getIdentityService().setAuthentication("supervisor", List.of(Groups.SUPERVISORS));
     try {
       assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of(ANSWER_APPROVED, true)))
-          .isInstanceOf(RefusedCompletion.class)
+          .isInstanceOf(Refusal.class)
           .hasMessageContaining("four-eyes");
     } finally {
       engine.getIdentityService().clearAuthentication();
@@ -602,14 +603,14 @@ class ComplaintHandlingProcessTest {
   @Test
   void completionWithMissingContractVariablesIsRefusedWithTheVariableNamed() {
     assertThatThrownBy(() -> tasks.complete(task().getId(), Map.of(COMPLETE, false)))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining(MISSING_INFORMATION);
     completeAsComplete();
     assertThatThrownBy(
             () ->
                 tasks.complete(
                     task().getId(), Map.of(FEEDBACK_TYPE, "GRUMBLE", CATEGORY, "BILLING")))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining(FEEDBACK_TYPE);
     classifyAs("SERVICE_COMPLAINT", "BILLING");
     Task draft = claim("handler");
@@ -617,11 +618,11 @@ class ComplaintHandlingProcessTest {
             () ->
                 tasks.complete(
                     draft.getId(), Map.of(DRAFT_ANSWER, "Nē", PROPOSED_OUTCOME, "REJECTED")))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining(REFUSAL_REASONS);
     assertThatThrownBy(
             () -> tasks.complete(draft.getId(), Map.of(NEEDS_EXTERNAL_INFORMATION, true)))
-        .isInstanceOf(InvalidTaskInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining(EXTERNAL_ORGANISATIONS);
   }
 
@@ -636,7 +637,7 @@ class ComplaintHandlingProcessTest {
                   tasks.complete(
                       draft.getId(), Map.of(DRAFT_ANSWER, bad, PROPOSED_OUTCOME, "UPHELD")))
           .as(bad)
-          .isInstanceOf(InvalidTaskInput.class)
+          .isInstanceOf(Refusal.class)
           .hasMessageContaining(DRAFT_ANSWER)
           .hasMessageContaining("control characters");
     }

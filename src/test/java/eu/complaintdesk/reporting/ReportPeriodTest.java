@@ -3,7 +3,7 @@ package eu.complaintdesk.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import eu.complaintdesk.system.ApiProblem;
+import eu.complaintdesk.problem.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.complaintdesk.ComplaintDeskApplication;
+import eu.complaintdesk.system.MissingSetting;
 import eu.complaintdesk.testing.EngineRest;
 import java.net.CookieManager;
 import java.net.URI;

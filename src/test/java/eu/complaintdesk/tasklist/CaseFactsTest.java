@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.complaintdesk.attachment.UploadedFile;
+import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.process.ComplaintProcess;
-import eu.complaintdesk.process.InvalidTaskInput;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
@@ -226,7 +226,7 @@ class CaseFactsTest {
             () ->
                 tasks.complete(
                     review.getId(), Map.of(ANSWER_APPROVED, true, CaseFacts.DRAFT_TEXT, "forged")))
-        .isInstanceOf(InvalidTaskInput.class);
+        .isInstanceOf(Refusal.class);
 
     claimAndComplete(review, "supervisor", Map.of(ANSWER_APPROVED, false, REVIEW_COMMENT, "No"));
     awaitTask(ComplaintProcess.TASK_DRAFT_ANSWER);

@@ -1,0 +1,27 @@
+package eu.complaintdesk.engine;
+
+import java.lang.reflect.Field;
+
+/**
+ * Reads what an engine command was asked to do, for the command interceptors that enforce our rules
+ * ({@link TaskVariableGuard}, the security package's guards). Camunda's commands keep their
+ * arguments in private fields and offer no getters; a field that a new engine version renamed fails
+ * loudly, never silently lets a command through.
+ */
+public final class CommandFields {
+
+  private CommandFields() {}
+
+  /** The value of {@code declaringClass}'s field {@code fieldName} in {@code command}. */
+  @SuppressWarnings("unchecked")
+  public static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
+    try {
+      Field field = declaringClass.getDeclaredField(fieldName);
+      field.setAccessible(true);
+      return (V) field.get(command);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "Camunda's " + declaringClass.getSimpleName() + " has no field " + fieldName, e);
+    }
+  }
+}

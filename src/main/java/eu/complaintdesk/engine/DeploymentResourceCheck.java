@@ -1,0 +1,201 @@
+package eu.complaintdesk.engine;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
+import org.camunda.bpm.model.dmn.instance.UnaryTests;
+import org.camunda.bpm.model.xml.instance.DomElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * Refuses a new deployment with a resource that could carry code: any file other than BPMN, DMN,
+ * Camunda Forms and PNG images (an embedded HTML form, a script, an SVG or HTML file — engine REST
+ * serves a resource with the content type of its name, so such a file would run in the browser of
+ * whoever opens it — or a CMMN model), and a DMN decision with an expression language other than
+ * FEEL: JUEL and script languages call Java, the FEEL engine cannot (Camunda's FEEL engine is built
+ * with external functions off). Neither a BPMN nor a DMN file may carry markup a browser would run
+ * ({@link BrowserMarkup}). Runs before the engine's own deployers, so nothing of a refused
+ * deployment is stored; older deployments the engine loads into its cache are not checked again.
+ */
+final class DeploymentResourceCheck implements Deployer {
+
+  /** What Modeler deploys: the engine's own suffixes for BPMN and DMN, forms, diagram images. */
+  private static final List<String> ALLOWED_SUFFIXES =
+      List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".png");
+
+  private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
+
+  /** The spellings the DMN engine evaluates with FEEL ({@code ExpressionEvaluationHandler}). */
+  private static final Set<String> FEEL =
+      Set.of(
+          DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
+          DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
+          DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
+          DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
+          DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew() || deployment.getResources() == null) {
+      return;
+    }
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      String name = resource.getName();
+      if (ALLOWED_SUFFIXES.stream().noneMatch(name::endsWith)) {
+        throw refused(
+            name,
+            List.of(
+                new Finding(
+                    "Resource '"
+                        + name
+                        + "' is not a BPMN model, DMN decision, Camunda Form or PNG image;"
+                        + " only those may be deployed (README, For process owners).",
+                    null)));
+      }
+      if (!name.endsWith(".form")
+          && !name.endsWith(".png")
+          && BrowserMarkup.hasStyleSheet(resource.getBytes())) {
+        throw refused(
+            name,
+            List.of(
+                new Finding(
+                    "Resource '"
+                        + name
+                        + "' names a style sheet (<?xml-stylesheet?>), which a browser"
+                        + " opening it would run; models deployed here may not carry one.",
+                    null)));
+      }
+      if (DMN_SUFFIXES.stream().anyMatch(name::endsWith)) {
+        List<Finding> findings = dmnFindings(resource.getBytes());
+        if (!findings.isEmpty()) {
+          throw refused(name, findings);
+        }
+      }
+    }
+  }
+
+  static boolean isFeel(String expressionLanguage) {
+    return expressionLanguage == null
+        || FEEL.contains(expressionLanguage)
+        || DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE.equals(
+            expressionLanguage.toLowerCase(Locale.ROOT));
+  }
+
+  private static List<Finding> dmnFindings(byte[] bytes) {
+    DmnModelInstance model;
+    try {
+      model = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
+    } catch (RuntimeException unreadable) {
+      return List.of(); // the engine's DMN deployer reports what it cannot read
+    }
+    List<Finding> findings = new ArrayList<>();
+    browserMarkup(model.getDocument().getRootElement(), findings);
+    for (Definitions definitions : model.getModelElementsByType(Definitions.class)) {
+      check(definitions, definitions.getExpressionLanguage(), findings);
+    }
+    for (LiteralExpression expression : model.getModelElementsByType(LiteralExpression.class)) {
+      check(expression, expression.getExpressionLanguage(), findings);
+    }
+    for (UnaryTests tests : model.getModelElementsByType(UnaryTests.class)) {
+      check(tests, tests.getExpressionLanguage(), findings);
+    }
+    return findings;
+  }
+
+  private static void browserMarkup(DomElement element, List<Finding> findings) {
+    if (BrowserMarkup.isActive(element.getNamespaceURI())) {
+      String id = idOf(element);
+      findings.add(
+          new Finding(
+              "Element '"
+                  + id
+                  + "' contains HTML, SVG, MathML or XSLT markup ("
+                  + element.getLocalName()
+                  + "), which a browser opening the file would run.",
+              id));
+      return;
+    }
+    element.getChildElements().forEach(child -> browserMarkup(child, findings));
+  }
+
+  private static String idOf(DomElement element) {
+    for (DomElement e = element; e != null; e = e.getParentElement()) {
+      if (e.hasAttribute("id")) {
+        return e.getAttribute("id");
+      }
+    }
+    return "?";
+  }
+
+  private static void check(
+      ModelElementInstance element, String expressionLanguage, List<Finding> findings) {
+    if (!isFeel(expressionLanguage)) {
+      String id = idOf(element);
+      findings.add(
+          new Finding(
+              "Element '"
+                  + id
+                  + "' uses the expression language '"
+                  + expressionLanguage
+                  + "'; decisions deployed here use FEEL only (README, For process owners).",
+              id));
+    }
+  }
+
+  /** The element's id, or that of the nearest enclosing element that has one. */
+  private static String idOf(ModelElementInstance element) {
+    for (ModelElementInstance e = element; e != null; e = e.getParentElement()) {
+      String id = e.getAttributeValue("id");
+      if (id != null) {
+        return id;
+      }
+    }
+    return "?";
+  }
+
+  private static ParseException refused(String resource, List<Finding> findings) {
+    StringBuilder message = new StringBuilder("Deployment refused:");
+    findings.forEach(f -> message.append(' ').append(f.message()));
+    return new ParseException(
+        message.toString(), resource, new ArrayList<Problem>(findings), new ArrayList<>());
+  }
+
+  private record Finding(String message, String elementId) implements Problem {
+    @Override
+    public String getMessage() {
+      return message;
+    }
+
+    @Override
+    public int getLine() {
+      return 0;
+    }
+
+    @Override
+    public int getColumn() {
+      return 0;
+    }
+
+    @Override
+    public String getMainElementId() {
+      return elementId;
+    }
+
+    @Override
+    public List<String> getElementIds() {
+      return elementId == null ? List.of() : List.of(elementId);
+    }
+  }
+}

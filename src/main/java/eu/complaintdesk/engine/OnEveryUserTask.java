@@ -1,0 +1,12 @@
+package eu.complaintdesk.engine;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * A Spring bean of this type is told of every user task of every model when it is created, inside
+ * the engine's transaction ({@link EveryUserTask}). The models name no listener for it.
+ */
+public interface OnEveryUserTask {
+
+  void created(DelegateTask task);
+}

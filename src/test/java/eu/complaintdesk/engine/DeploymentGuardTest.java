@@ -1,0 +1,379 @@
+package eu.complaintdesk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.complaintdesk.security.Groups;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The deployment rules in the engine itself, as every deployment meets them (start-up, Modeler,
+ * Java): what could run code is refused with a {@link ParseException} naming the element, and
+ * nothing of the deployment is stored; what the application's own models do still deploys.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class DeploymentGuardTest {
+
+  @Autowired RepositoryService repository;
+  @Autowired DecisionService decisions;
+  @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
+
+  /** Forbidden BPMN, each with the id of the element the refusal must name. */
+  static List<Object[]> forbiddenModels() {
+    return List.of(
+        new Object[] {"ScriptTask_Run", ForbiddenModels.TIMER_STARTS_SCRIPT_TASK},
+        new Object[] {"UserTask_ScriptListener", ForbiddenModels.SCRIPT_LISTENER},
+        new Object[] {"ServiceTask_Class", ForbiddenModels.JAVA_CLASS},
+        new Object[] {"UserTask_ClassListener", ForbiddenModels.CLASS_TASK_LISTENER},
+        new Object[] {"ServiceTask_MethodCall", ForbiddenModels.METHOD_CALL_EXPRESSION},
+        new Object[] {"ServiceTask_PropertyPath", ForbiddenModels.PROPERTY_PATH_DELEGATE},
+        new Object[] {"SequenceFlow_Script", ForbiddenModels.SCRIPT_CONDITION},
+        new Object[] {"SequenceFlow_MethodCall", ForbiddenModels.METHOD_CALL_CONDITION},
+        new Object[] {"UserTask_IoScript", ForbiddenModels.IO_SCRIPT},
+        new Object[] {"UserTask_IoMethodCall", ForbiddenModels.IO_METHOD_CALL},
+        new Object[] {"ServiceTask_Connector", ForbiddenModels.CONNECTOR},
+        new Object[] {"TimerEvent_Function", ForbiddenModels.TIMER_FUNCTION},
+        new Object[] {"UserTask_Deferred", ForbiddenModels.DEFERRED_EXPRESSION},
+        new Object[] {"CallActivity_MappingClass", ForbiddenModels.VARIABLE_MAPPING_CLASS},
+        new Object[] {"UserTask_Svg", ForbiddenModels.SVG_MARKUP},
+        new Object[] {"UserTask_Documented", ForbiddenModels.SCRIPT_IN_DOCUMENTATION},
+        new Object[] {"UserTask_EmbeddedForm", ForbiddenModels.EMBEDDED_FORM_KEY},
+        new Object[] {"UserTask_AppForm", ForbiddenModels.APP_FORM_KEY},
+        new Object[] {"StartEvent_PlainForm", ForbiddenModels.PLAIN_FORM_KEY},
+        new Object[] {"UserTask_GeneratedForm", ForbiddenModels.GENERATED_FORM},
+        new Object[] {"UserTask_FormProperty", ForbiddenModels.LEGACY_GENERATED_FORM});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forbiddenModels")
+  void modelsThatCouldRunCodeAreRefusedNamingTheElement(String elementId, String bpmn) {
+    long before = repository.createDeploymentQuery().count();
+
+    assertThatThrownBy(() -> deploy("Forbidden.bpmn", bpmn))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            refused -> {
+              assertThat(refused.getMessage())
+                  .contains("Element '" + elementId + "' contains", "may not run code");
+              assertThat(errors(refused)).extracting(Problem::getMainElementId).contains(elementId);
+            });
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Forbidden").count())
+        .isZero();
+  }
+
+  static List<Object[]> forbiddenDecisions() {
+    return List.of(
+        new Object[] {"InputEntry_Juel", ForbiddenModels.dmnWithInputEntryLanguage("juel")},
+        new Object[] {"InputEntry_Juel", ForbiddenModels.dmnWithInputEntryLanguage("javascript")},
+        new Object[] {
+          // not a spelling the engine treats as FEEL: it would look for a script engine
+          "InputEntry_Juel",
+          ForbiddenModels.dmnWithInputEntryLanguage("https://www.omg.org/spec/DMN/20191111/FEEL")
+        },
+        new Object[] {"Definitions_Forbidden", ForbiddenModels.DMN_JAVASCRIPT_DEFINITIONS},
+        new Object[] {"LiteralExpression_Groovy", ForbiddenModels.DMN_GROOVY_LITERAL});
+  }
+
+  @Test
+  void decisionsWithMarkupABrowserWouldRunAreRefused() {
+    assertThatThrownBy(() -> deploy("Forbidden.dmn", ForbiddenModels.DMN_HTML_MARKUP))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Element 'Forbidden' contains HTML");
+  }
+
+  @Test
+  void modelsNamingAStyleSheetAreRefused() {
+    assertThatThrownBy(() -> deploy("Forbidden.bpmn", ForbiddenModels.STYLE_SHEET))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("xml-stylesheet");
+  }
+
+  /** Read as UTF-8, a UTF-16 file shows no {@code <?xml-stylesheet}; a browser reads UTF-16. */
+  @ParameterizedTest(name = "big endian: {0}")
+  @ValueSource(booleans = {false, true})
+  void modelsInUtf16NamingAStyleSheetAreRefused(boolean bigEndian) {
+    byte[] utf16 = ForbiddenModels.styleSheetInUtf16(bigEndian);
+    assertThat(new String(utf16, StandardCharsets.UTF_8)).doesNotContain("<?xml-stylesheet");
+
+    assertThatThrownBy(
+            () ->
+                repository
+                    .createDeployment()
+                    .name("guard")
+                    .addInputStream("Forbidden.bpmn", new ByteArrayInputStream(utf16))
+                    .deploy())
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("xml-stylesheet");
+  }
+
+  /** The same model without the style sheet deploys in UTF-16: the refusal is the instruction's. */
+  @Test
+  void modelsInUtf16WithoutAStyleSheetDeploy() {
+    String xml = ForbiddenModels.ALLOWED_BPMN.replaceFirst("UTF-8", "UTF-16");
+    byte[] utf16 = ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE);
+    String id =
+        repository
+            .createDeployment()
+            .name("guard")
+            .addInputStream("Allowed.bpmn", new ByteArrayInputStream(utf16))
+            .deploy()
+            .getId();
+    repository.deleteDeployment(id, true);
+  }
+
+  @Test
+  void aCamundaFormOfTheDeploymentMayBeNamedByFormKey() {
+    String id =
+        repository
+            .createDeployment()
+            .name("guard")
+            .addString("Allowed.bpmn", ForbiddenModels.CAMUNDA_FORM_KEY)
+            .addString("Form_Allowed.form", ForbiddenModels.FORM)
+            .deploy()
+            .getId();
+    try {
+      assertThat(repository.createProcessDefinitionQuery().deploymentId(id).count()).isOne();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forbiddenDecisions")
+  void decisionsInAnotherLanguageThanFeelAreRefused(String elementId, String dmn) {
+    long before = repository.createDeploymentQuery().count();
+
+    assertThatThrownBy(() -> deploy("Forbidden.dmn", dmn))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            refused -> {
+              assertThat(refused.getMessage()).contains("'" + elementId + "'", "FEEL only");
+              assertThat(errors(refused)).extracting(Problem::getMainElementId).contains(elementId);
+            });
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+    assertThat(
+            repository.createDecisionDefinitionQuery().decisionDefinitionKey("Forbidden").count())
+        .isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "form.html",
+        "form.js",
+        "diagram.svg",
+        "case.cmmn",
+        "script.groovy",
+        "Process.BPMN",
+        "notes.txt"
+      })
+  void resourcesOtherThanModelsFormsAndPngImagesAreRefused(String name) {
+    long before = repository.createDeploymentQuery().count();
+
+    assertThatThrownBy(
+            () ->
+                repository
+                    .createDeployment()
+                    .name("guard")
+                    .addString("Allowed.bpmn", ForbiddenModels.ALLOWED_BPMN)
+                    .addString(name, "<script>alert(1)</script>")
+                    .deploy())
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Resource '" + name + "'")
+        .hasMessageContaining("only those may be deployed");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "feel",
+        "FEEL",
+        "http://www.omg.org/spec/FEEL/20140401",
+        "https://www.omg.org/spec/DMN/20191111/FEEL/"
+      })
+  void feelInEverySpellingTheEngineKnowsIsAllowed(String language) {
+    String id = deploy("Allowed.dmn", ForbiddenModels.dmnWithInputEntryLanguage(language));
+    try {
+      Object result =
+          decisions
+              .evaluateDecisionTableByKey("Forbidden", Map.of("amount", 5))
+              .getSingleResult()
+              .getEntry("result");
+      assertThat(result).isEqualTo("ok");
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  @Test
+  void whatTheApplicationsModelsDoStillDeploys() {
+    String id =
+        repository
+            .createDeployment()
+            .name("guard")
+            .addString("Allowed.bpmn", ForbiddenModels.ALLOWED_BPMN)
+            .addString("Allowed.dmn", ForbiddenModels.dmnWithInputEntryLanguage(null))
+            .addString("Form_Allowed.form", ForbiddenModels.FORM)
+            .addString("Allowed.png", "not really a picture")
+            .deploy()
+            .getId();
+    try {
+      assertThat(repository.createProcessDefinitionQuery().deploymentId(id).count()).isOne();
+      assertThat(repository.createDecisionDefinitionQuery().deploymentId(id).count()).isOne();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  @Test
+  void theApplicationsOwnModelsPassAsANewDeployment() throws IOException {
+    DeploymentBuilder deployment = repository.createDeployment().name("own models, again");
+    for (String resource :
+        List.of(
+            "bpmn/ComplaintHandlingProcess.bpmn",
+            "bpmn/StaffComplaintRegistration.bpmn",
+            "dmn/AppealAuthority.dmn",
+            "dmn/DeadlinePolicy.dmn",
+            "dmn/RequiredInformation.dmn",
+            "dmn/RouteComplaint.dmn",
+            "dmn/SuggestClassification.dmn",
+            "forms/Form_DraftAnswer.form")) {
+      deployment.addString(resource, classpath(resource));
+    }
+    String id = deployment.deploy().getId();
+    repository.deleteDeployment(id, true);
+  }
+
+  /**
+   * FEEL cannot call Java: feel-scala's external functions ({@code function(…) external {java: …}})
+   * are off in Camunda's FEEL engine, so a decision that tries fails without calling it.
+   */
+  @Test
+  void feelCannotCallJava() {
+    System.clearProperty(ForbiddenModels.FEEL_MARKER);
+    String id = deploy("ExternalFunction.dmn", ForbiddenModels.DMN_FEEL_EXTERNAL_FUNCTION);
+    try {
+      assertThatThrownBy(() -> decisions.evaluateDecisionByKey("ExternalFunction").evaluate())
+          .rootCause()
+          .hasMessageContaining("External functions are disabled");
+      assertThat(System.getProperty(ForbiddenModels.FEEL_MARKER)).isNull();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  /**
+   * A name in an expression reaches the application's delegates and listeners, not any Spring bean:
+   * {@code ${systemEnvironment}} once copied the server's environment, passwords included, into a
+   * variable that staff could read.
+   */
+  @Test
+  void anExpressionReachesNoSpringBeanButTheDelegates() {
+    String id =
+        deploy(
+            "Leak.bpmn",
+            ForbiddenModels.bpmn(
+                """
+                <bpmn:startEvent id="StartEvent_Leak" />
+                <bpmn:sequenceFlow id="SequenceFlow_ToLeak" sourceRef="StartEvent_Leak" \
+                targetRef="UserTask_Leak" />
+                <bpmn:userTask id="UserTask_Leak">
+                  <bpmn:extensionElements>
+                    <camunda:inputOutput>
+                      <camunda:inputParameter name="leak">${systemEnvironment}</camunda:inputParameter>
+                      <camunda:inputParameter name="delegate">${taskInputReset}</camunda:inputParameter>
+                    </camunda:inputOutput>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Forbidden"))
+          .hasMessageContaining("systemEnvironment");
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Forbidden").count())
+          .isZero();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  /**
+   * The application's delegates are open to every model, so what they record as the user's act
+   * comes from the sign-in: a model that feeds the registering step a registrar of its own, run by
+   * the engine (a timer: no one signed in) or by a process owner, registers nothing.
+   */
+  @Test
+  void aModelCannotRegisterAComplaintInAnotherUsersName() {
+    String id =
+        deploy(
+            "Forge.bpmn",
+            ForbiddenModels.bpmn(
+                """
+                <bpmn:startEvent id="StartEvent_Forge" />
+                <bpmn:sequenceFlow id="SequenceFlow_ToForge" sourceRef="StartEvent_Forge" \
+                targetRef="ServiceTask_Forge" />
+                <bpmn:serviceTask id="ServiceTask_Forge" \
+                camunda:delegateExpression="${registerStaffComplaintDelegate}">
+                  <bpmn:extensionElements>
+                    <camunda:inputOutput>
+                      <camunda:inputParameter name="registeredBy">admin</camunda:inputParameter>
+                      <camunda:inputParameter name="channel">PHONE</camunda:inputParameter>
+                      <camunda:inputParameter name="customerName">Forged</camunda:inputParameter>
+                    </camunda:inputOutput>
+                  </bpmn:extensionElements>
+                </bpmn:serviceTask>
+                """));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Forbidden"))
+          .hasMessageContaining("signed-in registrar");
+      identity.setAuthentication("owner", List.of(Groups.PROCESS_OWNERS));
+      try {
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Forbidden"))
+            .isInstanceOf(AuthorizationException.class);
+      } finally {
+        identity.clearAuthentication();
+      }
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Forbidden").count())
+          .isZero();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  private String deploy(String name, String content) {
+    return repository.createDeployment().name("guard").addString(name, content).deploy().getId();
+  }
+
+  private static List<Problem> errors(ParseException refused) {
+    return refused.getResorceReports().stream().flatMap(r -> r.getErrors().stream()).toList();
+  }
+
+  private static String classpath(String resource) throws IOException {
+    try (InputStream in = DeploymentGuardTest.class.getResourceAsStream("/" + resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
