@@ -46,7 +46,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>For everyone, a 500 that the engine REST API gives a refusal of ours ({@link EngineRefusals},
  * e.g. a process start with a variable that names who did it) becomes the 400 it is, with our
- * message. Only error answers are held in memory; others stream through untouched.
+ * message; and a 500 for an {@code OptimisticLockingException} (a task completed at the moment a
+ * timer of its case fired: the engine rolled the completion back) becomes the 409 it is, saying
+ * that nothing was saved and the request may be repeated. Only error answers are held in memory;
+ * others stream through untouched.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineErrorBodies {
@@ -57,6 +60,13 @@ class EngineErrorBodies {
           "\\$\\{|#\\{|(?i:resolve expression|used in expression|evaluating expression"
               + "|resolve identifier|PropertyNotFound|MethodNotFound|ELException)"
               + "|\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*");
+
+  static final String OPTIMISTIC_LOCKING = "OptimisticLockingException";
+
+  /** What a caller is told when the case changed under its request: nothing was saved. */
+  static final String CONCURRENT_CHANGE =
+      "The case changed at the same time (a timer fired or someone else acted), so nothing was"
+          + " saved. Please look at the task again and repeat.";
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> engineErrorBodiesFilter(
@@ -120,6 +130,14 @@ class EngineErrorBodies {
         error.put("message", refusal.toString());
         if (!capture.administrator()) {
           error.put("type", neutralType(400));
+        }
+        return bytes(error);
+      }
+      if (capture.getStatus() >= 500 && OPTIMISTIC_LOCKING.equals(error.path("type").asText())) {
+        capture.setStatus(409);
+        error.put("message", CONCURRENT_CHANGE);
+        if (!capture.administrator()) {
+          error.put("type", neutralType(409));
         }
         return bytes(error);
       }

@@ -40,7 +40,7 @@ class EngineErrorBodiesTest {
         answer(
             false,
             400,
-            "{\"type\":\"InvalidTaskInput\",\"message\":\"'reviewedBy' The four-eyes rule:"
+            "{\"type\":\"Refusal\",\"message\":\"'reviewedBy' The four-eyes rule:"
                 + " you drafted this answer\"}");
     JsonNode expression =
         answer(
@@ -101,6 +101,30 @@ class EngineErrorBodiesTest {
     assertThat(error.get("message").asText())
         .isEqualTo("'registeredBy' is set from who is signed in");
     assertThat(error.get("type").asText()).isEqualTo("BadRequest");
+  }
+
+  @Test
+  void aTaskCompletedWhileATimerOfItsCaseFiredIsAConflictToRepeat() throws Exception {
+    String body =
+        "{\"type\":\"OptimisticLockingException\",\"message\":\"ENGINE-03005 Execution of"
+            + " 'UPDATE ExecutionEntity[x]' failed. Entity was updated by another transaction"
+            + " concurrently.\"}";
+    for (boolean administrator : new boolean[] {false, true}) {
+      MockHttpServletResponse response =
+          run(
+              new MockHttpServletRequest("POST", "/engine-rest/task/x/complete"),
+              administrator,
+              500,
+              body);
+
+      assertThat(response.getStatus()).isEqualTo(409);
+      JsonNode error = json.readTree(response.getContentAsByteArray());
+      assertThat(error.get("message").asText())
+          .isEqualTo(EngineErrorBodies.CONCURRENT_CHANGE)
+          .contains("nothing was saved");
+      assertThat(error.get("type").asText())
+          .isEqualTo(administrator ? "OptimisticLockingException" : "Conflict");
+    }
   }
 
   @Test
