@@ -87,6 +87,6 @@ class ReportsDashboardTest {
             "<th scope=\"row\">Whole register</th><td class=\"n\">12</td><td class=\"n\">5</td>")
         .contains("<th scope=\"row\">Flagged as repeat complaints</th><td class=\"n\">1</td>")
         .contains("max=\"2026-11-10\"")
-        .doesNotContain("<script", " style=", "th:");
+        .doesNotContain("<script", " style=", " th:");
   }
 }
