@@ -4,6 +4,7 @@ import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class CaseFileController {
 
+  static final String TEMPLATE = "staff/case-file";
+
   private final CaseFiles caseFiles;
   private final WorkingCalendar calendar;
 
@@ -35,22 +38,23 @@ class CaseFileController {
         .map(
             file ->
                 StaffPages.page(
-                    response,
-                    HttpStatus.OK,
-                    false,
-                    "staff/case-file",
-                    Map.of(
-                        "file",
-                        file,
-                        "c",
-                        file.complaint(),
-                        "suggestion",
-                        file.suggestion(),
-                        StaffTimes.ATTRIBUTE,
-                        new StaffTimes(calendar.zone()))))
+                    response, HttpStatus.OK, false, TEMPLATE, model(file, calendar.zone())))
         .orElseGet(
             () ->
                 StaffPages.text(
                     HttpStatus.NOT_FOUND, "No complaint with this registration number."));
+  }
+
+  /** What the template reads: the file, its complaint as {@code c}, the rules' suggestion. */
+  static Map<String, Object> model(CaseFile file, ZoneId zone) {
+    return Map.of(
+        "file",
+        file,
+        "c",
+        file.complaint(),
+        "suggestion",
+        file.suggestion(),
+        StaffTimes.ATTRIBUTE,
+        new StaffTimes(zone));
   }
 }

@@ -18,7 +18,6 @@ import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.staffweb.StaffTemplates;
-import eu.complaintdesk.staffweb.StaffTimes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -142,17 +141,7 @@ class CaseFileTemplateTest {
   }
 
   private static String render(CaseFile file) {
-    return StaffTemplates.render(
-        "staff/case-file",
-        Map.of(
-            "file",
-            file,
-            "c",
-            file.complaint(),
-            "suggestion",
-            file.suggestion(),
-            StaffTimes.ATTRIBUTE,
-            new StaffTimes(RIGA)));
+    return StaffTemplates.render(CaseFileController.TEMPLATE, CaseFileController.model(file, RIGA));
   }
 
   private static Complaint complaint(String name) {
