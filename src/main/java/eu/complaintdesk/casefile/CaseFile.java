@@ -1,5 +1,7 @@
 package eu.complaintdesk.casefile;
 
+import static eu.complaintdesk.process.ComplaintVariables.*;
+
 import eu.complaintdesk.answer.AnswerDraft;
 import eu.complaintdesk.answer.ExternalInquiry;
 import eu.complaintdesk.customermessage.CustomerMessage;
@@ -23,4 +25,24 @@ record CaseFile(
     List<AnswerDraft> drafts,
     List<ExternalInquiry> inquiries,
     List<CustomerMessage> customerMessages,
-    List<OutboundMessage> messages) {}
+    List<OutboundMessage> messages) {
+
+  /** What the rules suggested or decided for the case, as the case file shows it. */
+  record Suggestion(
+      Object type,
+      Object category,
+      Object priority,
+      Object requiredData,
+      Object requiredDocuments,
+      Object department) {}
+
+  Suggestion suggestion() {
+    return new Suggestion(
+        facts.get(SUGGESTED_FEEDBACK_TYPE),
+        facts.get(SUGGESTED_CATEGORY),
+        facts.get(SUGGESTED_PRIORITY),
+        facts.get(REQUIRED_DATA),
+        facts.get(REQUIRED_DOCUMENTS),
+        facts.get(CANDIDATE_GROUP));
+  }
+}

@@ -3,12 +3,14 @@ package eu.complaintdesk.postroom;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.notification.PostRoom;
 import eu.complaintdesk.security.Groups;
-import eu.complaintdesk.system.StaffPages;
+import eu.complaintdesk.staffweb.StaffPages;
+import eu.complaintdesk.staffweb.StaffTimes;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -16,23 +18,24 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The post room for registrars and administrators ({@link Groups#POST_ROOM}): {@code GET
- * /staff/post} lists the POST messages still to print, {@code GET /staff/post/{id}.pdf} is the
- * letter to print, {@code POST /staff/post/{id}/posted} records it as posted and returns to the
- * list (303). Other staff get 403; who is signed in at all, and that a changing request comes from
- * this site, is {@code security/StaffAuthenticationFilter}'s.
+ * /staff/post} lists the POST messages still to print ({@code templates/staff/post-room.html}),
+ * {@code GET /staff/post/{id}.pdf} is the letter to print, {@code POST /staff/post/{id}/posted}
+ * records it as posted and returns to the list (303). Other staff get 403; who is signed in at all,
+ * and that a changing request comes from this site, is {@code
+ * security/StaffAuthenticationFilter}'s.
  */
-@RestController
+@Controller
 class PostRoomController {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+  private static final String FORBIDDEN = "The post room is for registrars and administrators.";
 
   private final PostRoom postRoom;
   private final IdentityService identity;
@@ -45,13 +48,17 @@ class PostRoomController {
   }
 
   @GetMapping(path = "/staff/post", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> page(Principal user) {
+  ModelAndView page(Principal user, HttpServletResponse response) {
     if (!mayWorkThePostRoom(user)) {
-      return forbidden();
+      return StaffPages.text(HttpStatus.FORBIDDEN, FORBIDDEN);
     }
-    String nonce = StaffPages.nonce();
     return StaffPages.page(
-        HttpStatus.OK, nonce, true, PostRoomPage.render(postRoom.toPost(), calendar.zone(), nonce));
+        response,
+        HttpStatus.OK,
+        true,
+        "staff/post-room",
+        Map.of(
+            "messages", postRoom.toPost(), StaffTimes.ATTRIBUTE, new StaffTimes(calendar.zone())));
   }
 
   @GetMapping("/staff/post/{messageId}.pdf")
@@ -97,7 +104,7 @@ class PostRoomController {
   }
 
   private static ResponseEntity<String> forbidden() {
-    return text(HttpStatus.FORBIDDEN, "The post room is for registrars and administrators.");
+    return text(HttpStatus.FORBIDDEN, FORBIDDEN);
   }
 
   private static ResponseEntity<String> notFound() {

@@ -1,23 +1,28 @@
 package eu.complaintdesk.reporting;
 
 import eu.complaintdesk.problem.ApiProblem;
-import eu.complaintdesk.system.StaffPages;
+import eu.complaintdesk.staffweb.StaffPages;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The managers' KPI dashboard: {@code GET /staff/reports?from=&to=}, the figures of {@code GET
- * /api/reports/kpis} as a page, for the same readers ({@link ReportReaders}) and with the same
- * period rules ({@link ReportPeriod}). The staff filter has signed the user in ({@code /staff/*}).
+ * /api/reports/kpis} as a page ({@code templates/staff/reports.html}), for the same readers ({@link
+ * ReportReaders}) and with the same period rules ({@link ReportPeriod}). The staff filter has
+ * signed the user in ({@code /staff/*}).
  */
-@RestController
+@Controller
 class ReportsDashboardController {
+
+  static final String TEMPLATE = "staff/reports";
 
   private final ComplaintReports reports;
   private final ReportReaders readers;
@@ -28,13 +33,13 @@ class ReportsDashboardController {
   }
 
   @GetMapping(path = "/staff/reports", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> dashboard(
+  ModelAndView dashboard(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      Principal user) {
-    String nonce = StaffPages.nonce();
+      Principal user,
+      HttpServletResponse response) {
     if (!readers.mayRead(user)) {
-      return page(HttpStatus.FORBIDDEN, nonce, ReportsDashboardPage.refused(nonce));
+      return page(response, HttpStatus.FORBIDDEN, ReportsDashboard.refused());
     }
     LocalDate today = reports.today();
     ReportPeriod period;
@@ -42,16 +47,15 @@ class ReportsDashboardController {
       period = ReportPeriod.of(from, to, today);
     } catch (ApiProblem problem) {
       return page(
+          response,
           HttpStatus.BAD_REQUEST,
-          nonce,
-          ReportsDashboardPage.invalidPeriod(
-              from, to, problem.field(), problem.getMessage(), today, nonce));
+          ReportsDashboard.invalidPeriod(from, to, problem.field(), problem.getMessage(), today));
     }
-    return page(
-        HttpStatus.OK, nonce, ReportsDashboardPage.render(reports.kpis(period), today, nonce));
+    return page(response, HttpStatus.OK, ReportsDashboard.of(reports.kpis(period), today));
   }
 
-  private static ResponseEntity<String> page(HttpStatus status, String nonce, String html) {
-    return StaffPages.page(status, nonce, true, html);
+  private static ModelAndView page(
+      HttpServletResponse response, HttpStatus status, ReportsDashboard dashboard) {
+    return StaffPages.page(response, status, true, TEMPLATE, Map.of("reports", dashboard));
   }
 }

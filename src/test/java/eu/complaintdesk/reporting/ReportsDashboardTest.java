@@ -2,37 +2,41 @@ package eu.complaintdesk.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.staffweb.StaffTemplates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How the dashboard shows figures: percentages, days, words for codes, bars. */
-class ReportsDashboardPageTest {
+/**
+ * How the dashboard shows figures: percentages, days, words for codes, bars; rendered by its
+ * template as the application renders it.
+ */
+class ReportsDashboardTest {
 
   static final LocalDate DAY = LocalDate.of(2026, 11, 2);
 
   @Test
   void ratesArePercentagesWithAtMostOneDecimalAndMissingFiguresADash() {
-    assertThat(ReportsDashboardPage.percent(0.5)).isEqualTo("50%");
-    assertThat(ReportsDashboardPage.percent(0.6667)).isEqualTo("66.7%");
-    assertThat(ReportsDashboardPage.percent(1.0)).isEqualTo("100%");
-    assertThat(ReportsDashboardPage.percent(0.0)).isEqualTo("0%");
-    assertThat(ReportsDashboardPage.percent(null)).isEqualTo("—");
-    assertThat(ReportsDashboardPage.days(12.5)).isEqualTo("12.5");
-    assertThat(ReportsDashboardPage.days(3.0)).isEqualTo("3");
-    assertThat(ReportsDashboardPage.days(4.333)).isEqualTo("4.33");
-    assertThat(ReportsDashboardPage.days(null)).isEqualTo("—");
+    assertThat(ReportsDashboard.percent(0.5)).isEqualTo("50%");
+    assertThat(ReportsDashboard.percent(0.6667)).isEqualTo("66.7%");
+    assertThat(ReportsDashboard.percent(1.0)).isEqualTo("100%");
+    assertThat(ReportsDashboard.percent(0.0)).isEqualTo("0%");
+    assertThat(ReportsDashboard.percent(null)).isEqualTo("—");
+    assertThat(ReportsDashboard.days(12.5)).isEqualTo("12.5");
+    assertThat(ReportsDashboard.days(3.0)).isEqualTo("3");
+    assertThat(ReportsDashboard.days(4.333)).isEqualTo("4.33");
+    assertThat(ReportsDashboard.days(null)).isEqualTo("—");
   }
 
   @Test
   void codesAreShownAsWords() {
-    assertThat(ReportsDashboardPage.label("CUSTOMER_SERVICE_COMPLAINT"))
+    assertThat(ReportsDashboard.label("CUSTOMER_SERVICE_COMPLAINT"))
         .isEqualTo("Customer service complaint");
-    assertThat(ReportsDashboardPage.label("UNCLASSIFIED")).isEqualTo("Not yet classified");
-    assertThat(ReportsDashboardPage.label("EMAIL")).isEqualTo("E-mail");
-    assertThat(ReportsDashboardPage.label("API")).isEqualTo("API");
+    assertThat(ReportsDashboard.label("UNCLASSIFIED")).isEqualTo("Not yet classified");
+    assertThat(ReportsDashboard.label("EMAIL")).isEqualTo("E-mail");
+    assertThat(ReportsDashboard.label("API")).isEqualTo("API");
   }
 
   @Test
@@ -58,7 +62,10 @@ class ReportsDashboardPageTest {
             1,
             Map.of("UPHELD", 2L, "PARTIALLY_UPHELD", 0L, "REJECTED", 1L));
 
-    String html = ReportsDashboardPage.render(kpis, DAY.plusDays(8), "n0nce");
+    String html =
+        StaffTemplates.render(
+            ReportsDashboardController.TEMPLATE,
+            Map.of("reports", ReportsDashboard.of(kpis, DAY.plusDays(8))));
 
     assertThat(html)
         .startsWith("<!DOCTYPE html><html lang=\"en\">")
@@ -80,6 +87,6 @@ class ReportsDashboardPageTest {
             "<th scope=\"row\">Whole register</th><td class=\"n\">12</td><td class=\"n\">5</td>")
         .contains("<th scope=\"row\">Flagged as repeat complaints</th><td class=\"n\">1</td>")
         .contains("max=\"2026-11-10\"")
-        .doesNotContain("<script", " style=");
+        .doesNotContain("<script", " style=", " th:");
   }
 }

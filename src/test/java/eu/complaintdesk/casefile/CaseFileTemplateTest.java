@@ -1,0 +1,177 @@
+package eu.complaintdesk.casefile;
+
+import static eu.complaintdesk.process.ComplaintVariables.CANDIDATE_GROUP;
+import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_CATEGORY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.complaintdesk.answer.AnswerDraft;
+import eu.complaintdesk.answer.ExternalInquiry;
+import eu.complaintdesk.customermessage.CustomerMessage;
+import eu.complaintdesk.notification.DeliveryState;
+import eu.complaintdesk.notification.MessageChannel;
+import eu.complaintdesk.notification.NotificationKind;
+import eu.complaintdesk.notification.OutboundMessage;
+import eu.complaintdesk.register.Channel;
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintStatus;
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.register.TimelineEntry;
+import eu.complaintdesk.staffweb.StaffTemplates;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the case file's template shows of a case, rendered as the application renders it. */
+class CaseFileTemplateTest {
+
+  static final Instant AT = Instant.parse("2026-03-02T08:15:00Z");
+  static final ZoneId RIGA = ZoneId.of("Europe/Riga");
+
+  @Test
+  void everyPartOfTheCaseIsShownEscapedAndMissingFactsAsADash() {
+    CaseFile file =
+        new CaseFile(
+            complaint("Pēteris <b>Liepa</b>"),
+            Map.of(SUGGESTED_CATEGORY, "BILLING", CANDIDATE_GROUP, "dept-billing"),
+            List.of(
+                new CaseAttachments.Attachment(
+                    "a\"b.png",
+                    "image/png",
+                    42,
+                    "/api/staff/complaints/2026-000001/attachments/7")),
+            List.of(new TimelineEntry(AT, "REGISTERED", "system", "line 1\n<i>2</i>", false)),
+            List.of(
+                new AnswerDraft(
+                    1,
+                    "Answer <text>",
+                    "REJECTED",
+                    null,
+                    "handler",
+                    AT,
+                    false,
+                    "supervisor",
+                    "Too short",
+                    AT),
+                new AnswerDraft(
+                    2, "Second", "UPHELD", null, "handler", AT, null, null, null, null)),
+            List.of(new ExternalInquiry(3, "Water board", AT, null, null, null)),
+            List.of(new CustomerMessage(4, "More <info>", AT)),
+            List.of(
+                new OutboundMessage(
+                    5,
+                    1,
+                    "2026-000001",
+                    NotificationKind.ACKNOWLEDGEMENT,
+                    MessageChannel.POST,
+                    "Cēsis",
+                    Language.lv,
+                    "Subject <s>",
+                    "Body",
+                    DeliveryState.FAILED,
+                    "k",
+                    AT,
+                    AT,
+                    "refused",
+                    1,
+                    null,
+                    null,
+                    AT,
+                    "registrar")));
+
+    String html = render(file);
+
+    assertThat(html)
+        .startsWith("<!DOCTYPE html><html lang=\"en\">")
+        .contains("<title>Case file 2026-000001</title>", "<style nonce=\"n0nce\">")
+        .contains("<h1>Case file 2026-000001</h1>")
+        .contains("<p class=\"muted\">Status IN_PROGRESS · repeat complaint</p>")
+        .contains("<dt>Name</dt><dd>Pēteris &lt;b&gt;Liepa&lt;/b&gt;</dd>")
+        .contains("<dt>Phone</dt><dd>—</dd>")
+        .contains("<dt>Received</dt><dd>2026-03-02 10:15</dd>")
+        .contains("<dt>Due</dt><dd>2026-03-02 10:15 (extended)</dd>")
+        .contains("<dt>Deadline paused since</dt><dd>—</dd>")
+        .contains("<dt>Category</dt><dd>BILLING</dd>", "<dt>Department</dt><dd>dept-billing</dd>")
+        .contains("<dt>Required data</dt><dd>—</dd>")
+        .contains("<h3>Remedy sought</h3><p class=\"text\">—</p>")
+        .contains(
+            "<a href=\"/api/staff/complaints/2026-000001/attachments/7\" target=\"_blank\""
+                + " rel=\"noopener\">a&quot;b.png</a></td><td>image/png</td><td>42 bytes</td>")
+        .contains("<td>2026-03-02 10:15<br>handler</td><td>REJECTED</td>")
+        .contains("<div class=\"text\">Answer &lt;text&gt;</div>")
+        .contains(
+            "returned by supervisor, 2026-03-02 10:15<div class=\"text\">Too short</div></td>")
+        .contains("<td>not reviewed yet</td>")
+        .contains("<td>Water board</td><td>2026-03-02 10:15</td><td></td><td></td>")
+        .contains("<div class=\"text\">More &lt;info&gt;</div>")
+        .contains("<span class=\"state-FAILED\">FAILED</span>")
+        .contains(
+            "<td>2026-03-02 10:15<div>posted 2026-03-02 10:15 by registrar</div>"
+                + "<div class=\"text\">refused</div></td>")
+        .contains("<summary>Subject &lt;s&gt;</summary><div class=\"text\">Body</div>")
+        .contains("<div class=\"text\">line 1\n&lt;i&gt;2&lt;/i&gt;</div></td><td>no</td>")
+        .doesNotContain("<b>Liepa", "<script", " style=", " th:");
+  }
+
+  @Test
+  void emptyPartsSaySo() {
+    String html =
+        render(
+            new CaseFile(
+                complaint("Anna"),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of()));
+
+    assertThat(html)
+        .contains(
+            "<p class=\"muted\">No attachments.</p>",
+            "<p class=\"muted\">No drafts yet.</p>",
+            "<p class=\"muted\">No inquiries.</p>",
+            "<p class=\"muted\">No messages.</p>",
+            "<p class=\"muted\">No messages sent.</p>",
+            "<p class=\"muted\">Nothing recorded.</p>")
+        .doesNotContain("<table");
+  }
+
+  private static String render(CaseFile file) {
+    return StaffTemplates.render(CaseFileController.TEMPLATE, CaseFileController.model(file, RIGA));
+  }
+
+  private static Complaint complaint(String name) {
+    return new Complaint(
+        1,
+        "2026-000001",
+        Channel.WEB_FORM,
+        Language.lv,
+        name,
+        "peteris@example.lv",
+        null,
+        null,
+        "Cēsis",
+        PreferredContact.EMAIL,
+        "Rēķins",
+        "Apraksts",
+        null,
+        "BILLING",
+        AT,
+        AT,
+        true,
+        null,
+        ComplaintStatus.IN_PROGRESS,
+        "SERVICE_COMPLAINT",
+        "BILLING",
+        "NORMAL",
+        true,
+        "pi",
+        null,
+        null,
+        null);
+  }
+}
