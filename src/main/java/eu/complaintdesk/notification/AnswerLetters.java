@@ -203,7 +203,10 @@ public class AnswerLetters {
           label("decision", language),
           templates.text("outcome", complaint.outcome(), language));
     }
-    section(sections, label("answer", language), register.answerText(complaint.id()).orElse(""));
+    section(
+        sections,
+        label("answer", language),
+        Objects.requireNonNullElse(complaint.answerText(), ""));
     String reasons = register.approvedRefusalReasons(complaint.id()).orElse(null);
     if (complaint.outcome() != null && reasons != null && !reasons.isBlank()) {
       section(sections, label("reasons", language), reasons);

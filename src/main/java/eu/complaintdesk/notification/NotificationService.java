@@ -299,8 +299,8 @@ public class NotificationService {
     values.put("accessCode", null);
     values.put("statusLink", null);
     values.put("statusPage", statusPage);
-    values.put("extensionReason", register.extensionReason(complaint.id()).orElse(null));
-    values.put("answer", register.answerText(complaint.id()).orElse(null));
+    values.put("extensionReason", complaint.extensionReason());
+    values.put("answer", complaint.answerText());
     values.put("refusalReasons", register.approvedRefusalReasons(complaint.id()).orElse(null));
     if (parameters != null) {
       values.putAll(parameters);

@@ -30,4 +30,8 @@ public record Complaint(
     String processInstanceId,
     String outcome,
     Instant answeredAt,
-    Instant closedAt) {}
+    Instant closedAt,
+    /** The text of the answer sent, once it was. */
+    String answerText,
+    /** Why the deadline was extended, if it was. */
+    String extensionReason) {}

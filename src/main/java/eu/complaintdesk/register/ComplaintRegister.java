@@ -53,7 +53,7 @@ public class ComplaintRegister {
           + " customer_number, customer_address, preferred_contact, subject, description,"
           + " remedy_sought, category_hint, received_at, response_due_at, extended,"
           + " clock_paused_at, status, feedback_type, category, priority, repeat_complaint,"
-          + " process_instance_id, outcome, answered_at, closed_at";
+          + " process_instance_id, outcome, answered_at, closed_at, answer_text, extension_reason";
 
   private final JdbcClient jdbc;
   private final RegistrationNumbers registrationNumbers;
@@ -354,15 +354,6 @@ public class ComplaintRegister {
     insertEvent(complaintId, clock.instant(), "ANSWER_RECORDED", SYSTEM_ACTOR, outcome, false);
   }
 
-  /** The text of the answer recorded by {@link #recordAnswer}, if any. */
-  public Optional<String> answerText(long complaintId) {
-    return jdbc.sql("select answer_text from complaint where id = :id")
-        .param("id", complaintId)
-        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
-        .optional()
-        .orElseThrow(() -> unknownComplaint(complaintId));
-  }
-
   /**
    * The refusal reasons of the answer: those of the complaint's latest draft once it was approved.
    * Only read here; the drafts are written by the answer feature.
@@ -382,15 +373,6 @@ public class ComplaintRegister {
         .stream()
         .findFirst()
         .flatMap(reasons -> reasons);
-  }
-
-  /** Why the deadline was extended, if it was. */
-  public Optional<String> extensionReason(long complaintId) {
-    return jdbc.sql("select extension_reason from complaint where id = :id")
-        .param("id", complaintId)
-        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
-        .optional()
-        .orElseThrow(() -> unknownComplaint(complaintId));
   }
 
   // --- helpers ----------------------------------------------------------------------------
@@ -461,7 +443,9 @@ public class ComplaintRegister {
         rs.getString("process_instance_id"),
         rs.getString("outcome"),
         instant(rs, "answered_at"),
-        instant(rs, "closed_at"));
+        instant(rs, "closed_at"),
+        rs.getString("answer_text"),
+        rs.getString("extension_reason"));
   }
 
   private static String emailKey(String email) {

@@ -172,6 +172,8 @@ class CaseFileTemplateTest {
         "pi",
         null,
         null,
+        null,
+        null,
         null);
   }
 }

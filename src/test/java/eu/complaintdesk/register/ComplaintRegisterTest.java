@@ -149,7 +149,7 @@ class ComplaintRegisterTest {
 
     register.setResponseDue(id, extended, true, "Nepieciešama informācija no AS Sadales tīkls");
     assertThat(register.get(id).extended()).isTrue();
-    assertThat(register.extensionReason(id))
+    assertThat(register.get(id).extensionReason())
         .contains("Nepieciešama informācija no AS Sadales tīkls");
 
     register.setResponseDue(id, extended.plus(Duration.ofDays(2)), false, null);
@@ -157,7 +157,7 @@ class ComplaintRegisterTest {
     Complaint complaint = register.get(id);
     assertThat(complaint.responseDueAt()).isEqualTo(extended.plus(Duration.ofDays(2)));
     assertThat(complaint.extended()).isTrue();
-    assertThat(register.extensionReason(id))
+    assertThat(register.get(id).extensionReason())
         .contains("Nepieciešama informācija no AS Sadales tīkls");
     assertThat(register.timeline(id))
         .extracting(TimelineEntry::type)
@@ -220,7 +220,7 @@ class ComplaintRegisterTest {
     Complaint complaint = register.get(id);
     assertThat(complaint.outcome()).isEqualTo("UPHELD");
     assertThat(complaint.answeredAt()).isEqualTo(answeredAt);
-    assertThat(register.answerText(id)).contains("Rēķins tiks pārrēķināts.");
+    assertThat(register.get(id).answerText()).contains("Rēķins tiks pārrēķināts.");
   }
 
   @Test

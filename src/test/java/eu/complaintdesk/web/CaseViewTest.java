@@ -105,6 +105,8 @@ class CaseViewTest {
             "pi",
             null,
             null,
+            null,
+            null,
             null);
 
     CaseView view =
@@ -146,6 +148,8 @@ class CaseViewTest {
         "NORMAL",
         false,
         "pi",
+        null,
+        null,
         null,
         null,
         null);
