@@ -13,6 +13,7 @@ import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.StoredState;
 import eu.complaintdesk.testing.TestFiles;
@@ -20,9 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -86,7 +85,9 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
     assertThat(get(href, null, null).statusCode()).isEqualTo(401);
     HttpResponse<byte[]> download =
         http.send(
-            HttpRequest.newBuilder(uri(href)).header("Authorization", basic("supervisor")).build(),
+            HttpRequest.newBuilder(uri(href))
+                .header("Authorization", EngineRest.basic("supervisor", "supervisor"))
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(TestFiles.pdf());
@@ -365,17 +366,12 @@ class AttachmentApiIT extends ApplicationIntegrationTest {
       request.header("X-Access-Code", receipt.get("accessCode").asText());
     }
     if (user != null) {
-      request.header("Authorization", basic(user));
+      request.header("Authorization", EngineRest.basic(user, user));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String basic(String user) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
   }
 }

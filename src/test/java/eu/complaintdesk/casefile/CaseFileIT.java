@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.TestFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
@@ -119,7 +118,7 @@ class CaseFileIT extends ApplicationIntegrationTest {
     assertThat(
             http.send(
                     HttpRequest.newBuilder(uri("/staff/complaints/" + number))
-                        .header("Authorization", basic("handler", "wrong"))
+                        .header("Authorization", EngineRest.basic("handler", "wrong"))
                         .GET()
                         .build(),
                     HttpResponse.BodyHandlers.ofString())
@@ -147,17 +146,14 @@ class CaseFileIT extends ApplicationIntegrationTest {
 
   private HttpResponse<String> get(String path, String user) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, user)).GET().build(),
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", EngineRest.basic(user, user))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -12,6 +12,7 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseVariables;
+import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.StoredState;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -624,7 +624,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
     HttpResponse<String> signedIn =
         http.send(
             HttpRequest.newBuilder(uri("/engine-rest/process-definition"))
-                .header("Authorization", basic("manager"))
+                .header("Authorization", EngineRest.basic("manager", "manager"))
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -640,7 +640,7 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (user != null) {
-      request.header("Authorization", basic(user));
+      request.header("Authorization", EngineRest.basic(user, user));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -682,8 +682,4 @@ class ComplaintApiIT extends ApplicationIntegrationTest {
   }
 
   /** Demo users' password is their user id. */
-  private static String basic(String user) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.EngineRest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,7 +73,8 @@ class LetterApiIT extends ApplicationIntegrationTest {
     assertThat(get(letterPath, "X-Ignored", "-").statusCode()).isEqualTo(401);
     assertThat(get(outboxPath, "X-Ignored", "-").statusCode()).isEqualTo(401);
 
-    HttpResponse<byte[]> letter = get(letterPath, "Authorization", basic("registrar"));
+    HttpResponse<byte[]> letter =
+        get(letterPath, "Authorization", EngineRest.basic("registrar", "registrar"));
     assertThat(letter.statusCode()).isEqualTo(200);
     assertThat(letter.headers().firstValue("Content-Type")).hasValue("application/pdf");
 
@@ -94,7 +95,7 @@ class LetterApiIT extends ApplicationIntegrationTest {
         get(
             "/api/staff/complaints/" + complaint.number() + "/messages",
             "Authorization",
-            basic("registrar"));
+            EngineRest.basic("registrar", "registrar"));
     assertThat(response.statusCode()).isEqualTo(200);
     return json.readTree(response.body());
   }
@@ -145,10 +146,5 @@ class LetterApiIT extends ApplicationIntegrationTest {
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String basic(String user) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
   }
 }

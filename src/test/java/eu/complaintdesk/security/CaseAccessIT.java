@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
+import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.StaffUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,7 +139,7 @@ class CaseAccessIT extends ApplicationIntegrationTest {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/staff/complaints"))
             .header("Content-Type", "application/json")
-            .header("Authorization", basic("registrar"))
+            .header("Authorization", EngineRest.basic("registrar", "registrar"))
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -149,14 +148,9 @@ class CaseAccessIT extends ApplicationIntegrationTest {
   private HttpResponse<String> get(String path, String user) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", basic(user))
+            .header("Authorization", EngineRest.basic(user, user))
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String basic(String user) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
   }
 }
