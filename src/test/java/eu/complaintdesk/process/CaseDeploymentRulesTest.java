@@ -1,0 +1,168 @@
+package eu.complaintdesk.process;
+
+import static eu.complaintdesk.process.ComplaintProcess.TASK_CHECK_COMPLETENESS;
+import static eu.complaintdesk.process.ComplaintProcess.TASK_CLASSIFY_COMPLAINT;
+import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
+import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
+import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
+import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
+import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
+import static eu.complaintdesk.process.ModelerDeployment.replace;
+import static eu.complaintdesk.process.ProcessTestSupport.runAsyncJobs;
+import static eu.complaintdesk.process.ProcessTestSupport.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.register.ComplaintRegister;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A process owner changes the rules in Modeler and deploys them with the process: cases that are
+ * already running keep the rules of their own deployment, new cases get the new ones.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class CaseDeploymentRulesTest {
+
+  /** Tuesday 24 November 2026, 10:00 in Riga: inside working hours. */
+  static final Instant RECEIVED = ComplaintHandlingProcessTest.RECEIVED;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IntakeService intake;
+  @Autowired ComplaintRegister register;
+  @Autowired WorkingCalendar calendar;
+
+  final List<String> deployments = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(RECEIVED));
+  }
+
+  @AfterEach
+  void tearDown() {
+    deployments.forEach(id -> repository.deleteDeployment(id, true));
+    ClockUtil.reset();
+  }
+
+  @Test
+  void changedDeadlinePolicyAppliesToNewCasesAndRunningCasesKeepTheirs() {
+    IntakeService.Receipt running = submit(intake, RECEIVED);
+    ProcessInstance runningCase = instance(running);
+    runAsyncJobs(management, runningCase);
+
+    deployments.add(
+        ModelerDeployment.deploy(
+            repository,
+            "response in 12 working days, 25 when extended",
+            Map.of(
+                "DeadlinePolicy.dmn",
+                replace(
+                            "<outputEntry id=\"LiteralExpression_DeadlinePolicy_Complaint_1\">\n"
+                                + "          <text>10</text>",
+                            "<outputEntry id=\"LiteralExpression_DeadlinePolicy_Complaint_1\">\n"
+                                + "          <text>12</text>")
+                        .andThen(
+                            replace(
+                                "<outputEntry id=\"LiteralExpression_DeadlinePolicy_ComplaintExtended_1\">\n"
+                                    + "          <text>20</text>",
+                                "<outputEntry id=\"LiteralExpression_DeadlinePolicy_ComplaintExtended_1\">\n"
+                                    + "          <text>25</text>"))
+                    ::apply)));
+
+    // a new case: its due date at intake and after classification come from the new table
+    IntakeService.Receipt fresh = submit(intake, RECEIVED);
+    ProcessInstance freshCase = instance(fresh);
+    runAsyncJobs(management, freshCase);
+    assertThat(freshCase.getProcessDefinitionId())
+        .isNotEqualTo(runningCase.getProcessDefinitionId());
+    assertThat(fresh.responseDueDate()).isEqualTo(dueDate(workingDays(12)));
+    toDraft(freshCase);
+    assertThat(register.get(fresh.complaintId()).responseDueAt()).isEqualTo(workingDays(12));
+
+    // the running case: recomputed after classification, after a pause and after the extension,
+    // always by the table it started with
+    assertThat(running.responseDueDate()).isEqualTo(dueDate(workingDays(10)));
+    complete(runningCase, "registrar", Map.of(COMPLETE, false, MISSING_INFORMATION, "Rēķins"));
+    runAsyncJobs(management, runningCase);
+    runtime
+        .createMessageCorrelation(ComplaintProcess.MESSAGE_INFORMATION_SUPPLIED)
+        .processInstanceId(runningCase.getId())
+        .correlate();
+    runAsyncJobs(management, runningCase);
+    assertThat(register.get(running.complaintId()).responseDueAt()).isEqualTo(workingDays(10));
+    toDraft(runningCase);
+    assertThat(register.get(running.complaintId()).responseDueAt()).isEqualTo(workingDays(10));
+    assertThat(runtime.getVariable(runningCase.getId(), RESPONSE_DUE_AT))
+        .isEqualTo(Date.from(workingDays(10)));
+    complete(
+        runningCase,
+        "handler",
+        Map.of(NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "Sadales tīkls"));
+    runAsyncJobs(management, runningCase);
+    assertThat(register.get(running.complaintId()).extended()).isTrue();
+    assertThat(register.get(running.complaintId()).responseDueAt()).isEqualTo(workingDays(20));
+  }
+
+  private Instant workingDays(int days) {
+    return calendar.deadline(RECEIVED, days);
+  }
+
+  private static LocalDate dueDate(Instant due) {
+    return due.atZone(ZoneId.of("Europe/Riga")).toLocalDate();
+  }
+
+  private void toDraft(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    complete(instance, "registrar", Map.of(COMPLETE, true));
+    assertThat(instance).isWaitingAt(TASK_CLASSIFY_COMPLAINT);
+    complete(
+        instance, "registrar", Map.of(FEEDBACK_TYPE, "SERVICE_COMPLAINT", CATEGORY, "BILLING"));
+    runAsyncJobs(management, instance);
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
+  private void complete(ProcessInstance instance, String user, Map<String, Object> variables) {
+    Task task = BpmnAwareTests.task(instance);
+    tasks.claim(task.getId(), user);
+    tasks.complete(task.getId(), variables);
+  }
+
+  private ProcessInstance instance(IntakeService.Receipt receipt) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(receipt.registrationNumber())
+        .singleResult();
+  }
+}
