@@ -3,17 +3,24 @@ package eu.complaintdesk.process;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CHECK_COMPLETENESS;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CLASSIFY_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintProcess.TASK_REVIEW_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
 import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
+import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
+import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
+import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
 import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
+import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 import static eu.complaintdesk.process.ModelerDeployment.replace;
 import static eu.complaintdesk.process.ProcessTestSupport.runAsyncJobs;
 import static eu.complaintdesk.process.ProcessTestSupport.submit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
@@ -24,9 +31,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,7 +53,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A process owner changes the rules in Modeler and deploys them with the process: cases that are
- * already running keep the rules of their own deployment, new cases get the new ones.
+ * already running keep the rules of their own deployment (deadline policy, the fields a task's form
+ * takes), new cases get the new ones; a form may not take a variable the process owns.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -61,6 +71,9 @@ class CaseDeploymentRulesTest {
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
   @Autowired WorkingCalendar calendar;
+
+  /** The field a process owner adds to the review form. */
+  static final String NOTE = "noteForTheFile";
 
   final List<String> deployments = new ArrayList<>();
 
@@ -133,6 +146,87 @@ class CaseDeploymentRulesTest {
     runAsyncJobs(management, runningCase);
     assertThat(register.get(running.complaintId()).extended()).isTrue();
     assertThat(register.get(running.complaintId()).responseDueAt()).isEqualTo(workingDays(20));
+  }
+
+  @Test
+  void fieldAProcessOwnerAddsToAFormIsAcceptedOnTheCasesOfThatDeployment() {
+    IntakeService.Receipt running = submit(intake, RECEIVED);
+    ProcessInstance runningCase = instance(running);
+    runAsyncJobs(management, runningCase);
+
+    deployments.add(
+        ModelerDeployment.deploy(
+            repository,
+            "review with a note for the file",
+            Map.of(
+                "Form_ReviewAnswer.form",
+                replace(
+                    "\"components\": [",
+                    "\"components\": [\n    {\"label\": \"Note for the file\", \"key\": \""
+                        + NOTE
+                        + "\", \"type\": \"textarea\", \"id\": \"Field_NoteForTheFile\"},"))));
+
+    IntakeService.Receipt fresh = submit(intake, RECEIVED);
+    ProcessInstance freshCase = instance(fresh);
+    runAsyncJobs(management, freshCase);
+    toReview(freshCase);
+    Task review = claimed(freshCase, "supervisor2");
+    tasks.complete(
+        review.getId(),
+        Map.of(ANSWER_APPROVED, false, REVIEW_COMMENT, "Precizēt", NOTE, "Zvanīja"));
+    assertThat(runtime.getVariable(freshCase.getId(), NOTE)).isEqualTo("Zvanīja");
+    assertThat(freshCase).isWaitingAt(TASK_DRAFT_ANSWER);
+
+    // the case that started on the old form does not take the new field
+    toReview(runningCase);
+    Task oldReview = claimed(runningCase, "supervisor2");
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    oldReview.getId(),
+                    Map.of(ANSWER_APPROVED, false, REVIEW_COMMENT, "Precizēt", NOTE, "Zvanīja")))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining(NOTE)
+        .hasMessageContaining(ANSWER_APPROVED + ", " + REVIEW_COMMENT);
+    assertThat(runtime.getVariable(runningCase.getId(), NOTE)).isNull();
+  }
+
+  @Test
+  void formFieldNamedAsAVariableTheProcessOwnsIsRefusedAtDeployment() {
+    long before = repository.createDeploymentQuery().count();
+    assertThatThrownBy(
+            () ->
+                deployments.add(
+                    ModelerDeployment.deploy(
+                        repository,
+                        "review that redirects the case",
+                        Map.of(
+                            "Form_ReviewAnswer.form",
+                            replace(
+                                "\"components\": [",
+                                "\"components\": [\n    {\"label\": \"Case\", \"key\":"
+                                    + " \"complaintId\", \"type\": \"number\", \"id\":"
+                                    + " \"Field_ComplaintId\"},")))))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Form field 'complaintId' names a variable the process owns");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  private void toReview(ProcessInstance instance) {
+    toDraft(instance);
+    Map<String, Object> draft = new HashMap<>();
+    draft.put(DRAFT_ANSWER, "Cienījamais klient, ...");
+    draft.put(PROPOSED_OUTCOME, "REJECTED");
+    draft.put(REFUSAL_REASONS, "Rēķins ir pareizs");
+    draft.put(NEEDS_EXTERNAL_INFORMATION, false);
+    complete(instance, "handler", draft);
+    assertThat(instance).isWaitingAt(TASK_REVIEW_ANSWER);
+  }
+
+  private Task claimed(ProcessInstance instance, String user) {
+    Task task = BpmnAwareTests.task(instance);
+    tasks.claim(task.getId(), user);
+    return task;
   }
 
   private Instant workingDays(int days) {
