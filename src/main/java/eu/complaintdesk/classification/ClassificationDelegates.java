@@ -6,20 +6,22 @@ import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_PRIORITY;
-import static eu.complaintdesk.process.ComplaintVariables.TASK_PRIORITY;
 
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.Executions;
 import eu.complaintdesk.process.TaskInput;
 import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.FeedbackType;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The registrar confirms type and category; the register records them. */
+/**
+ * The registrar confirms type and category; the register records them, with the priority (the
+ * registrar's or the suggested one) and whether it is a repeat complaint, which the model's {@code
+ * BusinessRuleTask_PrioritiseCase} turns into the task priority.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClassificationDelegates {
 
@@ -36,17 +38,6 @@ class ClassificationDelegates {
     };
   }
 
-  /** The registrar's tasks come before classification: they take the suggested priority. */
-  @Bean
-  ExecutionListener suggestedPriorityListener() {
-    return execution -> {
-      ComplaintVariables variables = ComplaintVariables.of(execution);
-      variables.set(
-          TASK_PRIORITY,
-          ClassificationService.taskPriority(variables.string(SUGGESTED_PRIORITY), false));
-    };
-  }
-
   @Bean
   JavaDelegate registerClassificationDelegate(ClassificationService classification) {
     return execution -> {
@@ -60,7 +51,6 @@ class ClassificationDelegates {
               priority != null ? priority : variables.string(SUGGESTED_PRIORITY),
               variables.string(CLASSIFIED_BY));
       variables.set(PRIORITY, result.priority());
-      variables.set(TASK_PRIORITY, result.taskPriority());
       variables.set(REPEAT_COMPLAINT, result.repeat());
     };
   }
