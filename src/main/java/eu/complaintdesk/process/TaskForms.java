@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * deploys is accepted on the cases of that deployment, and older cases keep their forms. Never a
  * {@linkplain ComplaintVariables#PROCESS_OWNED variable the process owns}, whatever a form declares
  * (the deployment refuses such a form; this is the second line). Read once per deployment and form:
- * a deployment never changes.
+ * a deployment never changes. Read inside the engine command that asks (a task's completion or
+ * creation) and without the user's authorizations: staff may work a task without reading its
+ * deployment.
  */
 @Component
 public class TaskForms {
@@ -32,6 +35,12 @@ public class TaskForms {
    * task of another process that names no form (not ours to restrict).
    */
   public Set<String> accepted(
+      RepositoryService repository, String processDefinitionId, String taskDefinitionKey) {
+    return Context.getCommandContext()
+        .runWithoutAuthorization(() -> lookUp(repository, processDefinitionId, taskDefinitionKey));
+  }
+
+  private Set<String> lookUp(
       RepositoryService repository, String processDefinitionId, String taskDefinitionKey) {
     ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
     boolean ours = ComplaintProcess.PROCESS_KEY.equals(definition.getKey());

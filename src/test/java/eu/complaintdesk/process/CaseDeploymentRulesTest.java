@@ -3,12 +3,14 @@ package eu.complaintdesk.process;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CHECK_COMPLETENESS;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CLASSIFY_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_REVIEW_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
 import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
@@ -34,6 +36,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -67,6 +71,8 @@ class CaseDeploymentRulesTest {
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
+  @Autowired FormService formService;
+  @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
@@ -146,6 +152,18 @@ class CaseDeploymentRulesTest {
     runAsyncJobs(management, runningCase);
     assertThat(register.get(running.complaintId()).extended()).isTrue();
     assertThat(register.get(running.complaintId()).responseDueAt()).isEqualTo(workingDays(20));
+
+    // the reply task's form is read the first time its completion is checked, for the handler
+    // signed in, who may not read deployments
+    Task reply =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(runningCase.getId())
+            .taskDefinitionKey(TASK_RECORD_EXTERNAL_REPLY)
+            .singleResult();
+    tasks.claim(reply.getId(), "handler");
+    signedIn("handler", () -> tasks.complete(reply.getId(), Map.of(EXTERNAL_REPLY, "Atbilde")));
+    assertThat(runningCase).isWaitingAt(TASK_DRAFT_ANSWER);
   }
 
   @Test
@@ -171,9 +189,12 @@ class CaseDeploymentRulesTest {
     runAsyncJobs(management, freshCase);
     toReview(freshCase);
     Task review = claimed(freshCase, "supervisor2");
-    tasks.complete(
-        review.getId(),
-        Map.of(ANSWER_APPROVED, false, REVIEW_COMMENT, "Precizēt", NOTE, "Zvanīja"));
+    signedIn(
+        "supervisor2",
+        () ->
+            formService.submitTaskForm(
+                review.getId(),
+                Map.of(ANSWER_APPROVED, false, REVIEW_COMMENT, "Precizēt", NOTE, "Zvanīja")));
     assertThat(runtime.getVariable(freshCase.getId(), NOTE)).isEqualTo("Zvanīja");
     assertThat(freshCase).isWaitingAt(TASK_DRAFT_ANSWER);
 
@@ -182,9 +203,18 @@ class CaseDeploymentRulesTest {
     Task oldReview = claimed(runningCase, "supervisor2");
     assertThatThrownBy(
             () ->
-                tasks.complete(
-                    oldReview.getId(),
-                    Map.of(ANSWER_APPROVED, false, REVIEW_COMMENT, "Precizēt", NOTE, "Zvanīja")))
+                signedIn(
+                    "supervisor2",
+                    () ->
+                        tasks.complete(
+                            oldReview.getId(),
+                            Map.of(
+                                ANSWER_APPROVED,
+                                false,
+                                REVIEW_COMMENT,
+                                "Precizēt",
+                                NOTE,
+                                "Zvanīja"))))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining(NOTE)
         .hasMessageContaining(ANSWER_APPROVED + ", " + REVIEW_COMMENT);
@@ -247,10 +277,27 @@ class CaseDeploymentRulesTest {
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
   }
 
+  /**
+   * Claims and completes the task as the user signed in, as in Tasklist: the user may work the task
+   * but not read the deployment whose form decides what the task takes.
+   */
   private void complete(ProcessInstance instance, String user, Map<String, Object> variables) {
     Task task = BpmnAwareTests.task(instance);
     tasks.claim(task.getId(), user);
-    tasks.complete(task.getId(), variables);
+    signedIn(user, () -> tasks.complete(task.getId(), variables));
+  }
+
+  private void signedIn(String user, Runnable action) {
+    List<String> groups =
+        identity.createGroupQuery().groupMember(user).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList();
+    identity.setAuthentication(user, groups);
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private ProcessInstance instance(IntakeService.Receipt receipt) {
