@@ -36,6 +36,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -98,32 +99,27 @@ class CaseDeploymentRulesTest {
   @Test
   void changedDeadlinePolicyAppliesToNewCasesAndRunningCasesKeepTheirs() {
     IntakeService.Receipt running = submit(intake, RECEIVED);
-    ProcessInstance runningCase = instance(running);
-    runAsyncJobs(management, runningCase);
+    ProcessInstance runningCase = started(running);
 
-    deployments.add(
-        ModelerDeployment.deploy(
-            repository,
-            "response in 12 working days, 25 when extended",
-            Map.of(
-                "DeadlinePolicy.dmn",
-                replace(
-                            "<outputEntry id=\"LiteralExpression_DeadlinePolicy_Complaint_1\">\n"
-                                + "          <text>10</text>",
-                            "<outputEntry id=\"LiteralExpression_DeadlinePolicy_Complaint_1\">\n"
-                                + "          <text>12</text>")
-                        .andThen(
-                            replace(
-                                "<outputEntry id=\"LiteralExpression_DeadlinePolicy_ComplaintExtended_1\">\n"
-                                    + "          <text>20</text>",
-                                "<outputEntry id=\"LiteralExpression_DeadlinePolicy_ComplaintExtended_1\">\n"
-                                    + "          <text>25</text>"))
-                    ::apply)));
+    deployChanged(
+        "response in 12 working days, 25 when extended",
+        "DeadlinePolicy.dmn",
+        replace(
+                    "<outputEntry id=\"LiteralExpression_DeadlinePolicy_Complaint_1\">\n"
+                        + "          <text>10</text>",
+                    "<outputEntry id=\"LiteralExpression_DeadlinePolicy_Complaint_1\">\n"
+                        + "          <text>12</text>")
+                .andThen(
+                    replace(
+                        "<outputEntry id=\"LiteralExpression_DeadlinePolicy_ComplaintExtended_1\">\n"
+                            + "          <text>20</text>",
+                        "<outputEntry id=\"LiteralExpression_DeadlinePolicy_ComplaintExtended_1\">\n"
+                            + "          <text>25</text>"))
+            ::apply);
 
     // a new case: its due date at intake and after classification come from the new table
     IntakeService.Receipt fresh = submit(intake, RECEIVED);
-    ProcessInstance freshCase = instance(fresh);
-    runAsyncJobs(management, freshCase);
+    ProcessInstance freshCase = started(fresh);
     assertThat(freshCase.getProcessDefinitionId())
         .isNotEqualTo(runningCase.getProcessDefinitionId());
     assertThat(fresh.responseDueDate()).isEqualTo(dueDate(workingDays(12)));
@@ -169,24 +165,15 @@ class CaseDeploymentRulesTest {
   @Test
   void fieldAProcessOwnerAddsToAFormIsAcceptedOnTheCasesOfThatDeployment() {
     IntakeService.Receipt running = submit(intake, RECEIVED);
-    ProcessInstance runningCase = instance(running);
-    runAsyncJobs(management, runningCase);
+    ProcessInstance runningCase = started(running);
 
-    deployments.add(
-        ModelerDeployment.deploy(
-            repository,
-            "review with a note for the file",
-            Map.of(
-                "Form_ReviewAnswer.form",
-                replace(
-                    "\"components\": [",
-                    "\"components\": [\n    {\"label\": \"Note for the file\", \"key\": \""
-                        + NOTE
-                        + "\", \"type\": \"textarea\", \"id\": \"Field_NoteForTheFile\"},"))));
+    deployChanged(
+        "review with a note for the file",
+        "Form_ReviewAnswer.form",
+        withField("Note for the file", NOTE, "textarea", "Field_NoteForTheFile"));
 
     IntakeService.Receipt fresh = submit(intake, RECEIVED);
-    ProcessInstance freshCase = instance(fresh);
-    runAsyncJobs(management, freshCase);
+    ProcessInstance freshCase = started(fresh);
     toReview(freshCase);
     Task review = claimed(freshCase, "supervisor2");
     signedIn(
@@ -226,17 +213,10 @@ class CaseDeploymentRulesTest {
     long before = repository.createDeploymentQuery().count();
     assertThatThrownBy(
             () ->
-                deployments.add(
-                    ModelerDeployment.deploy(
-                        repository,
-                        "review that redirects the case",
-                        Map.of(
-                            "Form_ReviewAnswer.form",
-                            replace(
-                                "\"components\": [",
-                                "\"components\": [\n    {\"label\": \"Case\", \"key\":"
-                                    + " \"complaintId\", \"type\": \"number\", \"id\":"
-                                    + " \"Field_ComplaintId\"},")))))
+                deployChanged(
+                    "review that redirects the case",
+                    "Form_ReviewAnswer.form",
+                    withField("Case", "complaintId", "number", "Field_ComplaintId")))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("Form field 'complaintId' names a variable the process owns");
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
@@ -300,10 +280,27 @@ class CaseDeploymentRulesTest {
     }
   }
 
-  private ProcessInstance instance(IntakeService.Receipt receipt) {
-    return runtime
-        .createProcessInstanceQuery()
-        .processInstanceBusinessKey(receipt.registrationNumber())
-        .singleResult();
+  /** A form change: a field in front of the others. */
+  private static UnaryOperator<String> withField(String label, String key, String type, String id) {
+    return replace(
+        "\"components\": [",
+        "\"components\": [\n    {\"label\": \"%s\", \"key\": \"%s\", \"type\": \"%s\", \"id\": \"%s\"},"
+            .formatted(label, key, type, id));
+  }
+
+  /** Deploys the models as Modeler does, the file changed; undeployed after the test. */
+  private void deployChanged(String name, String file, UnaryOperator<String> change) {
+    deployments.add(ModelerDeployment.deploy(repository, name, Map.of(file, change)));
+  }
+
+  /** The case of the receipt, past its first asynchronous steps (waiting for the registrar). */
+  private ProcessInstance started(IntakeService.Receipt receipt) {
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(receipt.registrationNumber())
+            .singleResult();
+    runAsyncJobs(management, instance);
+    return instance;
   }
 }
