@@ -3,7 +3,6 @@ package eu.complaintdesk.answer;
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_CONTACTS;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_NAME;
-import static eu.complaintdesk.process.ComplaintVariables.APPEAL_NOTICE_REQUIRED;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFTED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
@@ -80,7 +79,6 @@ class AnswerDelegates {
           answers.recordDecision(
               variables.complaintId(), variables.number(DRAFT_ID), variables.string(REVIEWED_BY));
       variables.set(OUTCOME, outcome.name());
-      variables.set(APPEAL_NOTICE_REQUIRED, outcome != Outcome.UPHELD);
     };
   }
 
@@ -88,7 +86,6 @@ class AnswerDelegates {
   TaskListener informationAnswerListener() {
     return task -> {
       TaskInput.of(task).requiredText(ANSWER);
-      task.setVariable(APPEAL_NOTICE_REQUIRED, false);
     };
   }
 
@@ -100,7 +97,6 @@ class AnswerDelegates {
       input.requiredText(ANSWER);
       answers.recordProposalEvaluation(
           ComplaintVariables.of(task).complaintId(), accepted, Executions.currentUser(task));
-      task.setVariable(APPEAL_NOTICE_REQUIRED, false);
     };
   }
 
@@ -114,7 +110,8 @@ class AnswerDelegates {
         answers.sendDecision(
             variables.complaintId(),
             variables.number(DRAFT_ID),
-            execution.getProcessDefinitionId(),
+            variables.string(APPEAL_AUTHORITY_NAME),
+            variables.string(APPEAL_AUTHORITY_CONTACTS),
             effectKey);
       } else {
         answers.sendReply(variables.complaintId(), variables.string(ANSWER), effectKey);

@@ -3,14 +3,11 @@ package eu.complaintdesk.answer;
 import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
-import eu.complaintdesk.process.CaseDecisions;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.Outcome;
-import eu.complaintdesk.system.Organisation;
 import java.time.Clock;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,27 +22,18 @@ class AnswerService {
   private final NotificationService notifications;
   private final Clock clock;
   private final AnswerLetters letters;
-  private final CaseDecisions decisions;
-  private final Organisation organisation;
-  private final AppealAuthorities appealAuthorities;
 
   AnswerService(
       ComplaintRegister register,
       AnswerDrafts drafts,
       NotificationService notifications,
       Clock clock,
-      AnswerLetters letters,
-      CaseDecisions decisions,
-      Organisation organisation,
-      AppealAuthorities appealAuthorities) {
+      AnswerLetters letters) {
     this.register = register;
     this.drafts = drafts;
     this.notifications = notifications;
     this.clock = clock;
     this.letters = letters;
-    this.decisions = decisions;
-    this.organisation = organisation;
-    this.appealAuthorities = appealAuthorities;
   }
 
   long saveDraft(
@@ -86,17 +74,28 @@ class AnswerService {
   }
 
   /**
-   * Sends the approved draft of a complaint as the answer; the appeal authority in its letter comes
-   * from the decision table deployed with the case's process definition.
+   * Sends the approved draft of a complaint as the answer; its letter names the appeal authority
+   * the model determined when the complaint was not fully upheld ({@code null} otherwise).
    */
-  void sendDecision(long complaintId, long draftId, String processDefinitionId, String effectKey) {
+  void sendDecision(
+      long complaintId,
+      long draftId,
+      String authorityName,
+      String authorityContacts,
+      String effectKey) {
     AnswerDraft draft = draftUnderReview(complaintId, draftId);
-    send(complaintId, draft.proposedOutcome(), draft.text(), processDefinitionId, effectKey);
+    send(
+        complaintId,
+        draft.proposedOutcome(),
+        draft.text(),
+        authorityName,
+        authorityContacts,
+        effectKey);
   }
 
   /** Sends the answer to a proposal or an information request. */
   void sendReply(long complaintId, String text, String effectKey) {
-    send(complaintId, null, text, null, effectKey);
+    send(complaintId, null, text, null, null, effectKey);
   }
 
   void recordProposalEvaluation(long complaintId, boolean accepted, String evaluator) {
@@ -105,29 +104,19 @@ class AnswerService {
   }
 
   /**
-   * Records the answer, makes the answer letter (with the appeal notice when the complaint was not
-   * fully upheld), then tells the customer; the message takes its text from the register and
-   * carries the letter.
+   * Records the answer, makes the answer letter (with the appeal notice when an appeal authority is
+   * given), then tells the customer; the message takes its text from the register and carries the
+   * letter.
    */
   private void send(
-      long complaintId, String outcome, String text, String processDefinitionId, String effectKey) {
+      long complaintId,
+      String outcome,
+      String text,
+      String authorityName,
+      String authorityContacts,
+      String effectKey) {
     register.recordAnswer(complaintId, outcome, text, clock.instant());
     register.changeStatus(complaintId, ComplaintStatus.ANSWERED, "system", "Answer sent");
-    String authorityName = null;
-    String authorityContacts = null;
-    if (outcome != null && Outcome.valueOf(outcome) != Outcome.UPHELD) {
-      DmnDecisionResultEntries authority =
-          decisions
-              .evaluate(
-                  processDefinitionId,
-                  "AppealAuthority",
-                  Map.of("country", organisation.country(), "sector", organisation.sector()))
-              .getSingleResult();
-      if (authority != null) {
-        authorityName = authority.getEntry("authorityName");
-        authorityContacts = appealAuthorities.contacts(authority.getEntryMap());
-      }
-    }
     long letterId = letters.create(complaintId, authorityName, authorityContacts, effectKey);
     notifications.notifyCustomer(
         complaintId, NotificationKind.ANSWER, Map.of(), effectKey, letterId);

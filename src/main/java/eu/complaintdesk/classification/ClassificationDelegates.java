@@ -6,7 +6,6 @@ import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.PRIORITY;
 import static eu.complaintdesk.process.ComplaintVariables.REPEAT_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintVariables.SUGGESTED_PRIORITY;
-import static eu.complaintdesk.process.ComplaintVariables.TASK_PRIORITY;
 
 import eu.complaintdesk.engine.Executions;
 import eu.complaintdesk.engine.Refusal;
@@ -14,13 +13,16 @@ import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.CategoryCode;
 import eu.complaintdesk.register.FeedbackType;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The registrar confirms type and category; the register records them. */
+/**
+ * The registrar confirms type and category; the register records them, with the priority (the
+ * registrar's or the suggested one) and whether it is a repeat complaint, which the model's {@code
+ * BusinessRuleTask_PrioritiseCase} turns into the task priority.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClassificationDelegates {
 
@@ -37,17 +39,6 @@ class ClassificationDelegates {
     };
   }
 
-  /** The registrar's tasks come before classification: they take the suggested priority. */
-  @Bean
-  ExecutionListener suggestedPriorityListener() {
-    return execution -> {
-      ComplaintVariables variables = ComplaintVariables.of(execution);
-      variables.set(
-          TASK_PRIORITY,
-          ClassificationService.taskPriority(variables.string(SUGGESTED_PRIORITY), false));
-    };
-  }
-
   @Bean
   JavaDelegate registerClassificationDelegate(ClassificationService classification) {
     return execution -> {
@@ -61,7 +52,6 @@ class ClassificationDelegates {
               priority != null ? priority : variables.string(SUGGESTED_PRIORITY),
               variables.string(CLASSIFIED_BY));
       variables.set(PRIORITY, result.priority());
-      variables.set(TASK_PRIORITY, result.taskPriority());
       variables.set(REPEAT_COMPLAINT, result.repeat());
     };
   }

@@ -3,20 +3,20 @@ package eu.complaintdesk.classification;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.system.Organisation;
-import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** Records the confirmed classification in the register and flags repeat complaints. */
+/**
+ * Records the confirmed classification in the register and flags repeat complaints. The task
+ * priority the case's tasks get follows from the {@code TaskPriority} decision in the model.
+ */
 @Service
 class ClassificationService {
 
-  /** Camunda task priorities for the DMN priorities (Tasklist sorts by them). */
-  private static final Map<String, Integer> TASK_PRIORITIES =
-      Map.of("HIGH", 75, "NORMAL", 50, "LOW", 25);
+  /** The priorities a case may have; anything else is recorded as NORMAL. */
+  private static final Set<String> PRIORITIES = Set.of("HIGH", "NORMAL", "LOW");
 
-  static final int REPEAT_BONUS = 10;
-
-  record Classification(String priority, int taskPriority, boolean repeat) {}
+  record Classification(String priority, boolean repeat) {}
 
   private final ComplaintRegister register;
   private final Organisation organisation;
@@ -28,7 +28,7 @@ class ClassificationService {
 
   Classification register(
       long complaintId, String feedbackType, String category, String priority, String user) {
-    String effectivePriority = TASK_PRIORITIES.containsKey(priority) ? priority : "NORMAL";
+    String effectivePriority = PRIORITIES.contains(priority) ? priority : "NORMAL";
     boolean repeat = register.hasRecentSimilar(complaintId, category, organisation.repeatWindow());
     register.classify(complaintId, feedbackType, category, effectivePriority, repeat, user);
     if (repeat) {
@@ -36,12 +36,6 @@ class ClassificationService {
           complaintId, "REPEAT_COMPLAINT", "system", "Same customer and category recently", false);
     }
     register.changeStatus(complaintId, ComplaintStatus.IN_PROGRESS, user, feedbackType);
-    return new Classification(effectivePriority, taskPriority(effectivePriority, repeat), repeat);
-  }
-
-  /** The Camunda task priority for a DMN priority; unknown or missing counts as NORMAL. */
-  static int taskPriority(String priority, boolean repeat) {
-    Integer base = priority == null ? null : TASK_PRIORITIES.get(priority);
-    return (base != null ? base : TASK_PRIORITIES.get("NORMAL")) + (repeat ? REPEAT_BONUS : 0);
+    return new Classification(effectivePriority, repeat);
   }
 }

@@ -37,6 +37,7 @@ class CompletenessDelegates {
       Instant waitUntil =
           completeness.requestMissingInformation(
               variables.complaintId(),
+              execution.getProcessDefinitionId(),
               execution.getProcessInstanceId(),
               variables.string(MISSING_INFORMATION),
               variables.instant(RESPONSE_DUE_AT),
@@ -52,7 +53,10 @@ class CompletenessDelegates {
       int paused = variables.pausedWorkingDays();
       CompletenessService.Resumed resumed =
           completeness.informationSupplied(
-              variables.complaintId(), execution.getProcessInstanceId(), paused);
+              variables.complaintId(),
+              execution.getProcessDefinitionId(),
+              execution.getProcessInstanceId(),
+              paused);
       variables.set(PAUSED_WORKING_DAYS, resumed.pausedWorkingDays());
       variables.setInstant(RESPONSE_DUE_AT, resumed.responseDueAt());
     };

@@ -48,11 +48,12 @@ class CompletenessService {
   /** Pauses the clock, tells the customer what is missing and until when; returns that date. */
   Instant requestMissingInformation(
       long complaintId,
+      String processDefinitionId,
       String processInstanceId,
       String missingInformation,
       Instant responseDueAt,
       String effectKey) {
-    Instant waitUntil = deadlines.pause(complaintId);
+    Instant waitUntil = deadlines.pause(processDefinitionId, complaintId);
     register.changeStatus(
         complaintId, ComplaintStatus.AWAITING_INFORMATION, "system", "Waiting for the customer");
     caseDeadlineTimer.moveTo(processInstanceId, deadlines.dueIfResumedAt(responseDueAt, waitUntil));
@@ -65,12 +66,17 @@ class CompletenessService {
   }
 
   /** The clock runs again, the deadline moves by the working days waited. */
-  Resumed informationSupplied(long complaintId, String processInstanceId, int pausedBefore) {
+  Resumed informationSupplied(
+      long complaintId, String processDefinitionId, String processInstanceId, int pausedBefore) {
     int paused = pausedBefore + deadlines.resume(complaintId);
     Complaint complaint = register.get(complaintId);
     Instant due =
         deadlines.recompute(
-            complaint, complaint.extended(), paused, "Information supplied by the customer");
+            processDefinitionId,
+            complaint,
+            complaint.extended(),
+            paused,
+            "Information supplied by the customer");
     register.changeStatus(
         complaintId, ComplaintStatus.REGISTERED, "customer", "Information supplied");
     caseDeadlineTimer.moveTo(processInstanceId, due);

@@ -99,11 +99,16 @@ class DeadlineDelegates {
     ComplaintVariables variables = ComplaintVariables.of(execution);
     Instant due =
         deadlines.recompute(
-            variables.complaintId(), extended, variables.pausedWorkingDays(), reason);
+            execution.getProcessDefinitionId(),
+            variables.complaintId(),
+            extended,
+            variables.pausedWorkingDays(),
+            reason);
     variables.setInstant(RESPONSE_DUE_AT, due);
     variables.setInstant(
         DRAFT_REMINDER_AT,
-        deadlines.reminderBefore(due, variables.string(FEEDBACK_TYPE), extended));
+        deadlines.reminderBefore(
+            execution.getProcessDefinitionId(), due, variables.string(FEEDBACK_TYPE), extended));
     timer.moveTo(execution.getProcessInstanceId(), due);
   }
 }

@@ -1,6 +1,7 @@
 package eu.complaintdesk.deadline;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.process.CaseDecisions;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import java.time.Clock;
@@ -9,29 +10,29 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
  * Working-day deadlines of a case. The number of working days comes from the {@code DeadlinePolicy}
- * decision, the days themselves from the {@link WorkingCalendar}. A response is due at the close of
- * the Nth working day after receipt, moved later by the working days the clock was paused while the
- * customer was asked for missing information.
+ * decision of the case's own deployment ({@link CaseDecisions}: a running case keeps the policy it
+ * started with, a changed table applies to new cases), the days themselves from the {@link
+ * WorkingCalendar}. A response is due at the close of the Nth working day after receipt, moved
+ * later by the working days the clock was paused while the customer was asked for missing
+ * information.
  */
 @Service
 public class DeadlineService {
 
   static final String DEADLINE_POLICY = "DeadlinePolicy";
 
-  private final DecisionService decisions;
+  private final CaseDecisions decisions;
   private final WorkingCalendar calendar;
   private final ComplaintRegister register;
   private final DeadlineClock deadlineClock;
   private final Clock clock;
 
   DeadlineService(
-      DecisionService decisions,
+      CaseDecisions decisions,
       WorkingCalendar calendar,
       ComplaintRegister register,
       DeadlineClock deadlineClock,
@@ -43,17 +44,16 @@ public class DeadlineService {
     this.clock = clock;
   }
 
-  /** The policy for a feedback type (null while the type is not yet known). */
-  public DeadlinePolicy policy(String feedbackType, boolean extended) {
+  /**
+   * The policy for a feedback type (null while the type is not yet known) of the case running on
+   * {@code processDefinitionId}.
+   */
+  public DeadlinePolicy policy(String processDefinitionId, String feedbackType, boolean extended) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("feedbackType", feedbackType);
     inputs.put("extended", extended);
     DmnDecisionResultEntries row =
-        decisions
-            .evaluateDecisionByKey(DEADLINE_POLICY)
-            .variables(Variables.fromMap(inputs))
-            .evaluate()
-            .getSingleResult();
+        decisions.evaluate(processDefinitionId, DEADLINE_POLICY, inputs).getSingleResult();
     return new DeadlinePolicy(
         number(row, "responseWorkingDays"),
         number(row, "reminderWorkingDaysBefore"),
@@ -61,11 +61,31 @@ public class DeadlineService {
         number(row, "surveyValidityDays"));
   }
 
-  /** When the response to something received at {@code receivedAt} is due. */
+  /**
+   * When the response to something received at {@code receivedAt} is due, for a case whose process
+   * has not started yet: it will start on the latest process definition, so that definition's
+   * deployment decides ({@link CaseDecisions#processDefinitionForNewCase()}).
+   */
   public Instant responseDue(
       Instant receivedAt, String feedbackType, boolean extended, int pausedWorkingDays) {
+    return responseDue(
+        decisions.processDefinitionForNewCase(),
+        receivedAt,
+        feedbackType,
+        extended,
+        pausedWorkingDays);
+  }
+
+  /** When the response of the case running on {@code processDefinitionId} is due. */
+  Instant responseDue(
+      String processDefinitionId,
+      Instant receivedAt,
+      String feedbackType,
+      boolean extended,
+      int pausedWorkingDays) {
     Instant due =
-        calendar.deadline(receivedAt, policy(feedbackType, extended).responseWorkingDays());
+        calendar.deadline(
+            receivedAt, policy(processDefinitionId, feedbackType, extended).responseWorkingDays());
     return pausedWorkingDays > 0 ? calendar.addWorkingDays(due, pausedWorkingDays) : due;
   }
 
@@ -74,15 +94,29 @@ public class DeadlineService {
    * type and extension, and the working days its clock was paused.
    */
   public Instant recompute(
-      long complaintId, boolean extended, int pausedWorkingDays, String reason) {
-    return recompute(register.get(complaintId), extended, pausedWorkingDays, reason);
+      String processDefinitionId,
+      long complaintId,
+      boolean extended,
+      int pausedWorkingDays,
+      String reason) {
+    return recompute(
+        processDefinitionId, register.get(complaintId), extended, pausedWorkingDays, reason);
   }
 
-  /** As {@link #recompute(long, boolean, int, String)}, for the complaint as the caller read it. */
+  /** As {@link #recompute(String, long, boolean, int, String)}, for the complaint as read. */
   public Instant recompute(
-      Complaint complaint, boolean extended, int pausedWorkingDays, String reason) {
+      String processDefinitionId,
+      Complaint complaint,
+      boolean extended,
+      int pausedWorkingDays,
+      String reason) {
     Instant due =
-        responseDue(complaint.receivedAt(), complaint.feedbackType(), extended, pausedWorkingDays);
+        responseDue(
+            processDefinitionId,
+            complaint.receivedAt(),
+            complaint.feedbackType(),
+            extended,
+            pausedWorkingDays);
     if (!due.equals(complaint.responseDueAt()) || extended != complaint.extended()) {
       register.setResponseDue(complaint.id(), due, extended, reason);
     }
@@ -90,20 +124,23 @@ public class DeadlineService {
   }
 
   /** When the handler is reminded of a draft due at {@code due}; never in the past. */
-  public Instant reminderBefore(Instant due, String feedbackType, boolean extended) {
-    int days = policy(feedbackType, extended).reminderWorkingDaysBefore();
+  public Instant reminderBefore(
+      String processDefinitionId, Instant due, String feedbackType, boolean extended) {
+    int days = policy(processDefinitionId, feedbackType, extended).reminderWorkingDaysBefore();
     Instant reminder = days > 0 ? calendar.workingDaysBefore(due, days) : due;
     Instant now = clock.instant();
     return reminder.isBefore(now) ? now : reminder;
   }
 
   /** Stops the clock while the customer is asked for missing information. */
-  public Instant pause(long complaintId) {
+  public Instant pause(String processDefinitionId, long complaintId) {
     Instant now = clock.instant();
     deadlineClock.pause(complaintId, now);
     Complaint complaint = register.get(complaintId);
     return calendar.deadline(
-        now, policy(complaint.feedbackType(), false).missingInformationWaitWorkingDays());
+        now,
+        policy(processDefinitionId, complaint.feedbackType(), false)
+            .missingInformationWaitWorkingDays());
   }
 
   /** The working days between the pause and now; the clock runs again. */
@@ -120,8 +157,11 @@ public class DeadlineService {
   }
 
   /** When a survey sent now expires. */
-  public Instant surveyExpiry(String feedbackType) {
-    return clock.instant().plus(Duration.ofDays(policy(feedbackType, false).surveyValidityDays()));
+  public Instant surveyExpiry(String processDefinitionId, String feedbackType) {
+    return clock
+        .instant()
+        .plus(
+            Duration.ofDays(policy(processDefinitionId, feedbackType, false).surveyValidityDays()));
   }
 
   /** Whether the case is still open, running and past its response deadline. */

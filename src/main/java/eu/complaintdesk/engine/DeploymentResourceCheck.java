@@ -1,5 +1,7 @@
 package eu.complaintdesk.engine;
 
+import eu.complaintdesk.process.ComplaintVariables;
+import eu.complaintdesk.process.FormInputs;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +79,12 @@ final class DeploymentResourceCheck implements Deployer {
                         + " opening it would run; models deployed here may not carry one.",
                     null)));
       }
+      if (name.endsWith(".form")) {
+        List<Finding> findings = formFindings(resource.getBytes());
+        if (!findings.isEmpty()) {
+          throw refused(name, findings);
+        }
+      }
       if (DMN_SUFFIXES.stream().anyMatch(name::endsWith)) {
         List<Finding> findings = dmnFindings(resource.getBytes());
         if (!findings.isEmpty()) {
@@ -91,6 +99,27 @@ final class DeploymentResourceCheck implements Deployer {
         || FEEL.contains(expressionLanguage)
         || DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE.equals(
             expressionLanguage.toLowerCase(Locale.ROOT));
+  }
+
+  /** A form field named as a variable the process owns (no task may take one). */
+  private static List<Finding> formFindings(byte[] bytes) {
+    Set<String> keys;
+    try {
+      keys = FormInputs.keys(bytes);
+    } catch (IllegalArgumentException unreadable) {
+      return List.of(); // the engine's form deployer reports what it cannot read
+    }
+    return keys.stream()
+        .filter(ComplaintVariables.PROCESS_OWNED::contains)
+        .map(
+            key ->
+                new Finding(
+                    "Form field '"
+                        + key
+                        + "' names a variable the process owns; no form may set it (README, For"
+                        + " process owners).",
+                    key))
+        .toList();
   }
 
   private static List<Finding> dmnFindings(byte[] bytes) {

@@ -1,12 +1,8 @@
 package eu.complaintdesk.engine;
 
-import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
-import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
-
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,13 +24,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A task of the complaint process takes only its own completion variables (the contract's, in
- * {@link TaskInputReset#COMPLETION_VARIABLES}): completing it, submitting its form or changing its
- * variables with any other name is refused. Completion variables land on the process instance, so
- * without this a user who may work a task could rewrite what the process relies on — {@code
- * complaintId} (the case an answer goes to), {@code feedbackType}, {@code answer} — and get past
- * the four-eyes rule. Completing with a foreign variable gets a {@link Refusal} (REST 400); setting
- * or removing one gets an {@link AuthorizationException} (REST 403).
+ * A task of the complaint process takes only the input fields of its deployed Camunda Form ({@link
+ * TaskForms}: the task's {@code camunda:formRef} in the case's deployment, never a variable the
+ * process owns): completing it, submitting its form or changing its variables with any other name
+ * is refused. Completion variables land on the process instance, so without this a user who may
+ * work a task could rewrite what the process relies on — {@code complaintId} (the case an answer
+ * goes to), {@code feedbackType}, {@code answer} — and get past the four-eyes rule. Completing with
+ * a foreign variable gets a {@link Refusal} (REST 400); setting or removing one gets an {@link
+ * AuthorizationException} (REST 403).
  *
  * <p>A task of ours also ends only by being completed: throwing a BPMN error or an escalation from
  * it ({@code POST /task/{id}/bpmnError}, {@code …/bpmnEscalation}, which any user who may work the
@@ -47,20 +44,24 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskVariableGuard extends AbstractProcessEnginePlugin {
 
-  static final Map<String, List<String>> TASK_VARIABLES = taskVariables();
+  private final TaskForms forms;
+
+  TaskVariableGuard(TaskForms forms) {
+    this.forms = forms;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    CommandGuards.add(configuration, new Guard());
-  }
-
-  private static Map<String, List<String>> taskVariables() {
-    Map<String, List<String>> variables = new HashMap<>(TaskInputReset.COMPLETION_VARIABLES);
-    variables.put(TASK_RECORD_EXTERNAL_REPLY, List.of(EXTERNAL_REPLY));
-    return Map.copyOf(variables);
+    CommandGuards.add(configuration, new Guard(forms));
   }
 
   static final class Guard extends CommandInterceptor {
+
+    private final TaskForms forms;
+
+    Guard(TaskForms forms) {
+      this.forms = forms;
+    }
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -104,7 +105,7 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
       return next.execute(command);
     }
 
-    private static void refuseIfOurs(String taskId, String what) {
+    private void refuseIfOurs(String taskId, String what) {
       if (allowedVariables(taskId) != null) {
         throw new AuthorizationException(
             "A task of the complaint process ends only by being completed, not by " + what + ".");
@@ -112,26 +113,34 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
     }
 
     /** The variables a task of ours takes, or {@code null} for any other task. */
-    private static List<String> allowedVariables(String taskId) {
+    private Set<String> allowedVariables(String taskId) {
       if (taskId == null) {
         return null;
       }
       TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-      return task == null ? null : TASK_VARIABLES.get(task.getTaskDefinitionKey());
+      if (task == null || task.getProcessDefinitionId() == null) {
+        return null; // not there (the command itself says so), or not a process task
+      }
+      return forms.accepted(
+          Context.getProcessEngineConfiguration().getRepositoryService(),
+          task.getProcessDefinitionId(),
+          task.getTaskDefinitionKey());
     }
 
-    private static void check(String taskId, Collection<String> names, boolean completing) {
+    private void check(String taskId, Collection<String> names, boolean completing) {
       if (names == null || names.isEmpty()) {
         return;
       }
-      List<String> allowed = allowedVariables(taskId);
+      Set<String> allowed = allowedVariables(taskId);
       if (allowed == null) {
         return; // not a task of ours, or not there (the command itself says so)
       }
       for (String name : names) {
         if (!allowed.contains(name)) {
           String message =
-              "is not a variable of this task; it takes only " + String.join(", ", allowed);
+              allowed.isEmpty()
+                  ? "is not a variable of this task; its form takes none"
+                  : "is not a variable of this task; it takes only " + String.join(", ", allowed);
           if (completing) {
             throw Refusal.invalid(name, message);
           }

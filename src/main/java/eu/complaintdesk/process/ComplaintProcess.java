@@ -26,12 +26,15 @@ public final class ComplaintProcess {
   // Service and business rule tasks
   public static final String SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
   public static final String SUGGEST_CLASSIFICATION = "BusinessRuleTask_SuggestClassification";
+  public static final String PRIORITISE_REGISTRAR_TASKS =
+      "BusinessRuleTask_PrioritiseRegistrarTasks";
   public static final String DETERMINE_REQUIRED_INFORMATION =
       "BusinessRuleTask_DetermineRequiredInformation";
   public static final String REQUEST_MISSING_INFORMATION = "ServiceTask_RequestMissingInformation";
   public static final String RESUME_DEADLINE = "ServiceTask_ResumeDeadline";
   public static final String CLOSE_AS_INCOMPLETE = "ServiceTask_CloseAsIncomplete";
   public static final String REGISTER_CLASSIFICATION = "ServiceTask_RegisterClassification";
+  public static final String PRIORITISE_CASE = "BusinessRuleTask_PrioritiseCase";
   public static final String ROUTE_COMPLAINT = "BusinessRuleTask_RouteComplaint";
   public static final String SET_RESPONSE_DEADLINE = "ServiceTask_SetResponseDeadline";
   public static final String FORWARD_PRAISE = "ServiceTask_ForwardPraise";

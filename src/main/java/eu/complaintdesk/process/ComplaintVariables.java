@@ -2,6 +2,7 @@ package eu.complaintdesk.process;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -83,6 +84,49 @@ public final class ComplaintVariables {
   public static final String ORGANISATION_COUNTRY = "country";
   public static final String ORGANISATION_SECTOR = "sector";
   public static final String EXTERNAL_ORGANISATION_LIST = "externalOrganisationList";
+
+  /**
+   * The variables the process itself owns: references, routing facts, deadlines and what delegates
+   * and listeners record. No task takes one, even if its form declares it ({@code
+   * engine/TaskForms}), and a deployment with a form that declares one is refused (README, For
+   * process owners). Not here: {@code channel}, {@code language} and {@code categoryHint}, which
+   * the staff registration's start form ({@code Form_RegisterComplaint}) takes for the case it
+   * registers.
+   */
+  public static final Set<String> PROCESS_OWNED =
+      Set.of(
+          COMPLAINT_ID,
+          REGISTRATION_NUMBER,
+          FEEDBACK_TYPE_HINT,
+          SUGGESTED_FEEDBACK_TYPE,
+          SUGGESTED_CATEGORY,
+          SUGGESTED_PRIORITY,
+          REQUIRED_DATA,
+          REQUIRED_DOCUMENTS,
+          TASK_PRIORITY,
+          CANDIDATE_GROUP,
+          REPEAT_COMPLAINT,
+          CLASSIFIED_BY,
+          RESPONSE_DUE_AT,
+          DRAFT_REMINDER_AT,
+          INFORMATION_DUE_AT,
+          SURVEY_EXPIRES_AT,
+          CASE_OVERDUE,
+          EXTENDED,
+          PAUSED_WORKING_DAYS,
+          DRAFTED_BY,
+          DRAFT_ID,
+          EXTERNAL_ORGANISATION,
+          INQUIRY_ID,
+          REVIEWED_BY,
+          OUTCOME,
+          APPEAL_NOTICE_REQUIRED,
+          APPEAL_AUTHORITY_NAME,
+          APPEAL_AUTHORITY_CONTACTS,
+          CLASSIFICATION_TEXT,
+          ORGANISATION_COUNTRY,
+          ORGANISATION_SECTOR,
+          EXTERNAL_ORGANISATION_LIST);
 
   private final VariableScope scope;
 

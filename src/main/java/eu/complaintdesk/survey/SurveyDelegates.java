@@ -20,6 +20,7 @@ class SurveyDelegates {
           SURVEY_EXPIRES_AT,
           surveys.invite(
               variables.complaintId(),
+              execution.getProcessDefinitionId(),
               variables.string(FEEDBACK_TYPE),
               Executions.effectKey(execution)));
     };

@@ -54,8 +54,9 @@ public class SurveyService {
   }
 
   /** Opens a survey and invites the customer; returns when it expires. */
-  Instant invite(long complaintId, String feedbackType, String effectKey) {
-    Instant expiresAt = deadlines.surveyExpiry(feedbackType);
+  Instant invite(
+      long complaintId, String processDefinitionId, String feedbackType, String effectKey) {
+    Instant expiresAt = deadlines.surveyExpiry(processDefinitionId, feedbackType);
     String token = surveys.open(complaintId, expiresAt);
     // Whoever has the link may answer the survey: staff read the outbox, so it shows it masked.
     notifications.notifyCustomerWithSecrets(

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.engine.TaskInput;
-import eu.complaintdesk.engine.TaskInputReset;
 import eu.complaintdesk.intake.StaffRegistrationProcess;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.FeedbackType;
@@ -61,11 +60,22 @@ class CamundaFormsTest {
   static final BpmnModelInstance COMPLAINT = model(PROCESS_KEY);
   static final BpmnModelInstance STAFF = model(StaffRegistrationProcess.PROCESS_KEY);
 
-  /** The contract's completion variables per user task. */
+  /** The contract's completion variables per user task (PRODUCT.md; priority is ours too). */
   static Map<String, List<String>> contract() {
-    Map<String, List<String>> contract = new HashMap<>(TaskInputReset.COMPLETION_VARIABLES);
-    contract.put(TASK_RECORD_EXTERNAL_REPLY, List.of(EXTERNAL_REPLY));
-    return contract;
+    return Map.of(
+        TASK_CHECK_COMPLETENESS, List.of(COMPLETE, MISSING_INFORMATION),
+        TASK_CLASSIFY_COMPLAINT, List.of(FEEDBACK_TYPE, CATEGORY, PRIORITY),
+        TASK_DRAFT_ANSWER,
+            List.of(
+                DRAFT_ANSWER,
+                PROPOSED_OUTCOME,
+                REFUSAL_REASONS,
+                NEEDS_EXTERNAL_INFORMATION,
+                EXTERNAL_ORGANISATIONS),
+        TASK_REVIEW_ANSWER, List.of(ANSWER_APPROVED, REVIEW_COMMENT),
+        TASK_EVALUATE_PROPOSAL, List.of(PROPOSAL_ACCEPTED, ANSWER),
+        TASK_ANSWER_INFORMATION_REQUEST, List.of(ANSWER),
+        TASK_RECORD_EXTERNAL_REPLY, List.of(EXTERNAL_REPLY));
   }
 
   @Test
@@ -98,10 +108,24 @@ class CamundaFormsTest {
   void eachTaskFormAsksForExactlyTheContractVariables() {
     contract()
         .forEach(
-            (task, variables) ->
-                assertThat(keys(formOf(task)))
-                    .as(task)
-                    .containsExactlyInAnyOrderElementsOf(variables));
+            (task, variables) -> {
+              assertThat(keys(formOf(task)))
+                  .as(task)
+                  .containsExactlyInAnyOrderElementsOf(variables);
+              // what the engine derives from the form (TaskForms) is the same list
+              assertThat(FormInputs.keys(formBytes(task)))
+                  .as(task)
+                  .containsExactlyInAnyOrderElementsOf(variables);
+            });
+  }
+
+  @Test
+  void noFormOfOursDeclaresAVariableTheProcessOwns() {
+    for (File file : new File("forms").listFiles()) {
+      assertThat(FormInputs.keys(bytes(file)))
+          .as(file.getName())
+          .doesNotContainAnyElementsOf(ComplaintVariables.PROCESS_OWNED);
+    }
   }
 
   @Test
@@ -264,6 +288,19 @@ class CamundaFormsTest {
   static JsonNode formOf(String taskId) {
     UserTask task = COMPLAINT.getModelElementById(taskId);
     return form(task.getCamundaFormRef());
+  }
+
+  static byte[] formBytes(String taskId) {
+    UserTask task = COMPLAINT.getModelElementById(taskId);
+    return bytes(new File("forms/" + task.getCamundaFormRef() + ".form"));
+  }
+
+  static byte[] bytes(File file) {
+    try {
+      return java.nio.file.Files.readAllBytes(file.toPath());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static JsonNode form(String id) {

@@ -151,6 +151,9 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
     assertThat(task()).hasCandidateGroup("dept-billing").hasDueDate(Date.from(DUE_10));
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+    // TaskPriority: NORMAL is 50, a repeat complaint (earlier tests' cases: same customer) 60
+    assertThat(task().getPriority()).isEqualTo(complaint().repeatComplaint() ? 60 : 50);
+    assertThat(instance).hasPassed(PRIORITISE_REGISTRAR_TASKS, PRIORITISE_CASE);
 
     draft("handler", "UPHELD", null);
     review("supervisor", true, null);
@@ -391,8 +394,12 @@ class ComplaintHandlingProcessTest {
     review("supervisor2", true, null);
     runAsyncJobs(management, instance);
 
-    assertThat(instance).hasPassed(SEND_APPEAL_NOTICE);
-    assertThat(sent()).contains(NotificationKind.APPEAL_NOTICE.name());
+    assertThat(instance).hasPassed(DETERMINE_APPEAL_AUTHORITY, SEND_APPEAL_NOTICE);
+    assertThat(sent())
+        .containsSubsequence(NotificationKind.ANSWER.name(), NotificationKind.APPEAL_NOTICE.name());
+    // the model decided once: the letter and the notice name the authority it determined
+    assertThat(message(NotificationKind.APPEAL_NOTICE))
+        .contains((String) runtime.getVariable(instance.getId(), APPEAL_AUTHORITY_NAME));
     assertThat(instance).variables().containsKey(APPEAL_AUTHORITY_NAME);
     assertThat(
             (String)
