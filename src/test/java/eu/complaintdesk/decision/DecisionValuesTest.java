@@ -49,6 +49,12 @@ class DecisionValuesTest {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  /** One FEEL number literal; a list of them, as Modeler writes a number column's values. */
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+  private static final Pattern NUMBER_LIST =
+      Pattern.compile("-?\\d+(\\.\\d+)?(\\s*,\\s*-?\\d+(\\.\\d+)?)*");
+
   /** A column of a decision table: its variable (input expression or output name) and cells. */
   record Column(
       String file,
@@ -56,6 +62,7 @@ class DecisionValuesTest {
       String id,
       boolean input,
       String variable,
+      String type,
       List<String> declared,
       List<Cell> cells) {
 
@@ -142,6 +149,11 @@ class DecisionValuesTest {
                 cell.id(), text)
             .isTrue();
         assertThat(literals(tests)).as(cell.id()).isSubsetOf(column.declared());
+      } else if (isNumber(column.type())) {
+        assertThat(NUMBER.matcher(text).matches())
+            .as("%s: an output cell of a number column is a number, not %s", cell.id(), text)
+            .isTrue();
+        assertThat(text).as(cell.id()).isIn(column.declared());
       } else if (LITERAL.matcher(text).matches()) {
         assertThat(literals(text)).as(cell.id()).isSubsetOf(column.declared());
       } else {
@@ -215,7 +227,8 @@ class DecisionValuesTest {
               input.getAttribute("id"),
               true,
               text(expression).strip(),
-              declared(input, "inputValues"),
+              expression.getAttribute("typeRef"),
+              declared(input, "inputValues", expression.getAttribute("typeRef")),
               cells(rules, "inputEntry", i)));
     }
     for (int i = 0; i < outputs.size(); i++) {
@@ -227,7 +240,8 @@ class DecisionValuesTest {
               output.getAttribute("id"),
               false,
               output.getAttribute("name"),
-              declared(output, "outputValues"),
+              output.getAttribute("typeRef"),
+              declared(output, "outputValues", output.getAttribute("typeRef")),
               cells(rules, "outputEntry", i)));
     }
     return columns;
@@ -242,16 +256,26 @@ class DecisionValuesTest {
     return cells;
   }
 
-  private static List<String> declared(Element clause, String name) {
+  private static List<String> declared(Element clause, String name, String type) {
     List<Element> values = children(clause, name);
     if (values.isEmpty()) {
       return null;
     }
     String text = text(values.get(0)).strip();
+    if (isNumber(type)) {
+      assertThat(NUMBER_LIST.matcher(text).matches())
+          .as("%s of %s: a comma-separated list of numbers", name, clause.getAttribute("id"))
+          .isTrue();
+      return List.of(text.split("\\s*,\\s*"));
+    }
     assertThat(LITERAL_LIST.matcher(text).matches())
         .as("%s of %s: a comma-separated list of string literals", name, clause.getAttribute("id"))
         .isTrue();
     return literals(text);
+  }
+
+  private static boolean isNumber(String type) {
+    return List.of("integer", "long", "double").contains(type);
   }
 
   private static List<String> literals(String text) {
