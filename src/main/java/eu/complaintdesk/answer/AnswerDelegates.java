@@ -3,6 +3,7 @@ package eu.complaintdesk.answer;
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_CONTACTS;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_NAME;
+import static eu.complaintdesk.process.ComplaintVariables.APPEAL_NOTICE_REQUIRED;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFTED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
@@ -107,6 +108,14 @@ class AnswerDelegates {
       ComplaintVariables variables = ComplaintVariables.of(execution);
       String effectKey = Executions.effectKey(execution);
       if (FeedbackType.valueOf(variables.string(FEEDBACK_TYPE)).isComplaint()) {
+        if (variables.flag(APPEAL_NOTICE_REQUIRED)
+            && variables.string(APPEAL_AUTHORITY_NAME) == null) {
+          // a case that passed its decision on an earlier model version, which left this to Java
+          throw new IllegalStateException(
+              "The appeal authority was not determined before the answer (a case migrated from"
+                  + " model version 1): set appealAuthorityName and appealAuthorityContacts on the"
+                  + " instance and retry this job");
+        }
         answers.sendDecision(
             variables.complaintId(),
             variables.number(DRAFT_ID),

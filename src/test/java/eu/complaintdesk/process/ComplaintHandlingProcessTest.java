@@ -48,6 +48,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -420,6 +421,32 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).isEnded().hasPassed(END_COMPLAINT_CLOSED);
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
     assertThat(surveys.answer(surveyToken(), 4, null)).isEqualTo(SurveyService.Result.EXPIRED);
+  }
+
+  @Test
+  void anAnswerThatNeedsTheAppealNoticeIsNotSentWithoutItsAuthority() {
+    toDraft();
+    draft("handler", "REJECTED", "Rēķins ir pareizs");
+    review("supervisor2", true, null);
+    // as a case that passed its decision on model version 1, which left the authority to Java
+    String name = (String) runtime.getVariable(instance.getId(), APPEAL_AUTHORITY_NAME);
+    runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_NAME);
+    Job sendAnswer =
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(ComplaintProcess.SEND_ANSWER)
+            .singleResult();
+
+    assertThatThrownBy(() -> management.executeJob(sendAnswer.getId()))
+        .hasMessageContaining("appeal authority was not determined");
+    assertThat(sent()).doesNotContain(NotificationKind.ANSWER.name());
+
+    runtime.setVariable(instance.getId(), APPEAL_AUTHORITY_NAME, name);
+    runAsyncJobs(management, instance);
+    assertThat(sent())
+        .containsSubsequence(NotificationKind.ANSWER.name(), NotificationKind.APPEAL_NOTICE.name());
+    assertThat(answerLetterText()).contains(name);
   }
 
   @Test
