@@ -20,7 +20,6 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,10 +81,9 @@ class EngineErrorBodies {
 
   /** Whether the signed-in caller (set by the engine's or the webapps' sign-in) administers. */
   static boolean administrator(IdentityService identity) {
-    Authentication signedIn = identity.getCurrentAuthentication();
-    return signedIn != null
-        && signedIn.getGroupIds() != null
-        && signedIn.getGroupIds().contains(Groups.ADMINISTRATORS);
+    return SignedIn.current(identity)
+        .filter(signedIn -> signedIn.inAnyOf(Groups.ADMINISTRATORS))
+        .isPresent();
   }
 
   static final class Rewriting extends OncePerRequestFilter {
@@ -133,7 +131,9 @@ class EngineErrorBodies {
         }
         return bytes(error);
       }
-      if (capture.getStatus() >= 500 && OPTIMISTIC_LOCKING.equals(error.path("type").asText())) {
+      if (capture.getStatus() >= 500
+          && (request.getAttribute(EngineRefusals.CONCURRENT_CHANGE) != null
+              || OPTIMISTIC_LOCKING.equals(error.path("type").asText()))) {
         capture.setStatus(409);
         error.put("message", CONCURRENT_CHANGE);
         if (!capture.administrator()) {

@@ -20,11 +20,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class Refusal extends FormFieldValidationException {
 
-  private final String field;
-
   private Refusal(String field, String message) {
     super(field, message);
-    this.field = field;
   }
 
   /** A value of a task's input that is missing or wrong: "'field' problem". */
@@ -39,8 +36,13 @@ public class Refusal extends FormFieldValidationException {
     return new Refusal(field, message);
   }
 
-  /** The input the refusal is about, or {@code null}. */
-  public String field() {
-    return field;
+  /** The refusal in the chain of causes of {@code thrown}, or {@code null}. */
+  public static Refusal in(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof Refusal refusal) {
+        return refusal;
+      }
+    }
+    return null;
   }
 }

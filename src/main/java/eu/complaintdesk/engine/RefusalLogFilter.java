@@ -39,24 +39,14 @@ class RefusalLogFilter extends TurboFilter {
       return FilterReply.NEUTRAL;
     }
     // The engine passes the exception as the last parameter, not as the throwable.
-    Throwable refusal = refusal(t);
+    Throwable refusal = Refusal.in(t);
     if (refusal == null && params != null && params.length > 0) {
-      refusal = params[params.length - 1] instanceof Throwable thrown ? refusal(thrown) : null;
+      refusal = params[params.length - 1] instanceof Throwable thrown ? Refusal.in(thrown) : null;
     }
     if (refusal == null) {
       return FilterReply.NEUTRAL;
     }
     log.debug("Refused by a rule: {}", refusal.getClass().getSimpleName());
     return FilterReply.DENY;
-  }
-
-  /** Our own rule exception in the chain of causes, or {@code null}. */
-  static Throwable refusal(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof Refusal) {
-        return cause;
-      }
-    }
-    return null;
   }
 }

@@ -1,7 +1,7 @@
 package eu.complaintdesk.engine;
 
-import eu.complaintdesk.intake.StaffRegistrationProcess;
 import eu.complaintdesk.process.ComplaintVariables;
+import eu.complaintdesk.process.StaffRegistrationProcess;
 import eu.complaintdesk.security.Groups;
 import java.util.Collection;
 import java.util.Map;

@@ -2,6 +2,7 @@ package eu.complaintdesk.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,8 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine wraps every exception of a task listener into a generic ProcessEngineException
- * (ENGINE-03051), which its REST API answers with 500. This unwraps our own rule and input errors
- * again (after the transaction was rolled back), so callers get 400 and a clear message.
+ * (ENGINE-03051), which its REST API answers with 500. This unwraps our own refusals again (after
+ * the transaction was rolled back), so callers get 400 and a clear message. It also notes a
+ * concurrent change ({@link OptimisticLockingException}: a timer of the case fired while a user
+ * completed its task) on the request, which the REST API answers with 500 too, so that {@link
+ * EngineErrorBodies} can answer the 409 it is.
  */
 @Component
 class TaskRuleErrors extends AbstractProcessEnginePlugin {
@@ -33,14 +37,16 @@ class TaskRuleErrors extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
-      } catch (ProcessEngineException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-          if (cause instanceof Refusal) {
-            EngineRefusals.note(cause);
-            throw (ProcessEngineException) cause;
-          }
-        }
+      } catch (OptimisticLockingException e) {
+        EngineRefusals.noteConcurrentChange();
         throw e;
+      } catch (ProcessEngineException e) {
+        Refusal refusal = Refusal.in(e);
+        if (refusal == null) {
+          throw e;
+        }
+        EngineRefusals.note(refusal);
+        throw refusal;
       }
     }
   }

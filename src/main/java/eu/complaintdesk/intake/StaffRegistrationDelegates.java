@@ -1,6 +1,6 @@
 package eu.complaintdesk.intake;
 
-import static eu.complaintdesk.intake.StaffRegistrationProcess.*;
+import static eu.complaintdesk.process.StaffRegistrationProcess.*;
 
 import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.engine.SignedIn;

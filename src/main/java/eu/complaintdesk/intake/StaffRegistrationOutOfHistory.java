@@ -1,6 +1,7 @@
 package eu.complaintdesk.intake;
 
 import eu.complaintdesk.engine.KeptOutOfHistory;
+import eu.complaintdesk.process.StaffRegistrationProcess;
 import org.springframework.stereotype.Component;
 
 /**

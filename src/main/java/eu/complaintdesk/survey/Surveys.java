@@ -57,7 +57,7 @@ public class Surveys {
     return token;
   }
 
-  /** The token of the newest survey of a complaint (for staff views and tests). */
+  /** The token of the newest survey of a complaint (tests answer it as the customer would). */
   public Optional<String> latestToken(long complaintId) {
     return jdbc
         .sql(

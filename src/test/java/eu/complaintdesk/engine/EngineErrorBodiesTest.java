@@ -1,15 +1,21 @@
 package eu.complaintdesk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The rewriting of engine REST error bodies for callers who do not administer, on the filter itself
@@ -104,7 +110,7 @@ class EngineErrorBodiesTest {
   }
 
   @Test
-  void aTaskCompletedWhileATimerOfItsCaseFiredIsAConflictToRepeat() throws Exception {
+  void anOptimisticLockingExceptionTheRestApiNamesIsAConflictToRepeat() throws Exception {
     String body =
         "{\"type\":\"OptimisticLockingException\",\"message\":\"ENGINE-03005 Execution of"
             + " 'UPDATE ExecutionEntity[x]' failed. Entity was updated by another transaction"
@@ -125,6 +131,41 @@ class EngineErrorBodiesTest {
       assertThat(error.get("type").asText())
           .isEqualTo(administrator ? "OptimisticLockingException" : "Conflict");
     }
+  }
+
+  @Test
+  void aConcurrentChangeNotedOnTheRequestTurnsTheCompletionsRestExceptionInto409()
+      throws Exception {
+    MockHttpServletRequest request =
+        new MockHttpServletRequest("POST", "/engine-rest/task/x/complete");
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    try {
+      TaskRuleErrors.Unwrapping unwrapping = new TaskRuleErrors.Unwrapping();
+      unwrapping.setNext(
+          new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+              throw new OptimisticLockingException("ENGINE-03005 Entity was updated concurrently");
+            }
+          });
+      assertThatThrownBy(() -> unwrapping.execute(context -> null))
+          .isInstanceOf(OptimisticLockingException.class);
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
+    // what TaskResourceImpl.complete answers for any ProcessEngineException but a form error
+    MockHttpServletResponse response =
+        run(
+            request,
+            false,
+            500,
+            "{\"type\":\"RestException\",\"message\":\"Cannot complete task x: ENGINE-03005"
+                + " Entity was updated concurrently\"}");
+
+    assertThat(response.getStatus()).isEqualTo(409);
+    JsonNode error = json.readTree(response.getContentAsByteArray());
+    assertThat(error.get("message").asText()).isEqualTo(EngineErrorBodies.CONCURRENT_CHANGE);
+    assertThat(error.get("type").asText()).isEqualTo("Conflict");
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.answer.AnswerDrafts;
-import eu.complaintdesk.intake.StaffRegistrationProcess;
+import eu.complaintdesk.process.StaffRegistrationProcess;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.security.Groups;

@@ -1,6 +1,6 @@
 package eu.complaintdesk.intake;
 
-import static eu.complaintdesk.intake.StaffRegistrationProcess.*;
+import static eu.complaintdesk.process.StaffRegistrationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

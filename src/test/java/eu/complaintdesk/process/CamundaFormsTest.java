@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.engine.TaskInput;
-import eu.complaintdesk.intake.StaffRegistrationProcess;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.FeedbackType;
 import eu.complaintdesk.register.Language;

@@ -2,7 +2,7 @@ package eu.complaintdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.complaintdesk.intake.StaffRegistrationProcess;
+import eu.complaintdesk.process.StaffRegistrationProcess;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.system.ApplicationIntegrationTest;

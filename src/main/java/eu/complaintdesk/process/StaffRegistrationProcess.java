@@ -1,4 +1,4 @@
-package eu.complaintdesk.intake;
+package eu.complaintdesk.process;
 
 import java.util.List;
 
