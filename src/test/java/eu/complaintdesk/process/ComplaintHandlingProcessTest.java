@@ -481,6 +481,23 @@ class ComplaintHandlingProcessTest {
     }
   }
 
+  /**
+   * A priority the form does not offer (sent by a client of the REST API) is recorded as NORMAL.
+   */
+  @Test
+  void unknownPriorityIsRecordedAsNormal() {
+    completeAsComplete();
+    complete(
+        claim("registrar"),
+        Map.of(FEEDBACK_TYPE, "SERVICE_COMPLAINT", CATEGORY, "BILLING", PRIORITY, "URGENT"));
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(complaint().priority()).isEqualTo("NORMAL");
+    assertThat(instance).variables().containsEntry(PRIORITY, "NORMAL");
+    assertThat(task().getPriority()).isEqualTo(complaint().repeatComplaint() ? 60 : 50);
+  }
+
   @Test
   void praiseIsForwardedToTheUnitAndTheCustomerThanked() {
     completeAsComplete();
