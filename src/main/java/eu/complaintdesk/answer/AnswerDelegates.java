@@ -22,7 +22,9 @@ import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.FeedbackType;
 import eu.complaintdesk.register.Outcome;
+import eu.complaintdesk.system.Organisation;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -101,20 +103,21 @@ class AnswerDelegates {
     };
   }
 
-  /** A complaint is answered with its approved draft; other feedback with the task's answer. */
+  /**
+   * A complaint is answered with its approved draft; other feedback with the task's answer. An
+   * answer that needs the appeal notice is never sent without its appeal paragraph: when no
+   * authority was determined the job fails (an incident an administrator resolves by setting the
+   * authority on the case and retrying).
+   */
   @Bean
-  JavaDelegate sendAnswerDelegate(AnswerService answers) {
+  JavaDelegate sendAnswerDelegate(AnswerService answers, Organisation organisation) {
     return execution -> {
       ComplaintVariables variables = ComplaintVariables.of(execution);
       String effectKey = Executions.effectKey(execution);
       if (FeedbackType.valueOf(variables.string(FEEDBACK_TYPE)).isComplaint()) {
         if (variables.flag(APPEAL_NOTICE_REQUIRED)
             && variables.string(APPEAL_AUTHORITY_NAME) == null) {
-          // a case that passed its decision on an earlier model version, which left this to Java
-          throw new IllegalStateException(
-              "The appeal authority was not determined before the answer (a case migrated from"
-                  + " model version 1): set appealAuthorityName and appealAuthorityContacts on the"
-                  + " instance and retry this job");
+          throw new ProcessEngineException(noAppealAuthority(organisation));
         }
         answers.sendDecision(
             variables.complaintId(),
@@ -126,6 +129,22 @@ class AnswerDelegates {
         answers.sendReply(variables.complaintId(), variables.string(ANSWER), effectKey);
       }
     };
+  }
+
+  /**
+   * Why an answer that needs the appeal notice waits: the AppealAuthority decision of the case's
+   * deployment matched no rule for the organisation's country and sector (or the case passed that
+   * step on model version 1, which left the authority to the answer).
+   */
+  static String noAppealAuthority(Organisation organisation) {
+    return "No appeal authority was determined for this case: the AppealAuthority decision of its"
+        + " deployment has no rule for country "
+        + organisation.country()
+        + " and sector "
+        + organisation.sector()
+        + ". The answer needs the appeal notice and is not sent without it: set"
+        + " appealAuthorityName and appealAuthorityContacts on the process instance (or add the"
+        + " rule, deploy and migrate the case) and retry this job";
   }
 
   @Bean

@@ -13,7 +13,11 @@ import org.springframework.stereotype.Service;
 @Service
 class ClassificationService {
 
-  /** The priorities a case may have; anything else is recorded as NORMAL. */
+  /**
+   * The priority codes the register records (the registrar's form offers these, and {@code
+   * TaskPriority} declares them as its allowed values); anything else (a client of the REST API may
+   * send any text) is recorded as NORMAL. Which task priority a code gives is the table's alone.
+   */
   private static final Set<String> PRIORITIES = Set.of("HIGH", "NORMAL", "LOW");
 
   record Classification(String priority, boolean repeat) {}

@@ -62,22 +62,11 @@ public class DeadlineService {
   }
 
   /**
-   * When the response to something received at {@code receivedAt} is due, for a case whose process
-   * has not started yet: it will start on the latest process definition, so that definition's
-   * deployment decides ({@link CaseDecisions#processDefinitionForNewCase()}).
+   * When the response of the case running on {@code processDefinitionId} is due; for a case whose
+   * process has not started yet, the definition it will start on ({@link
+   * CaseDecisions#processDefinitionForNewCase()}).
    */
   public Instant responseDue(
-      Instant receivedAt, String feedbackType, boolean extended, int pausedWorkingDays) {
-    return responseDue(
-        decisions.processDefinitionForNewCase(),
-        receivedAt,
-        feedbackType,
-        extended,
-        pausedWorkingDays);
-  }
-
-  /** When the response of the case running on {@code processDefinitionId} is due. */
-  Instant responseDue(
       String processDefinitionId,
       Instant receivedAt,
       String feedbackType,

@@ -2,9 +2,12 @@ package eu.complaintdesk.deadline;
 
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.process.CaseDecisions;
 import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.security.Groups;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -14,7 +17,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class EscalationService {
 
-  static final int ESCALATED_TASK_PRIORITY = 100;
+  /** The decision that gives the task priority; an escalated draft is one of its inputs. */
+  static final String TASK_PRIORITY = "TaskPriority";
+
   static final String DRAFT_REMINDED = "DRAFT_REMINDED";
   static final String DRAFT_OVERDUE = "DRAFT_OVERDUE";
 
@@ -22,16 +27,19 @@ public class EscalationService {
   private final ComplaintRegister register;
   private final TaskService tasks;
   private final DeadlineMetrics metrics;
+  private final CaseDecisions decisions;
 
   EscalationService(
       NotificationService notifications,
       ComplaintRegister register,
       TaskService tasks,
-      DeadlineMetrics metrics) {
+      DeadlineMetrics metrics,
+      CaseDecisions decisions) {
     this.notifications = notifications;
     this.register = register;
     this.tasks = tasks;
     this.metrics = metrics;
+    this.decisions = decisions;
   }
 
   /**
@@ -46,8 +54,9 @@ public class EscalationService {
   }
 
   /**
-   * The draft is overdue: supervisors are told, may take the draft task over, and the task moves to
-   * the top of every list.
+   * The draft is overdue: supervisors are told, may take the draft task over, and the task gets the
+   * priority the {@code TaskPriority} decision of the case's deployment gives an escalated draft
+   * (the top of every list).
    */
   public void escalateDraft(long complaintId, String processInstanceId, String effectKey) {
     if (!firstTimeForDeadline(complaintId, DRAFT_OVERDUE)) {
@@ -61,10 +70,26 @@ public class EscalationService {
             .taskDefinitionKey(ComplaintProcess.TASK_DRAFT_ANSWER)
             .list()) {
       tasks.addCandidateGroup(task.getId(), Groups.SUPERVISORS);
-      tasks.setPriority(task.getId(), ESCALATED_TASK_PRIORITY);
+      tasks.setPriority(
+          task.getId(), escalatedPriority(complaintId, task.getProcessDefinitionId()));
     }
     notifications.notifyGroup(
         complaintId, Groups.SUPERVISORS, NotificationKind.DRAFT_OVERDUE, Map.of(), effectKey);
+  }
+
+  private int escalatedPriority(long complaintId, String processDefinitionId) {
+    Complaint complaint = register.get(complaintId);
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("priority", complaint.priority());
+    inputs.put("repeat", complaint.repeatComplaint());
+    inputs.put("escalated", true);
+    Object priority =
+        decisions.evaluate(processDefinitionId, TASK_PRIORITY, inputs).getSingleEntry();
+    if (!(priority instanceof Number number)) {
+      throw new IllegalStateException(
+          TASK_PRIORITY + " gave no task priority for an escalated draft");
+    }
+    return number.intValue();
   }
 
   /**

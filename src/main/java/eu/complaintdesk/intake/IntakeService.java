@@ -18,7 +18,7 @@ import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.deadline.DeadlineService;
 import eu.complaintdesk.problem.ApiProblem;
-import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.process.CaseDecisions;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
@@ -59,6 +59,7 @@ public class IntakeService {
 
   private final ComplaintRegister register;
   private final DeadlineService deadlines;
+  private final CaseDecisions decisions;
   private final WorkingCalendar calendar;
   private final RuntimeService runtime;
   private final IdempotentSubmissions idempotent;
@@ -70,6 +71,7 @@ public class IntakeService {
   IntakeService(
       ComplaintRegister register,
       DeadlineService deadlines,
+      CaseDecisions decisions,
       WorkingCalendar calendar,
       RuntimeService runtime,
       IdempotentSubmissions idempotent,
@@ -79,6 +81,7 @@ public class IntakeService {
       IntakeMetrics metrics) {
     this.register = register;
     this.deadlines = deadlines;
+    this.decisions = decisions;
     this.calendar = calendar;
     this.runtime = runtime;
     this.idempotent = idempotent;
@@ -193,7 +196,9 @@ public class IntakeService {
       Channel channel,
       Instant receivedAt,
       String registeredBy) {
-    Instant due = deadlines.responseDue(receivedAt, null, false, 0);
+    // the due date the customer is told comes from the tables of the definition the case starts on
+    String processDefinitionId = decisions.processDefinitionForNewCase();
+    Instant due = deadlines.responseDue(processDefinitionId, receivedAt, null, false, 0);
     Submission.Customer customer = submission.customer();
     RegisteredComplaint registered =
         register.register(
@@ -215,7 +220,7 @@ public class IntakeService {
                 registeredBy));
     ProcessInstance instance =
         runtime
-            .createProcessInstanceByKey(ComplaintProcess.PROCESS_KEY)
+            .createProcessInstanceById(processDefinitionId)
             .businessKey(registered.registrationNumber())
             .setVariables(
                 Variables.createVariables()

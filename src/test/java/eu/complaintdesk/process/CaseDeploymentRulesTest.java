@@ -6,6 +6,7 @@ import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_REVIEW_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
+import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_NAME;
 import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
@@ -28,7 +29,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.intake.IntakeService;
+import eu.complaintdesk.notification.NotificationKind;
+import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.ComplaintRegister;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,10 +48,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -79,6 +87,7 @@ class CaseDeploymentRulesTest {
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
   @Autowired WorkingCalendar calendar;
+  @Autowired NotificationService notifications;
 
   /** The field a process owner adds to the review form. */
   static final String NOTE = "noteForTheFile";
@@ -221,6 +230,91 @@ class CaseDeploymentRulesTest {
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("Form field 'complaintId' names a variable the process owns");
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  /**
+   * A process owner's AppealAuthority table has no rule for the organisation's country and sector:
+   * the supervisor's approval still completes (the decision runs in a job of its own), and the
+   * answer, which needs the appeal notice, is not sent without it: an incident with a message that
+   * says why, for an administrator to resolve.
+   */
+  @Test
+  void answerIsNotSentWhenNoAppealAuthorityRuleMatchesTheOrganisation() {
+    deployChanged(
+        "appeal authorities for Lithuania and Russia only",
+        "AppealAuthority.dmn",
+        replace("<text>\"LV\"</text>", "<text>\"RU\"</text>")
+                .andThen(
+                    replace(
+                        "<inputEntry id=\"UnaryTests_AppealAuthority_UnknownCountry_1\">\n"
+                            + "          <text>-</text>",
+                        "<inputEntry id=\"UnaryTests_AppealAuthority_UnknownCountry_1\">\n"
+                            + "          <text>null</text>"))
+            ::apply);
+    IntakeService.Receipt receipt = submit(intake, RECEIVED);
+    ProcessInstance instance = started(receipt);
+    toReview(instance);
+    Task review = claimed(instance, "supervisor2");
+    signedIn("supervisor2", () -> tasks.complete(review.getId(), Map.of(ANSWER_APPROVED, true)));
+
+    assertThat(instance).isWaitingAt(ComplaintProcess.DETERMINE_APPEAL_AUTHORITY);
+    management.executeJob(job(instance, ComplaintProcess.DETERMINE_APPEAL_AUTHORITY).getId());
+    assertThat(runtime.getVariable(instance.getId(), APPEAL_AUTHORITY_NAME)).isNull();
+
+    // every retry fails the same way, and the last one leaves an incident
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Job sendAnswer = job(instance, ComplaintProcess.SEND_ANSWER);
+      assertThat(sendAnswer.getRetries()).isPositive();
+      assertThatThrownBy(() -> management.executeJob(sendAnswer.getId()))
+          .hasMessageContaining("No appeal authority was determined for this case")
+          .hasMessageContaining("no rule for country LV")
+          .hasMessageNotContaining("migrated");
+    }
+    Incident incident =
+        runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getActivityId()).isEqualTo(ComplaintProcess.SEND_ANSWER);
+    assertThat(incident.getIncidentMessage()).contains("No appeal authority was determined");
+    assertThat(notifications.messages(receipt.complaintId()))
+        .extracting(m -> m.kind().name())
+        .doesNotContain(NotificationKind.ANSWER.name());
+  }
+
+  /**
+   * A process deployed without its decisions: the case's deployment decides or nothing does; the
+   * latest table of another deployment is never taken instead (as for the model's business rule
+   * tasks, bound to the deployment).
+   */
+  @Test
+  void processDeployedWithoutItsDecisionsIsNotDecidedByAnotherDeploymentsTables() throws Exception {
+    String deploymentId =
+        repository
+            .createDeployment()
+            .name("the process alone")
+            .addString(
+                "ComplaintHandlingProcess.bpmn",
+                Files.readString(Path.of("bpmn", "ComplaintHandlingProcess.bpmn")))
+            .deploy()
+            .getId();
+    deployments.add(deploymentId);
+    long before = runtime.createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> submit(intake, RECEIVED))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Deployment " + deploymentId)
+        .hasMessageContaining("holds no decision DeadlinePolicy");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  private Job job(ProcessInstance instance, String activityId) {
+    Job job =
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(activityId)
+            .singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    return job;
   }
 
   private void toReview(ProcessInstance instance) {

@@ -428,18 +428,18 @@ class ComplaintHandlingProcessTest {
     toDraft();
     draft("handler", "REJECTED", "Rēķins ir pareizs");
     review("supervisor2", true, null);
-    // as a case that passed its decision on model version 1, which left the authority to Java
+    // the review is done; the authority is determined in a job of its own
+    assertThat(instance).isWaitingAt(DETERMINE_APPEAL_AUTHORITY);
+    assertThat(instance).variables().containsEntry(ComplaintVariables.OUTCOME, "REJECTED");
+    management.executeJob(job(DETERMINE_APPEAL_AUTHORITY).getId());
+    // as a case whose authority was not determined (no rule, or model version 1)
     String name = (String) runtime.getVariable(instance.getId(), APPEAL_AUTHORITY_NAME);
     runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_NAME);
-    Job sendAnswer =
-        management
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .activityId(ComplaintProcess.SEND_ANSWER)
-            .singleResult();
+    Job sendAnswer = job(ComplaintProcess.SEND_ANSWER);
 
     assertThatThrownBy(() -> management.executeJob(sendAnswer.getId()))
-        .hasMessageContaining("appeal authority was not determined");
+        .hasMessageContaining("No appeal authority was determined for this case")
+        .hasMessageContaining("not sent without it");
     assertThat(sent()).doesNotContain(NotificationKind.ANSWER.name());
 
     runtime.setVariable(instance.getId(), APPEAL_AUTHORITY_NAME, name);
@@ -479,6 +479,23 @@ class ComplaintHandlingProcessTest {
     } finally {
       repository.deleteDeployment(deploymentId, true);
     }
+  }
+
+  /**
+   * A priority the form does not offer (sent by a client of the REST API) is recorded as NORMAL.
+   */
+  @Test
+  void unknownPriorityIsRecordedAsNormal() {
+    completeAsComplete();
+    complete(
+        claim("registrar"),
+        Map.of(FEEDBACK_TYPE, "SERVICE_COMPLAINT", CATEGORY, "BILLING", PRIORITY, "URGENT"));
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(complaint().priority()).isEqualTo("NORMAL");
+    assertThat(instance).variables().containsEntry(PRIORITY, "NORMAL");
+    assertThat(task().getPriority()).isEqualTo(complaint().repeatComplaint() ? 60 : 50);
   }
 
   @Test
@@ -718,6 +735,17 @@ class ComplaintHandlingProcessTest {
     variables.put(ANSWER_APPROVED, approved);
     variables.put(REVIEW_COMMENT, comment);
     complete(claim(user), variables);
+  }
+
+  private Job job(String activityId) {
+    Job job =
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(activityId)
+            .singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    return job;
   }
 
   private Task claim(String user) {
