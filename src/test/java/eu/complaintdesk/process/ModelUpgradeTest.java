@@ -175,6 +175,7 @@ class ModelUpgradeTest {
     assertThat(timer(management, drafting.instance, CASE_DEADLINE_REACHED).getDuedate())
         .isEqualTo(moved);
     // the answer waiting on version 1 is sent by version 2, after the authority it determined
+    determineAppealAuthority(sending.instance);
     assertThat(sending.instance).hasPassed(DETERMINE_APPEAL_AUTHORITY).isWaitingAt(SEND_ANSWER);
     assertThat(variable(sending, APPEAL_AUTHORITY_NAME)).isNotNull();
 
@@ -303,7 +304,20 @@ class ModelUpgradeTest {
     review.put(ANSWER_APPROVED, true);
     review.put(REVIEW_COMMENT, null);
     complete(instance, "supervisor2", review);
+    // the authority is determined in its own transaction, after the approval
+    determineAppealAuthority(instance);
     assertThat(instance).isWaitingAt(SEND_ANSWER);
+  }
+
+  private void determineAppealAuthority(ProcessInstance instance) {
+    assertThat(instance).isWaitingAt(DETERMINE_APPEAL_AUTHORITY);
+    management.executeJob(
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(DETERMINE_APPEAL_AUTHORITY)
+            .singleResult()
+            .getId());
   }
 
   private void complete(ProcessInstance instance, String user, Map<String, Object> variables) {
