@@ -8,13 +8,13 @@ import java.lang.reflect.Field;
  * arguments in private fields and offer no getters; a field that a new engine version renamed fails
  * loudly, never silently lets a command through.
  */
-public final class CommandFields {
+final class CommandFields {
 
   private CommandFields() {}
 
   /** The value of {@code declaringClass}'s field {@code fieldName} in {@code command}. */
   @SuppressWarnings("unchecked")
-  public static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
+  static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
     try {
       Field field = declaringClass.getDeclaredField(fieldName);
       field.setAccessible(true);

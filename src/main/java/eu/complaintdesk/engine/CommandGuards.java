@@ -11,12 +11,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * sees who is signed in and may query), for every command that runs in a transaction — every way
  * in, REST, the webapps and Java alike.
  */
-public final class CommandGuards {
+final class CommandGuards {
 
   private CommandGuards() {}
 
   /** Adds the guard behind those already added; call it from a plugin's {@code preInit}. */
-  public static void add(ProcessEngineConfigurationImpl configuration, CommandInterceptor guard) {
+  static void add(ProcessEngineConfigurationImpl configuration, CommandInterceptor guard) {
     List<CommandInterceptor> interceptors =
         configuration.getCustomPostCommandInterceptorsTxRequired() == null
             ? new ArrayList<>()
