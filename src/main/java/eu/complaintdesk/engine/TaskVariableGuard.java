@@ -184,7 +184,11 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
         return value == null || "".equals(value);
       }
       if (value instanceof Number number && current instanceof Number known) {
-        return new BigDecimal(number.toString()).compareTo(new BigDecimal(known.toString())) == 0;
+        try {
+          return new BigDecimal(number.toString()).compareTo(new BigDecimal(known.toString())) == 0;
+        } catch (NumberFormatException notFinite) {
+          return number.equals(known);
+        }
       }
       return Objects.equals(value, current);
     }

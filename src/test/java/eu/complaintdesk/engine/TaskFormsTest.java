@@ -155,6 +155,7 @@ class TaskFormsTest {
     assertThat(TaskVariableGuard.Guard.unchanged(6, 5L)).isFalse();
     assertThat(TaskVariableGuard.Guard.unchanged("x", null)).isFalse();
     assertThat(TaskVariableGuard.Guard.unchanged(false, null)).isFalse();
+    assertThat(TaskVariableGuard.Guard.unchanged(Double.NaN, 5L)).isFalse();
   }
 
   private static FormSource source(String attributes) {
