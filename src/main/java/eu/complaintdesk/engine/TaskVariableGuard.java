@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -133,26 +134,27 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
      * shows (a read-only field), which Tasklist submits with the value shown — accepted unchanged.
      */
     private void checkCompletion(String taskId, Map<String, ?> variables) {
-      if (variables == null || variables.isEmpty()) {
-        return;
-      }
-      TaskEntity task = task(taskId);
-      TaskInputs inputs = task == null ? TaskInputs.UNRESTRICTED : inputsOf(task);
-      if (!inputs.restricted()) {
-        return;
-      }
-      for (Map.Entry<String, ?> variable : variables.entrySet()) {
-        String name = variable.getKey();
-        if (!inputs.inputs().contains(name)
-            && !(inputs.shown().contains(name)
-                && unchanged(variable.getValue(), task.getVariable(name)))) {
-          throw Refusal.invalid(name, notOfThisTask(inputs));
-        }
-      }
+      check(
+          taskId,
+          variables == null ? null : variables.keySet(),
+          (task, name) -> unchanged(variables.get(name), task.getVariable(name)),
+          true);
     }
 
     /** Setting or removing variables through the task: only those the task takes. */
     private void checkChange(String taskId, Collection<String> names) {
+      check(taskId, names, (task, name) -> false, false);
+    }
+
+    /**
+     * Refuses the first name the task does not take; a name its form only shows passes if {@code
+     * shownUnchanged} says its value stays.
+     */
+    private void check(
+        String taskId,
+        Collection<String> names,
+        BiPredicate<TaskEntity, String> shownUnchanged,
+        boolean completing) {
       if (names == null || names.isEmpty()) {
         return;
       }
@@ -162,8 +164,13 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
         return;
       }
       for (String name : names) {
-        if (!inputs.inputs().contains(name)) {
-          throw new AuthorizationException("'" + name + "' " + notOfThisTask(inputs));
+        if (!inputs.inputs().contains(name)
+            && !(inputs.shown().contains(name) && shownUnchanged.test(task, name))) {
+          String message = notOfThisTask(inputs);
+          if (completing) {
+            throw Refusal.invalid(name, message);
+          }
+          throw new AuthorizationException("'" + name + "' " + message);
         }
       }
     }

@@ -153,14 +153,7 @@ class DeploymentGuardTest {
 
   @Test
   void aCamundaFormOfTheDeploymentMayBeNamedByFormKey() {
-    String id =
-        repository
-            .createDeployment()
-            .name("guard")
-            .addString("Allowed.bpmn", ForbiddenModels.CAMUNDA_FORM_KEY)
-            .addString("Form_Allowed.form", ForbiddenModels.FORM)
-            .deploy()
-            .getId();
+    String id = deployWithForm(ForbiddenModels.CAMUNDA_FORM_KEY);
     try {
       assertThat(repository.createProcessDefinitionQuery().deploymentId(id).count()).isOne();
     } finally {
@@ -174,31 +167,21 @@ class DeploymentGuardTest {
    */
   @Test
   void aTaskWhoseFormIsNamedByFormKeyTakesExactlyItsFormsFields() {
-    String id =
-        repository
-            .createDeployment()
-            .name("guard")
-            .addString("Keyed.bpmn", ForbiddenModels.TASK_WITH_CAMUNDA_FORM_KEY)
-            .addString("Form_Allowed.form", ForbiddenModels.FORM)
-            .deploy()
-            .getId();
-    try {
-      String instance = runtime.startProcessInstanceByKey("Forbidden").getId();
-      String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-      assertThatThrownBy(() -> tasks.complete(task, Map.of("complete", true, "note", "x")))
-          .isInstanceOf(Refusal.class)
-          .hasMessageContaining("note")
-          .hasMessageContaining("it takes only complete");
-      assertThatThrownBy(() -> tasks.complete(task, Map.of("complaintId", 7L)))
-          .isInstanceOf(Refusal.class)
-          .hasMessageContaining("complaintId");
-      assertThatThrownBy(() -> tasks.setVariable(task, "note", "x"))
-          .isInstanceOf(AuthorizationException.class);
-      tasks.complete(task, Map.of("complete", true));
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
-    } finally {
-      repository.deleteDeployment(id, true);
-    }
+    withKeyedTask(
+        (instance, task) -> {
+          assertThatThrownBy(() -> tasks.complete(task, Map.of("complete", true, "note", "x")))
+              .isInstanceOf(Refusal.class)
+              .hasMessageContaining("note")
+              .hasMessageContaining("it takes only complete");
+          assertThatThrownBy(() -> tasks.complete(task, Map.of("complaintId", 7L)))
+              .isInstanceOf(Refusal.class)
+              .hasMessageContaining("complaintId");
+          assertThatThrownBy(() -> tasks.setVariable(task, "note", "x"))
+              .isInstanceOf(AuthorizationException.class);
+          tasks.complete(task, Map.of("complete", true));
+          assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count())
+              .isZero();
+        });
   }
 
   /**
@@ -207,20 +190,20 @@ class DeploymentGuardTest {
    */
   @Test
   void aTaskOfAnotherProcessMayThrowABpmnError() {
-    String id =
-        repository
-            .createDeployment()
-            .name("guard")
-            .addString("Keyed.bpmn", ForbiddenModels.TASK_WITH_CAMUNDA_FORM_KEY)
-            .addString("Form_Allowed.form", ForbiddenModels.FORM)
-            .deploy()
-            .getId();
+    withKeyedTask(
+        (instance, task) ->
+            // uncaught, so the engine fails the command itself: not the guard's refusal
+            assertThatThrownBy(() -> tasks.handleBpmnError(task, "Error_Any"))
+                .isNotInstanceOf(AuthorizationException.class));
+  }
+
+  /** Runs the test on the waiting task of a new instance of a model whose form is keyed. */
+  private void withKeyedTask(java.util.function.BiConsumer<String, String> test) {
+    String id = deployWithForm(ForbiddenModels.TASK_WITH_CAMUNDA_FORM_KEY);
     try {
       String instance = runtime.startProcessInstanceByKey("Forbidden").getId();
-      String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-      // uncaught, so the engine fails the command itself: not the guard's AuthorizationException
-      assertThatThrownBy(() -> tasks.handleBpmnError(task, "Error_Any"))
-          .isNotInstanceOf(AuthorizationException.class);
+      test.accept(
+          instance, tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
     } finally {
       repository.deleteDeployment(id, true);
     }
@@ -426,6 +409,17 @@ class DeploymentGuardTest {
     } finally {
       repository.deleteDeployment(id, true);
     }
+  }
+
+  /** The model with the form {@code Form_Allowed} beside it. */
+  private String deployWithForm(String bpmn) {
+    return repository
+        .createDeployment()
+        .name("guard")
+        .addString("Allowed.bpmn", bpmn)
+        .addString("Form_Allowed.form", ForbiddenModels.FORM)
+        .deploy()
+        .getId();
   }
 
   private String deploy(String name, String content) {

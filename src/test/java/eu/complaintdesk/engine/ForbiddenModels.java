@@ -285,30 +285,31 @@ final class ForbiddenModels {
 
   /** A Camunda Form by key instead of by reference: form-js renders JSON, never HTML. */
   static final String CAMUNDA_FORM_KEY =
-      ALLOWED_BPMN.replace(
-          "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"deployment\"",
-          "camunda:formKey=\"camunda-forms:deployment:Form_Allowed.form\"");
+      formNamedBy("camunda:formKey=\"camunda-forms:deployment:Form_Allowed.form\"");
+
+  /** {@link #ALLOWED_BPMN} with its user task's form named by {@code attributes}. */
+  private static String formNamedBy(String attributes) {
+    return ALLOWED_BPMN.replace(
+        "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"deployment\"", attributes);
+  }
 
   /**
    * The engine's binding {@code latest} (its default) and {@code version}: Tasklist would show
    * whichever form version those name, while the task's rules read its deployment's form.
    */
   static final String FORM_REF_LATEST =
-      ALLOWED_BPMN.replace(
-          "camunda:formRefBinding=\"deployment\"", "camunda:formRefBinding=\"latest\"");
+      formNamedBy("camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"latest\"");
 
-  static final String FORM_REF_WITHOUT_BINDING =
-      ALLOWED_BPMN.replace(" camunda:formRefBinding=\"deployment\"", "");
+  static final String FORM_REF_WITHOUT_BINDING = formNamedBy("camunda:formRef=\"Form_Allowed\"");
 
   static final String FORM_REF_VERSION =
-      ALLOWED_BPMN.replace(
-          "camunda:formRefBinding=\"deployment\"",
-          "camunda:formRefBinding=\"version\" camunda:formRefVersion=\"1\"");
+      formNamedBy(
+          "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"version\""
+              + " camunda:formRefVersion=\"1\"");
 
   /** A form reference chosen by a variable at run time: no rule can know which form it is. */
   static final String FORM_REF_EXPRESSION =
-      ALLOWED_BPMN.replace(
-          "camunda:formRef=\"Form_Allowed\"", "camunda:formRef=\"${candidateGroup}\"");
+      formNamedBy("camunda:formRef=\"${candidateGroup}\" camunda:formRefBinding=\"deployment\"");
 
   /** A Camunda Form that Tasklist loads from the web application, not from the deployment. */
   static final String CAMUNDA_FORMS_APP_KEY =

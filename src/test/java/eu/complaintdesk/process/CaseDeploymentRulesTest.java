@@ -342,22 +342,18 @@ class CaseDeploymentRulesTest {
     ProcessInstance freshCase = started(fresh);
     toReview(freshCase);
     Task review = claimed(freshCase, "supervisor2");
-    assertThatThrownBy(
-            () ->
-                signedIn(
-                    "supervisor2",
-                    () ->
-                        formService.submitTaskForm(
-                            review.getId(),
-                            Map.of(
-                                ANSWER_APPROVED,
-                                false,
-                                REVIEW_COMMENT,
-                                "Precizēt",
-                                FEEDBACK_TYPE,
-                                "PRAISE"))))
+    Runnable changed = () -> returnWithTypeShown(review, "PRAISE");
+    assertThatThrownBy(changed::run)
         .isInstanceOf(Refusal.class)
         .hasMessageContaining(FEEDBACK_TYPE);
+    returnWithTypeShown(review, "SERVICE_COMPLAINT");
+    assertThat(runtime.getVariable(freshCase.getId(), FEEDBACK_TYPE))
+        .isEqualTo("SERVICE_COMPLAINT");
+    assertThat(freshCase).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
+  /** Submits the review form as Tasklist does: returned, with the read-only type it shows. */
+  private void returnWithTypeShown(Task review, String feedbackType) {
     signedIn(
         "supervisor2",
         () ->
@@ -369,10 +365,7 @@ class CaseDeploymentRulesTest {
                     REVIEW_COMMENT,
                     "Precizēt",
                     FEEDBACK_TYPE,
-                    "SERVICE_COMPLAINT")));
-    assertThat(runtime.getVariable(freshCase.getId(), FEEDBACK_TYPE))
-        .isEqualTo("SERVICE_COMPLAINT");
-    assertThat(freshCase).isWaitingAt(TASK_DRAFT_ANSWER);
+                    feedbackType)));
   }
 
   private void toReview(ProcessInstance instance) {
