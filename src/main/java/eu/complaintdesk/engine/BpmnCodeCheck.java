@@ -130,8 +130,15 @@ final class BpmnCodeCheck {
         refuse(
             element,
             id,
-            "a form key other than camunda-forms:deployment:<file>.form (an HTML form or page);"
-                + " use camunda:formRef");
+            "a form key other than camunda-forms:deployment:<file>.form (an HTML form or page,"
+                + " or a form outside the deployment); use camunda:formRef");
+      } else if (name.equals("formRef") && !formRefBoundToDeployment(element, value)) {
+        refuse(
+            element,
+            id,
+            "a form reference not bound to the deployment (camunda:formRef needs"
+                + " camunda:formRefBinding=\"deployment\" and a form id, not an expression), so"
+                + " Tasklist could show another form than the task's rules read");
       } else if (name.equals("resource")) {
         refuse(element, id, "a script resource (camunda:resource)");
       } else if (!ExpressionShapes.allowed(value)) {
@@ -141,6 +148,24 @@ final class BpmnCodeCheck {
     if (!ExpressionShapes.allowed(element.getText())) {
       refuse(element, id, expression("<" + tag + ">"));
     }
+  }
+
+  /**
+   * Whether a {@code camunda:formRef} names a form of the model's own deployment, as the task's
+   * rules ({@link TaskForms}) read it: binding {@code deployment} (the engine's default is {@code
+   * latest}, which Tasklist would resolve to whatever form version was deployed last) and a plain
+   * id.
+   */
+  private static boolean formRefBoundToDeployment(Element element, String formRef) {
+    String binding = null;
+    for (String key : element.attributes()) {
+      if (key.substring(key.lastIndexOf(':') + 1).equals("formRefBinding")) {
+        binding = element.attribute(key);
+      }
+    }
+    return TaskForms.DEPLOYMENT_BINDING.equals(binding)
+        && !formRef.isBlank()
+        && formRef.chars().noneMatch(c -> "$#{}".indexOf(c) >= 0);
   }
 
   private static String expression(String where) {

@@ -4,17 +4,17 @@ import java.lang.reflect.Field;
 
 /**
  * Reads what an engine command was asked to do, for the command interceptors that enforce our rules
- * ({@link TaskVariableGuard}, the security package's guards). Camunda's commands keep their
- * arguments in private fields and offer no getters; a field that a new engine version renamed fails
- * loudly, never silently lets a command through.
+ * ({@link TaskVariableGuard}, {@link QueryExpressionGuard}, {@link SignedInActors}). Camunda's
+ * commands keep their arguments in private fields and offer no getters; a field that a new engine
+ * version renamed fails loudly, never silently lets a command through.
  */
-public final class CommandFields {
+final class CommandFields {
 
   private CommandFields() {}
 
   /** The value of {@code declaringClass}'s field {@code fieldName} in {@code command}. */
   @SuppressWarnings("unchecked")
-  public static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
+  static <V> V read(Object command, Class<?> declaringClass, String fieldName) {
     try {
       Field field = declaringClass.getDeclaredField(fieldName);
       field.setAccessible(true);

@@ -6,17 +6,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * Where the engine plugins that enforce our rules ({@link TaskVariableGuard}, the security
- * package's guards) put their command interceptors: after the command context is opened (so a guard
- * sees who is signed in and may query), for every command that runs in a transaction — every way
- * in, REST, the webapps and Java alike.
+ * Where the engine plugins that enforce our rules ({@link TaskVariableGuard}, {@link
+ * QueryExpressionGuard}, {@link SignedInActors}) put their command interceptors: after the command
+ * context is opened (so a guard sees who is signed in and may query), for every command that runs
+ * in a transaction — every way in, REST, the webapps and Java alike.
  */
-public final class CommandGuards {
+final class CommandGuards {
 
   private CommandGuards() {}
 
   /** Adds the guard behind those already added; call it from a plugin's {@code preInit}. */
-  public static void add(ProcessEngineConfigurationImpl configuration, CommandInterceptor guard) {
+  static void add(ProcessEngineConfigurationImpl configuration, CommandInterceptor guard) {
     List<CommandInterceptor> interceptors =
         configuration.getCustomPostCommandInterceptorsTxRequired() == null
             ? new ArrayList<>()

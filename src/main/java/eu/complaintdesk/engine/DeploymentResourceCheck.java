@@ -1,18 +1,23 @@
 package eu.complaintdesk.engine;
 
 import eu.complaintdesk.process.ComplaintVariables;
-import eu.complaintdesk.process.FormInputs;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Definitions;
@@ -28,8 +33,11 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * whoever opens it — or a CMMN model), and a DMN decision with an expression language other than
  * FEEL: JUEL and script languages call Java, the FEEL engine cannot (Camunda's FEEL engine is built
  * with external functions off). Neither a BPMN nor a DMN file may carry markup a browser would run
- * ({@link BrowserMarkup}). Runs before the engine's own deployers, so nothing of a refused
- * deployment is stored; older deployments the engine loads into its cache are not checked again.
+ * ({@link BrowserMarkup}). A form may not declare a variable the process owns, and where a
+ * deployment holds a user task and the form it uses, the form may not declare a variable that task
+ * may not take ({@link TaskForms#notTakenBy}). Runs before the engine's own deployers, so nothing
+ * of a refused deployment is stored; older deployments the engine loads into its cache are not
+ * checked again.
  */
 final class DeploymentResourceCheck implements Deployer {
 
@@ -38,6 +46,8 @@ final class DeploymentResourceCheck implements Deployer {
       List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".png");
 
   private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
+
+  private static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn20.xml");
 
   /** The spellings the DMN engine evaluates with FEEL ({@code ExpressionEvaluationHandler}). */
   private static final Set<String> FEEL =
@@ -92,6 +102,79 @@ final class DeploymentResourceCheck implements Deployer {
         }
       }
     }
+    Map<String, FormInputs.Fields> formsByName = forms(deployment);
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (BPMN_SUFFIXES.stream().anyMatch(resource.getName()::endsWith)) {
+        List<Finding> findings = taskFormFindings(resource.getBytes(), formsByName);
+        if (!findings.isEmpty()) {
+          throw refused(resource.getName(), findings);
+        }
+      }
+    }
+  }
+
+  /** The readable forms of the deployment by resource name. */
+  private static Map<String, FormInputs.Fields> forms(DeploymentEntity deployment) {
+    Map<String, FormInputs.Fields> forms = new HashMap<>();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (resource.getName().endsWith(".form")) {
+        try {
+          forms.put(resource.getName(), FormInputs.read(resource.getBytes()));
+        } catch (IllegalArgumentException unreadable) {
+          // the engine's form deployer reports what it cannot read
+        }
+      }
+    }
+    return forms;
+  }
+
+  /**
+   * A field of a form of this deployment that a user task of this model using the form may not take
+   * ({@link TaskForms#notTakenBy}): for a task of the complaint process another task's contract
+   * variable, a start variable, or what the process or the engine sets. The task would refuse it
+   * anyway; a form of another deployment is checked when its task is completed.
+   */
+  private static List<Finding> taskFormFindings(
+      byte[] bpmn, Map<String, FormInputs.Fields> formsByName) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+    } catch (RuntimeException unreadable) {
+      return List.of(); // the engine's BPMN deployer reports what it cannot read
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      TaskForms.FormSource source = TaskForms.FormSource.of(task);
+      FormInputs.Fields form =
+          switch (source.kind()) {
+            case REFERENCE ->
+                formsByName.values().stream()
+                    .filter(fields -> source.name().equals(fields.id()))
+                    .findFirst()
+                    .orElse(null);
+            case RESOURCE -> formsByName.get(source.name());
+            case OTHER, NONE -> null;
+          };
+      if (form == null) {
+        continue;
+      }
+      Set<String> refused = new TreeSet<>(form.inputs());
+      refused.retainAll(TaskForms.notTakenBy(model, TaskForms.processOf(task), task.getId()));
+      for (String field : refused) {
+        findings.add(
+            new Finding(
+                "Form field '"
+                    + field
+                    + "' of form '"
+                    + (form.id() == null ? source.name() : form.id())
+                    + "' is not a variable task '"
+                    + task.getId()
+                    + "' may take: it is another task's, the case's start, or set by the process"
+                    + " or the engine (README, For process owners).",
+                task.getId()));
+      }
+    }
+    return findings;
   }
 
   static boolean isFeel(String expressionLanguage) {

@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
  * Completion variables land on the process instance, so a task that is reached a second time
  * (rework, a new completeness check) would otherwise see the last round's answers and accept a
  * completion that gives none. When a task is created, the variables its deployed form takes ({@link
- * TaskForms}, the same names {@link TaskVariableGuard} accepts) go.
+ * TaskForms}, the same names {@link TaskVariableGuard} accepts) go; what a form only shows
+ * (read-only fields) stays.
  */
 @Component("taskInputReset")
-public class TaskInputReset implements TaskListener {
+class TaskInputReset implements TaskListener {
 
   private final TaskForms forms;
 
@@ -21,13 +22,10 @@ public class TaskInputReset implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var accepted =
-        forms.accepted(
-            task.getProcessEngineServices().getRepositoryService(),
-            task.getProcessDefinitionId(),
-            task.getTaskDefinitionKey());
-    if (accepted != null) {
-      accepted.forEach(task.getExecution()::removeVariable);
+    TaskForms.TaskInputs accepted =
+        forms.accepted(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    if (accepted.restricted()) {
+      accepted.inputs().forEach(task.getExecution()::removeVariable);
     }
   }
 }

@@ -1,8 +1,11 @@
 package eu.complaintdesk.engine;
 
+import eu.complaintdesk.engine.TaskForms.TaskInputs;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.BiPredicate;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,22 +24,28 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * A task of the complaint process takes only the input fields of its deployed Camunda Form ({@link
- * TaskForms}: the task's {@code camunda:formRef} in the case's deployment, never a variable the
- * process owns): completing it, submitting its form or changing its variables with any other name
- * is refused. Completion variables land on the process instance, so without this a user who may
- * work a task could rewrite what the process relies on — {@code complaintId} (the case an answer
- * goes to), {@code feedbackType}, {@code answer} — and get past the four-eyes rule. Completing with
- * a foreign variable gets a {@link Refusal} (REST 400); setting or removing one gets an {@link
+ * A user task takes only the input fields of its deployed Camunda Form ({@link TaskForms}: the form
+ * its model names, in the case's deployment; never a variable the process owns; for a task of the
+ * complaint process never another task's contract variable, a start variable or what the process or
+ * the engine sets): completing it, submitting its form or changing its variables with any other
+ * name is refused. A read-only field of the form, which Tasklist submits with the value it shows,
+ * is accepted on completion with that value unchanged. A task of the complaint process without a
+ * form takes nothing; a task of another process without a form is not restricted. Completion
+ * variables land on the process instance, so without this a user who may work a task could rewrite
+ * what the process relies on — {@code complaintId} (the case an answer goes to), {@code
+ * feedbackType}, {@code answer} — and get past the four-eyes rule. Completing with a foreign
+ * variable gets a {@link Refusal} (REST 400); setting or removing one gets an {@link
  * AuthorizationException} (REST 403).
  *
- * <p>A task of ours also ends only by being completed: throwing a BPMN error or an escalation from
- * it ({@code POST /task/{id}/bpmnError}, {@code …/bpmnEscalation}, which any user who may work the
- * task may call) is refused with an {@link AuthorizationException}. The model catches neither, and
- * an uncaught error would silently end the whole case.
+ * <p>A task of the complaint process also ends only by being completed: throwing a BPMN error or an
+ * escalation from it ({@code POST /task/{id}/bpmnError}, {@code …/bpmnEscalation}, which any user
+ * who may work the task may call) is refused with an {@link AuthorizationException}. The model
+ * catches neither, and an uncaught error would silently end the whole case. Another process may
+ * catch them, so its tasks may throw them.
  *
  * <p>The engine offers no hook that sees the variables a user passes, so this reads them from the
  * engine's commands (Camunda 7.24, the last community release: their fields will not change).
@@ -66,25 +75,21 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       if (command instanceof CompleteTaskCmd) {
-        check(
+        checkCompletion(
             CommandFields.read(command, CompleteTaskCmd.class, "taskId"),
-            names(CommandFields.read(command, CompleteTaskCmd.class, "variables")),
-            true);
+            CommandFields.read(command, CompleteTaskCmd.class, "variables"));
       } else if (command instanceof SubmitTaskFormCmd) {
-        check(
+        checkCompletion(
             CommandFields.read(command, SubmitTaskFormCmd.class, "taskId"),
-            names(CommandFields.read(command, SubmitTaskFormCmd.class, "properties")),
-            true);
+            CommandFields.read(command, SubmitTaskFormCmd.class, "properties"));
       } else if (command instanceof SetTaskVariablesCmd) {
-        check(
+        checkChange(
             CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
-            names(CommandFields.read(command, AbstractSetVariableCmd.class, "variables")),
-            false);
+            names(CommandFields.read(command, AbstractSetVariableCmd.class, "variables")));
       } else if (command instanceof RemoveTaskVariablesCmd) {
-        check(
+        checkChange(
             CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
-            CommandFields.read(command, AbstractRemoveVariableCmd.class, "variableNames"),
-            false);
+            CommandFields.read(command, AbstractRemoveVariableCmd.class, "variableNames"));
       } else if (command instanceof HandleTaskBpmnErrorCmd) {
         refuseIfOurs(
             CommandFields.read(command, HandleTaskBpmnErrorCmd.class, "taskId"), "a BPMN error");
@@ -93,60 +98,106 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
             CommandFields.read(command, HandleTaskEscalationCmd.class, "taskId"), "an escalation");
       } else if (command instanceof PatchTaskVariablesCmd) {
         String taskId = CommandFields.read(command, AbstractPatchVariablesCmd.class, "entityId");
-        check(
+        checkChange(
             taskId,
-            names(CommandFields.read(command, AbstractPatchVariablesCmd.class, "variables")),
-            false);
-        check(
-            taskId,
-            CommandFields.read(command, AbstractPatchVariablesCmd.class, "deletions"),
-            false);
+            names(CommandFields.read(command, AbstractPatchVariablesCmd.class, "variables")));
+        checkChange(
+            taskId, CommandFields.read(command, AbstractPatchVariablesCmd.class, "deletions"));
       }
       return next.execute(command);
     }
 
+    /** A task of the complaint process ends only by being completed. */
     private void refuseIfOurs(String taskId, String what) {
-      if (allowedVariables(taskId) != null) {
+      TaskEntity task = task(taskId);
+      if (task != null && inputsOf(task).complaintProcess()) {
         throw new AuthorizationException(
             "A task of the complaint process ends only by being completed, not by " + what + ".");
       }
     }
 
-    /** The variables a task of ours takes, or {@code null} for any other task. */
-    private Set<String> allowedVariables(String taskId) {
+    private static TaskEntity task(String taskId) {
       if (taskId == null) {
         return null;
       }
       TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-      if (task == null || task.getProcessDefinitionId() == null) {
-        return null; // not there (the command itself says so), or not a process task
-      }
-      return forms.accepted(
-          Context.getProcessEngineConfiguration().getRepositoryService(),
-          task.getProcessDefinitionId(),
-          task.getTaskDefinitionKey());
+      // not there (the command itself says so), or not a process task
+      return task == null || task.getProcessDefinitionId() == null ? null : task;
     }
 
-    private void check(String taskId, Collection<String> names, boolean completing) {
+    private TaskInputs inputsOf(TaskEntity task) {
+      return forms.accepted(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    }
+
+    /**
+     * Completing or submitting the form: each variable one the task takes, or one its form only
+     * shows (a read-only field), which Tasklist submits with the value shown — accepted unchanged.
+     */
+    private void checkCompletion(String taskId, Map<String, ?> variables) {
+      check(
+          taskId,
+          variables == null ? null : variables.keySet(),
+          (task, name) -> unchanged(variables.get(name), task.getVariable(name)),
+          true);
+    }
+
+    /** Setting or removing variables through the task: only those the task takes. */
+    private void checkChange(String taskId, Collection<String> names) {
+      check(taskId, names, (task, name) -> false, false);
+    }
+
+    /**
+     * Refuses the first name the task does not take; a name its form only shows passes if {@code
+     * shownUnchanged} says its value stays.
+     */
+    private void check(
+        String taskId,
+        Collection<String> names,
+        BiPredicate<TaskEntity, String> shownUnchanged,
+        boolean completing) {
       if (names == null || names.isEmpty()) {
         return;
       }
-      Set<String> allowed = allowedVariables(taskId);
-      if (allowed == null) {
-        return; // not a task of ours, or not there (the command itself says so)
+      TaskEntity task = task(taskId);
+      TaskInputs inputs = task == null ? TaskInputs.UNRESTRICTED : inputsOf(task);
+      if (!inputs.restricted()) {
+        return;
       }
       for (String name : names) {
-        if (!allowed.contains(name)) {
-          String message =
-              allowed.isEmpty()
-                  ? "is not a variable of this task; its form takes none"
-                  : "is not a variable of this task; it takes only " + String.join(", ", allowed);
+        if (!inputs.inputs().contains(name)
+            && !(inputs.shown().contains(name) && shownUnchanged.test(task, name))) {
+          String message = notOfThisTask(inputs);
           if (completing) {
             throw Refusal.invalid(name, message);
           }
           throw new AuthorizationException("'" + name + "' " + message);
         }
       }
+    }
+
+    private static String notOfThisTask(TaskInputs inputs) {
+      return inputs.inputs().isEmpty()
+          ? "is not a variable of this task; its form takes none"
+          : "is not a variable of this task; it takes only " + String.join(", ", inputs.inputs());
+    }
+
+    /**
+     * Whether a read-only field's submitted value is the value the task shows: equal, numbers by
+     * value (JSON makes a Long an Integer), and an empty text or nothing for a variable not set.
+     */
+    static boolean unchanged(Object submitted, Object current) {
+      Object value = submitted instanceof TypedValue typed ? typed.getValue() : submitted;
+      if (current == null) {
+        return value == null || "".equals(value);
+      }
+      if (value instanceof Number number && current instanceof Number known) {
+        try {
+          return new BigDecimal(number.toString()).compareTo(new BigDecimal(known.toString())) == 0;
+        } catch (NumberFormatException notFinite) {
+          return number.equals(known);
+        }
+      }
+      return Objects.equals(value, current);
     }
 
     private static Collection<String> names(Map<String, ?> variables) {

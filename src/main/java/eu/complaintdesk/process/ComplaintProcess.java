@@ -1,5 +1,24 @@
 package eu.complaintdesk.process;
 
+import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
+import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
+import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
+import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
+import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
+import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
+import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
+import static eu.complaintdesk.process.ComplaintVariables.PRIORITY;
+import static eu.complaintdesk.process.ComplaintVariables.PROPOSAL_ACCEPTED;
+import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
+import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
+import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
+
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Ids of {@code bpmn/ComplaintHandlingProcess.bpmn} that code and tests refer to. The user task ids
  * and message names are part of the public contract.
@@ -16,6 +35,27 @@ public final class ComplaintProcess {
   public static final String TASK_REVIEW_ANSWER = "UserTask_ReviewAnswer";
   public static final String TASK_EVALUATE_PROPOSAL = "UserTask_EvaluateProposal";
   public static final String TASK_ANSWER_INFORMATION_REQUEST = "UserTask_AnswerInformationRequest";
+
+  /**
+   * The variables that complete each user task (PRODUCT.md; {@code priority} is ours too). A task
+   * takes only its own (and a field its form adds that is nobody's, see {@link
+   * ComplaintVariables#notTakenBy}); another task's are never its to set.
+   */
+  public static final Map<String, Set<String>> TASK_VARIABLES =
+      Map.of(
+          TASK_CHECK_COMPLETENESS, Set.of(COMPLETE, MISSING_INFORMATION),
+          TASK_CLASSIFY_COMPLAINT, Set.of(FEEDBACK_TYPE, CATEGORY, PRIORITY),
+          TASK_DRAFT_ANSWER,
+              Set.of(
+                  DRAFT_ANSWER,
+                  PROPOSED_OUTCOME,
+                  REFUSAL_REASONS,
+                  NEEDS_EXTERNAL_INFORMATION,
+                  EXTERNAL_ORGANISATIONS),
+          TASK_RECORD_EXTERNAL_REPLY, Set.of(EXTERNAL_REPLY),
+          TASK_REVIEW_ANSWER, Set.of(ANSWER_APPROVED, REVIEW_COMMENT),
+          TASK_EVALUATE_PROPOSAL, Set.of(PROPOSAL_ACCEPTED, ANSWER),
+          TASK_ANSWER_INFORMATION_REQUEST, Set.of(ANSWER));
 
   // Messages correlated by the application
   public static final String MESSAGE_INFORMATION_SUPPLIED = "Message_InformationSupplied";

@@ -3,6 +3,8 @@ package eu.complaintdesk.process;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -86,47 +88,94 @@ public final class ComplaintVariables {
   public static final String EXTERNAL_ORGANISATION_LIST = "externalOrganisationList";
 
   /**
-   * The variables the process itself owns: references, routing facts, deadlines and what delegates
-   * and listeners record. No task takes one, even if its form declares it ({@code
-   * engine/TaskForms}), and a deployment with a form that declares one is refused (README, For
-   * process owners). Not here: {@code channel}, {@code language} and {@code categoryHint}, which
-   * the staff registration's start form ({@code Form_RegisterComplaint}) takes for the case it
+   * The prefix of the task-local case facts a task form shows ({@code caseFileAsOf}, …): the
+   * application writes them when a task is created, no form submits them, and history drops them.
+   */
+  public static final String CASE_FACTS_PREFIX = "caseFile";
+
+  /**
+   * What the engine itself sets: a multi-instance element's counters (the external inquiries are
+   * one) and a business rule task's raw decision result.
+   */
+  public static final Set<String> ENGINE_SET =
+      Set.of(
+          "nrOfInstances",
+          "nrOfActiveInstances",
+          "nrOfCompletedInstances",
+          "loopCounter",
+          "decisionResult");
+
+  /**
+   * The variables a case starts with (intake, the staff API, the staff start form): no task of the
+   * case may change them. Not {@linkplain #PROCESS_OWNED owned by the process} in general, because
+   * the staff registration's start form ({@code Form_RegisterComplaint}) takes them for the case it
    * registers.
    */
+  public static final Set<String> START_VARIABLES = Set.of(CHANNEL, LANGUAGE, CATEGORY_HINT);
+
+  /**
+   * The variables the process itself owns: references, routing facts, deadlines, what delegates and
+   * listeners record, and what the engine sets ({@link #ENGINE_SET}). No form of any process may
+   * take one: a deployment with a form that declares one is refused, and no task takes it even if
+   * its form declares it ({@code engine/TaskForms}). A task of the complaint process takes fewer
+   * still ({@link #notTakenBy}).
+   */
   public static final Set<String> PROCESS_OWNED =
-      Set.of(
-          COMPLAINT_ID,
-          REGISTRATION_NUMBER,
-          FEEDBACK_TYPE_HINT,
-          SUGGESTED_FEEDBACK_TYPE,
-          SUGGESTED_CATEGORY,
-          SUGGESTED_PRIORITY,
-          REQUIRED_DATA,
-          REQUIRED_DOCUMENTS,
-          TASK_PRIORITY,
-          CANDIDATE_GROUP,
-          REPEAT_COMPLAINT,
-          CLASSIFIED_BY,
-          RESPONSE_DUE_AT,
-          DRAFT_REMINDER_AT,
-          INFORMATION_DUE_AT,
-          SURVEY_EXPIRES_AT,
-          CASE_OVERDUE,
-          EXTENDED,
-          PAUSED_WORKING_DAYS,
-          DRAFTED_BY,
-          DRAFT_ID,
-          EXTERNAL_ORGANISATION,
-          INQUIRY_ID,
-          REVIEWED_BY,
-          OUTCOME,
-          APPEAL_NOTICE_REQUIRED,
-          APPEAL_AUTHORITY_NAME,
-          APPEAL_AUTHORITY_CONTACTS,
-          CLASSIFICATION_TEXT,
-          ORGANISATION_COUNTRY,
-          ORGANISATION_SECTOR,
-          EXTERNAL_ORGANISATION_LIST);
+      Stream.concat(
+              Stream.of(
+                  COMPLAINT_ID,
+                  REGISTRATION_NUMBER,
+                  FEEDBACK_TYPE_HINT,
+                  SUGGESTED_FEEDBACK_TYPE,
+                  SUGGESTED_CATEGORY,
+                  SUGGESTED_PRIORITY,
+                  REQUIRED_DATA,
+                  REQUIRED_DOCUMENTS,
+                  TASK_PRIORITY,
+                  CANDIDATE_GROUP,
+                  REPEAT_COMPLAINT,
+                  CLASSIFIED_BY,
+                  RESPONSE_DUE_AT,
+                  DRAFT_REMINDER_AT,
+                  INFORMATION_DUE_AT,
+                  SURVEY_EXPIRES_AT,
+                  CASE_OVERDUE,
+                  EXTENDED,
+                  PAUSED_WORKING_DAYS,
+                  DRAFTED_BY,
+                  DRAFT_ID,
+                  EXTERNAL_ORGANISATION,
+                  INQUIRY_ID,
+                  REVIEWED_BY,
+                  OUTCOME,
+                  APPEAL_NOTICE_REQUIRED,
+                  APPEAL_AUTHORITY_NAME,
+                  APPEAL_AUTHORITY_CONTACTS,
+                  CLASSIFICATION_TEXT,
+                  ORGANISATION_COUNTRY,
+                  ORGANISATION_SECTOR,
+                  EXTERNAL_ORGANISATION_LIST),
+              ENGINE_SET.stream())
+          .collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * The names a user task of {@code ComplaintHandlingProcess} never takes, whatever its form
+   * declares: those the process owns, the start variables, and the contract variables of every
+   * other task ({@link ComplaintProcess#TASK_VARIABLES}) — less the task's own contract variables.
+   * So a draft form that also asked for {@code feedbackType} and {@code answer} could not send an
+   * unreviewed text. A task that is not in the contract (one a process owner adds) takes none of
+   * the contract's variables.
+   */
+  public static Set<String> notTakenBy(String taskDefinitionKey) {
+    Set<String> own = ComplaintProcess.TASK_VARIABLES.getOrDefault(taskDefinitionKey, Set.of());
+    return Stream.of(
+            PROCESS_OWNED.stream(),
+            START_VARIABLES.stream(),
+            ComplaintProcess.TASK_VARIABLES.values().stream().flatMap(Set::stream))
+        .flatMap(names -> names)
+        .filter(name -> !own.contains(name))
+        .collect(Collectors.toUnmodifiableSet());
+  }
 
   private final VariableScope scope;
 

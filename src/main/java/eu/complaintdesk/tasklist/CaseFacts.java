@@ -11,6 +11,7 @@ import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.customermessage.CustomerMessage;
 import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.process.ComplaintProcess;
+import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Outcome;
@@ -37,8 +38,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseFacts {
 
-  /** The common prefix of every case fact variable: history drops what carries it. */
-  static final String PREFIX = "caseFile";
+  /**
+   * The common prefix of every case fact variable: history drops what carries it, and no form
+   * submits it (one name, {@link ComplaintVariables#CASE_FACTS_PREFIX}).
+   */
+  static final String PREFIX = ComplaintVariables.CASE_FACTS_PREFIX;
 
   /** When the facts were read, in the calendar's zone ("2026-11-24 10:00"). */
   static final String AS_OF = "caseFileAsOf";

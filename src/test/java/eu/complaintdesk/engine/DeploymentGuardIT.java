@@ -54,6 +54,10 @@ class DeploymentGuardIT extends ApplicationIntegrationTest {
         },
         new Object[] {"Forbidden.bpmn", ForbiddenModels.EMBEDDED_FORM_KEY, "UserTask_EmbeddedForm"},
         new Object[] {"Forbidden.bpmn", ForbiddenModels.APP_FORM_KEY, "UserTask_AppForm"},
+        new Object[] {"Forbidden.bpmn", ForbiddenModels.FORM_REF_LATEST, "UserTask_Allowed"},
+        new Object[] {
+          "Forbidden.bpmn", ForbiddenModels.CAMUNDA_FORMS_APP_KEY, "UserTask_AppCamundaForm"
+        },
         new Object[] {"form.html", "<script>alert(document.cookie)</script>", "form.html"});
   }
 
@@ -109,6 +113,38 @@ class DeploymentGuardIT extends ApplicationIntegrationTest {
     assertThat(
             owner.delete("/deployment/" + deployment.get("id").asText() + "?cascade=true").status())
         .isEqualTo(204);
+  }
+
+  /**
+   * The complaint process with a draft form that also asks for the type and the answer (which would
+   * let the drafter send an unreviewed text): 400 naming the fields and the task.
+   */
+  @Test
+  void aFormFieldItsTaskMayNotTakeIsRefusedWith400NamingFieldAndTask() throws Exception {
+    EngineRest owner = EngineRest.as(port, "owner");
+    long before = owner.get("/deployment/count").json().get("count").asLong();
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("ComplaintHandlingProcess.bpmn", file("bpmn/ComplaintHandlingProcess.bpmn"));
+    files.put(
+        "Form_DraftAnswer.form",
+        file("forms/Form_DraftAnswer.form")
+            .replace(
+                "\"components\": [",
+                "\"components\": [{\"label\": \"Type\", \"key\": \"feedbackType\","
+                    + " \"type\": \"textfield\", \"id\": \"Field_Type\"},"
+                    + " {\"label\": \"Answer\", \"key\": \"answer\", \"type\": \"textarea\","
+                    + " \"id\": \"Field_Answer\"},"));
+
+    Answer answer = deploy(files);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body())
+        .contains("Form field 'feedbackType'", "Form field 'answer'", "'UserTask_DraftAnswer'");
+    assertThat(owner.get("/deployment/count").json().get("count").asLong()).isEqualTo(before);
+  }
+
+  private static String file(String path) throws IOException {
+    return java.nio.file.Files.readString(java.nio.file.Path.of(path), StandardCharsets.UTF_8);
   }
 
   private record Answer(int status, String body) {}

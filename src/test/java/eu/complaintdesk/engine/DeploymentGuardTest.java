@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ class DeploymentGuardTest {
   @Autowired DecisionService decisions;
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
 
   /** Forbidden BPMN, each with the id of the element the refusal must name. */
   static List<Object[]> forbiddenModels() {
@@ -63,7 +65,12 @@ class DeploymentGuardTest {
         new Object[] {"UserTask_AppForm", ForbiddenModels.APP_FORM_KEY},
         new Object[] {"StartEvent_PlainForm", ForbiddenModels.PLAIN_FORM_KEY},
         new Object[] {"UserTask_GeneratedForm", ForbiddenModels.GENERATED_FORM},
-        new Object[] {"UserTask_FormProperty", ForbiddenModels.LEGACY_GENERATED_FORM});
+        new Object[] {"UserTask_FormProperty", ForbiddenModels.LEGACY_GENERATED_FORM},
+        new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_LATEST},
+        new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_WITHOUT_BINDING},
+        new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_VERSION},
+        new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_EXPRESSION},
+        new Object[] {"UserTask_AppCamundaForm", ForbiddenModels.CAMUNDA_FORMS_APP_KEY});
   }
 
   @ParameterizedTest(name = "{0}")
@@ -146,16 +153,57 @@ class DeploymentGuardTest {
 
   @Test
   void aCamundaFormOfTheDeploymentMayBeNamedByFormKey() {
-    String id =
-        repository
-            .createDeployment()
-            .name("guard")
-            .addString("Allowed.bpmn", ForbiddenModels.CAMUNDA_FORM_KEY)
-            .addString("Form_Allowed.form", ForbiddenModels.FORM)
-            .deploy()
-            .getId();
+    String id = deployWithForm(ForbiddenModels.CAMUNDA_FORM_KEY);
     try {
       assertThat(repository.createProcessDefinitionQuery().deploymentId(id).count()).isOne();
+    } finally {
+      repository.deleteDeployment(id, true);
+    }
+  }
+
+  /**
+   * A task whose Camunda Form is named by form key takes exactly its form's fields, as one named by
+   * {@code camunda:formRef} does (it once took anything outside the complaint process).
+   */
+  @Test
+  void aTaskWhoseFormIsNamedByFormKeyTakesExactlyItsFormsFields() {
+    withKeyedTask(
+        (instance, task) -> {
+          assertThatThrownBy(() -> tasks.complete(task, Map.of("complete", true, "note", "x")))
+              .isInstanceOf(Refusal.class)
+              .hasMessageContaining("note")
+              .hasMessageContaining("it takes only complete");
+          assertThatThrownBy(() -> tasks.complete(task, Map.of("complaintId", 7L)))
+              .isInstanceOf(Refusal.class)
+              .hasMessageContaining("complaintId");
+          assertThatThrownBy(() -> tasks.setVariable(task, "note", "x"))
+              .isInstanceOf(AuthorizationException.class);
+          tasks.complete(task, Map.of("complete", true));
+          assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count())
+              .isZero();
+        });
+  }
+
+  /**
+   * Outside the complaint process a task may throw a BPMN error (another model may catch it); the
+   * complaint process's tasks may not (README, Who may do what).
+   */
+  @Test
+  void aTaskOfAnotherProcessMayThrowABpmnError() {
+    withKeyedTask(
+        (instance, task) ->
+            // uncaught, so the engine fails the command itself: not the guard's refusal
+            assertThatThrownBy(() -> tasks.handleBpmnError(task, "Error_Any"))
+                .isNotInstanceOf(AuthorizationException.class));
+  }
+
+  /** Runs the test on the waiting task of a new instance of a model whose form is keyed. */
+  private void withKeyedTask(java.util.function.BiConsumer<String, String> test) {
+    String id = deployWithForm(ForbiddenModels.TASK_WITH_CAMUNDA_FORM_KEY);
+    try {
+      String instance = runtime.startProcessInstanceByKey("Forbidden").getId();
+      test.accept(
+          instance, tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
     } finally {
       repository.deleteDeployment(id, true);
     }
@@ -361,6 +409,17 @@ class DeploymentGuardTest {
     } finally {
       repository.deleteDeployment(id, true);
     }
+  }
+
+  /** The model with the form {@code Form_Allowed} beside it. */
+  private String deployWithForm(String bpmn) {
+    return repository
+        .createDeployment()
+        .name("guard")
+        .addString("Allowed.bpmn", bpmn)
+        .addString("Form_Allowed.form", ForbiddenModels.FORM)
+        .deploy()
+        .getId();
   }
 
   private String deploy(String name, String content) {

@@ -285,9 +285,51 @@ final class ForbiddenModels {
 
   /** A Camunda Form by key instead of by reference: form-js renders JSON, never HTML. */
   static final String CAMUNDA_FORM_KEY =
-      ALLOWED_BPMN.replace(
-          "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"deployment\"",
-          "camunda:formKey=\"camunda-forms:deployment:Form_Allowed.form\"");
+      formNamedBy("camunda:formKey=\"camunda-forms:deployment:Form_Allowed.form\"");
+
+  /** {@link #ALLOWED_BPMN} with its user task's form named by {@code attributes}. */
+  private static String formNamedBy(String attributes) {
+    return ALLOWED_BPMN.replace(
+        "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"deployment\"", attributes);
+  }
+
+  /**
+   * The engine's binding {@code latest} (its default) and {@code version}: Tasklist would show
+   * whichever form version those name, while the task's rules read its deployment's form.
+   */
+  static final String FORM_REF_LATEST =
+      formNamedBy("camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"latest\"");
+
+  static final String FORM_REF_WITHOUT_BINDING = formNamedBy("camunda:formRef=\"Form_Allowed\"");
+
+  static final String FORM_REF_VERSION =
+      formNamedBy(
+          "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"version\""
+              + " camunda:formRefVersion=\"1\"");
+
+  /** A form reference chosen by a variable at run time: no rule can know which form it is. */
+  static final String FORM_REF_EXPRESSION =
+      formNamedBy("camunda:formRef=\"${candidateGroup}\" camunda:formRefBinding=\"deployment\"");
+
+  /** A Camunda Form that Tasklist loads from the web application, not from the deployment. */
+  static final String CAMUNDA_FORMS_APP_KEY =
+      bpmn(
+          """
+          <bpmn:userTask id="UserTask_AppCamundaForm" \
+          camunda:formKey="camunda-forms:app:forms/x.form" />
+          """);
+
+  /** A user task whose form is named by form key, between a start and an end. */
+  static final String TASK_WITH_CAMUNDA_FORM_KEY =
+      bpmn(
+          """
+          <bpmn:startEvent id="StartEvent_1" />
+          <bpmn:userTask id="UserTask_Keyed" \
+          camunda:formKey="camunda-forms:deployment:Form_Allowed.form" />
+          <bpmn:endEvent id="EndEvent_1" />
+          <bpmn:sequenceFlow id="SequenceFlow_In" sourceRef="StartEvent_1" targetRef="UserTask_Keyed" />
+          <bpmn:sequenceFlow id="SequenceFlow_Out" sourceRef="UserTask_Keyed" targetRef="EndEvent_1" />
+          """);
 
   /** {@link #STYLE_SHEET} in UTF-16 with a byte order mark, as its declaration says. */
   static byte[] styleSheetInUtf16(boolean bigEndian) {

@@ -26,8 +26,11 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -59,6 +62,8 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
@@ -247,6 +252,62 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
   }
 
   // --- the browser
+
+  /**
+   * Tasklist's form-js submits every keyed field that is not disabled, a read-only one with the
+   * value it shows: a completeness form that shows the channel read-only (a variable the task may
+   * not change) completes, and the channel stays as it was.
+   */
+  @Test
+  void aFormWithAReadOnlyFieldCompletesWithTheValueItShows() throws Exception {
+    String deployment =
+        deployWith(
+            "Form_CheckCompleteness.form",
+            "\"components\": [",
+            "\"components\": [{\"label\": \"Channel\", \"key\": \"channel\","
+                + " \"type\": \"textfield\", \"readonly\": true,"
+                + " \"id\": \"Field_ChannelShown\"},");
+    try {
+      String number = submitComplaint("BILLING");
+      signIn("registrar");
+      Task check = awaitTask(number, TASK_CHECK_COMPLETENESS);
+      assertThat(repository.getProcessDefinition(check.getProcessDefinitionId()).getDeploymentId())
+          .isEqualTo(deployment);
+      Object before = runtime.getVariable(check.getProcessInstanceId(), "channel");
+      assertThat(before).isNotNull();
+      openAndClaim(check);
+      WebElement channel = textArea("Field_ChannelShown");
+      assertThat(channel.getAttribute("readonly")).isNotNull();
+      assertThat(channel.getAttribute("value")).isEqualTo(before);
+      tick("Field_Complete");
+      complete(check, "Form_CheckCompleteness-readonly");
+      awaitTask(number, TASK_CLASSIFY_COMPLAINT);
+      assertThat(runtime.getVariable(check.getProcessInstanceId(), "channel")).isEqualTo(before);
+    } finally {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> management.createJobQuery().executable().count() == 0);
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
+  /** Deploys the models as Modeler does, one form changed; the caller deletes the deployment. */
+  private String deployWith(String form, String from, String to) throws IOException {
+    DeploymentBuilder deployment = repository.createDeployment().name("tasklist read-only field");
+    for (String folder : java.util.List.of("bpmn", "dmn", "forms")) {
+      try (var files = Files.list(Path.of(folder))) {
+        for (Path file : files.sorted().toList()) {
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          if (file.getFileName().toString().equals(form)) {
+            assertThat(text).contains(from);
+            text = text.replace(from, to);
+          }
+          deployment.addString(file.getFileName().toString(), text);
+        }
+      }
+    }
+    return deployment.deploy().getId();
+  }
 
   private void openAndClaim(Task task) {
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task.getId());

@@ -5,6 +5,7 @@ import static eu.complaintdesk.process.ComplaintProcess.TASK_CLASSIFY_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_REVIEW_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_NAME;
 import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
@@ -13,6 +14,7 @@ import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
+import static eu.complaintdesk.process.ComplaintVariables.LANGUAGE;
 import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
@@ -315,6 +317,149 @@ class CaseDeploymentRulesTest {
             .singleResult();
     assertThat(job).as("job at " + activityId).isNotNull();
     return job;
+  }
+
+  @Test
+  void draftFormThatAlsoAsksForAnotherTasksVariablesIsRefusedAtDeployment() {
+    long before = repository.createDeploymentQuery().count();
+    assertThatThrownBy(
+            () ->
+                deployChanged(
+                    "draft that sends itself",
+                    "Form_DraftAnswer.form",
+                    withField("Type", FEEDBACK_TYPE, "textfield", "Field_FeedbackTypeAgain")
+                            .andThen(withField("Answer", ANSWER, "textarea", "Field_AnswerToo"))
+                        ::apply))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Form field '" + ANSWER + "' of form 'Form_DraftAnswer'")
+        .hasMessageContaining("Form field '" + FEEDBACK_TYPE + "' of form 'Form_DraftAnswer'")
+        .hasMessageContaining("task '" + TASK_DRAFT_ANSWER + "' may take");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void formFieldNamedAsAStartOrEngineVariableIsRefusedAtDeployment() {
+    assertThatThrownBy(
+            () ->
+                deployChanged(
+                    "reply that changes the case's language",
+                    "Form_RecordExternalReply.form",
+                    withField("Language", LANGUAGE, "textfield", "Field_Language")))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Form field '" + LANGUAGE + "'")
+        .hasMessageContaining("task '" + TASK_RECORD_EXTERNAL_REPLY + "'");
+    for (String engineVariable : List.of("loopCounter", "nrOfInstances")) {
+      assertThatThrownBy(
+              () ->
+                  deployChanged(
+                      "reply that ends the inquiries",
+                      "Form_RecordExternalReply.form",
+                      withField("Counter", engineVariable, "number", "Field_Counter")))
+          .isInstanceOf(ParseException.class)
+          .hasMessageContaining(
+              "Form field '" + engineVariable + "' names a variable the process owns");
+    }
+  }
+
+  @Test
+  void aTaskRefusesAnotherTasksStartAndEngineVariablesAtCompletion() {
+    IntakeService.Receipt receipt = submit(intake, RECEIVED);
+    ProcessInstance instance = started(receipt);
+    toDraft(instance);
+    Task draft = claimed(instance, "handler");
+    for (Map.Entry<String, Object> foreign :
+        Map.<String, Object>of(
+                FEEDBACK_TYPE,
+                "PRAISE",
+                ANSWER,
+                "Unreviewed text",
+                ComplaintVariables.ANSWER_APPROVED,
+                true,
+                ComplaintVariables.CHANNEL,
+                "EMAIL",
+                "decisionResult",
+                "x")
+            .entrySet()) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put(DRAFT_ANSWER, "Cienījamais klient, ...");
+      variables.put(PROPOSED_OUTCOME, "UPHELD");
+      variables.put(NEEDS_EXTERNAL_INFORMATION, false);
+      variables.put(foreign.getKey(), foreign.getValue());
+      assertThatThrownBy(() -> signedIn("handler", () -> tasks.complete(draft.getId(), variables)))
+          .as(foreign.getKey())
+          .isInstanceOf(Refusal.class)
+          .hasMessageContaining(foreign.getKey());
+    }
+    assertThat(runtime.getVariable(instance.getId(), FEEDBACK_TYPE)).isEqualTo("SERVICE_COMPLAINT");
+
+    complete(
+        instance,
+        "handler",
+        Map.of(NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "Sadales tīkls"));
+    runAsyncJobs(management, instance);
+    Task reply =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(TASK_RECORD_EXTERNAL_REPLY)
+            .singleResult();
+    tasks.claim(reply.getId(), "handler");
+    for (String engineVariable :
+        List.of("loopCounter", "nrOfInstances", "nrOfCompletedInstances")) {
+      assertThatThrownBy(
+              () ->
+                  signedIn(
+                      "handler",
+                      () ->
+                          tasks.complete(
+                              reply.getId(), Map.of(EXTERNAL_REPLY, "Atbilde", engineVariable, 0))))
+          .as(engineVariable)
+          .isInstanceOf(Refusal.class)
+          .hasMessageContaining(engineVariable);
+    }
+  }
+
+  /**
+   * Tasklist (form-js) submits a read-only field with the value it shows: the review form may show
+   * the case's type, and the review completes as long as that value is unchanged.
+   */
+  @Test
+  void readOnlyFieldIsSubmittedUnchangedAndNeverChanged() {
+    deployChanged(
+        "review showing the type",
+        "Form_ReviewAnswer.form",
+        replace(
+            "\"components\": [",
+            "\"components\": [\n    {\"label\": \"Type\", \"key\": \"feedbackType\","
+                + " \"type\": \"textfield\", \"readonly\": true, \"id\": \"Field_TypeShown\"},"));
+    IntakeService.Receipt fresh = submit(intake, RECEIVED);
+    ProcessInstance freshCase = started(fresh);
+    toReview(freshCase);
+    Task review = claimed(freshCase, "supervisor2");
+    Runnable changed = () -> returnWithTypeShown(review, "PRAISE");
+    assertThatThrownBy(changed::run)
+        .isInstanceOf(Refusal.class)
+        .hasMessageContaining(FEEDBACK_TYPE);
+    returnWithTypeShown(review, "SERVICE_COMPLAINT");
+    assertThat(runtime.getVariable(freshCase.getId(), FEEDBACK_TYPE))
+        .isEqualTo("SERVICE_COMPLAINT");
+    assertThat(freshCase).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
+  /** Submits the review form as Tasklist does: returned, with the read-only type it shows. */
+  private void returnWithTypeShown(Task review, String feedbackType) {
+    signedIn(
+        "supervisor2",
+        () ->
+            formService.submitTaskForm(
+                review.getId(),
+                Map.of(
+                    ANSWER_APPROVED,
+                    false,
+                    REVIEW_COMMENT,
+                    "Precizēt",
+                    FEEDBACK_TYPE,
+                    feedbackType)));
   }
 
   private void toReview(ProcessInstance instance) {
