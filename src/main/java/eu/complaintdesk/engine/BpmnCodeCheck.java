@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 
 /**
  * Refuses a newly deployed BPMN model that could run code: a script anywhere (script task, script
@@ -157,12 +158,8 @@ final class BpmnCodeCheck {
    * id.
    */
   private static boolean formRefBoundToDeployment(Element element, String formRef) {
-    String binding = null;
-    for (String key : element.attributes()) {
-      if (key.substring(key.lastIndexOf(':') + 1).equals("formRefBinding")) {
-        binding = element.attribute(key);
-      }
-    }
+    // the engine reads the binding in the camunda namespace only; any other is its default
+    String binding = element.attribute(BpmnModelConstants.CAMUNDA_NS + ":formRefBinding");
     return TaskForms.DEPLOYMENT_BINDING.equals(binding)
         && !formRef.isBlank()
         && formRef.chars().noneMatch(c -> "$#{}".indexOf(c) >= 0);

@@ -12,6 +12,18 @@ final class CommandFields {
 
   private CommandFields() {}
 
+  /** Sets {@code declaringClass}'s field {@code fieldName} in {@code command} to {@code value}. */
+  static void write(Object command, Class<?> declaringClass, String fieldName, Object value) {
+    try {
+      Field field = declaringClass.getDeclaredField(fieldName);
+      field.setAccessible(true);
+      field.set(command, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "Camunda's " + declaringClass.getSimpleName() + " has no field " + fieldName, e);
+    }
+  }
+
   /** The value of {@code declaringClass}'s field {@code fieldName} in {@code command}. */
   @SuppressWarnings("unchecked")
   static <V> V read(Object command, Class<?> declaringClass, String fieldName) {

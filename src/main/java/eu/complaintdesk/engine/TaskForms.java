@@ -233,7 +233,7 @@ class TaskForms {
 
     private static String camunda(BaseElement element, String attribute) {
       String value = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, attribute);
-      return value == null || value.isBlank() ? null : value.trim();
+      return value == null || value.isBlank() ? null : value; // as the engine reads it
     }
   }
 }

@@ -3,6 +3,7 @@ package eu.complaintdesk.engine;
 import eu.complaintdesk.engine.TaskForms.TaskInputs;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
@@ -24,6 +25,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -75,21 +78,33 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       if (command instanceof CompleteTaskCmd) {
-        checkCompletion(
-            CommandFields.read(command, CompleteTaskCmd.class, "taskId"),
-            CommandFields.read(command, CompleteTaskCmd.class, "variables"));
+        Map<String, Object> variables =
+            CommandFields.read(command, CompleteTaskCmd.class, "variables");
+        Map<String, Object> taken =
+            checkCompletion(
+                CommandFields.read(command, CompleteTaskCmd.class, "taskId"), variables);
+        if (taken != variables) {
+          CommandFields.write(command, CompleteTaskCmd.class, "variables", taken);
+        }
       } else if (command instanceof SubmitTaskFormCmd) {
-        checkCompletion(
-            CommandFields.read(command, SubmitTaskFormCmd.class, "taskId"),
-            CommandFields.read(command, SubmitTaskFormCmd.class, "properties"));
+        VariableMap properties = CommandFields.read(command, SubmitTaskFormCmd.class, "properties");
+        Map<String, Object> taken =
+            checkCompletion(
+                CommandFields.read(command, SubmitTaskFormCmd.class, "taskId"), properties);
+        if (taken != properties) {
+          CommandFields.write(
+              command, SubmitTaskFormCmd.class, "properties", Variables.fromMap(taken));
+        }
       } else if (command instanceof SetTaskVariablesCmd) {
         checkChange(
             CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
-            names(CommandFields.read(command, AbstractSetVariableCmd.class, "variables")));
+            names(CommandFields.read(command, AbstractSetVariableCmd.class, "variables")),
+            CommandFields.read(command, AbstractVariableCmd.class, "isLocal"));
       } else if (command instanceof RemoveTaskVariablesCmd) {
         checkChange(
             CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
-            CommandFields.read(command, AbstractRemoveVariableCmd.class, "variableNames"));
+            CommandFields.read(command, AbstractRemoveVariableCmd.class, "variableNames"),
+            CommandFields.read(command, AbstractVariableCmd.class, "isLocal"));
       } else if (command instanceof HandleTaskBpmnErrorCmd) {
         refuseIfOurs(
             CommandFields.read(command, HandleTaskBpmnErrorCmd.class, "taskId"), "a BPMN error");
@@ -98,11 +113,15 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
             CommandFields.read(command, HandleTaskEscalationCmd.class, "taskId"), "an escalation");
       } else if (command instanceof PatchTaskVariablesCmd) {
         String taskId = CommandFields.read(command, AbstractPatchVariablesCmd.class, "entityId");
+        boolean local = CommandFields.read(command, AbstractPatchVariablesCmd.class, "isLocal");
         checkChange(
             taskId,
-            names(CommandFields.read(command, AbstractPatchVariablesCmd.class, "variables")));
+            names(CommandFields.read(command, AbstractPatchVariablesCmd.class, "variables")),
+            local);
         checkChange(
-            taskId, CommandFields.read(command, AbstractPatchVariablesCmd.class, "deletions"));
+            taskId,
+            CommandFields.read(command, AbstractPatchVariablesCmd.class, "deletions"),
+            local);
       }
       return next.execute(command);
     }
@@ -131,18 +150,44 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
 
     /**
      * Completing or submitting the form: each variable one the task takes, or one its form only
-     * shows (a read-only field), which Tasklist submits with the value shown — accepted unchanged.
+     * shows (a read-only field), which Tasklist submits with the value shown — accepted unchanged
+     * and then left out, so that it is never written. Returns the variables to complete with: the
+     * same map, or a copy without the read-only ones.
      */
-    private void checkCompletion(String taskId, Map<String, ?> variables) {
+    private Map<String, Object> checkCompletion(String taskId, Map<String, Object> variables) {
       check(
           taskId,
           variables == null ? null : variables.keySet(),
           (task, name) -> unchanged(variables.get(name), task.getVariable(name)),
           true);
+      TaskEntity task = task(taskId);
+      if (variables == null || task == null) {
+        return variables;
+      }
+      TaskInputs inputs = inputsOf(task);
+      if (!inputs.restricted() || variables.keySet().stream().allMatch(inputs.inputs()::contains)) {
+        return variables;
+      }
+      Map<String, Object> taken = new LinkedHashMap<>(variables);
+      taken.keySet().retainAll(inputs.inputs());
+      return taken;
     }
 
-    /** Setting or removing variables through the task: only those the task takes. */
-    private void checkChange(String taskId, Collection<String> names) {
+    /**
+     * Setting or removing variables through the task: only those the task takes, and never as the
+     * task's own (local) variables — the task's listeners read a local variable before the case's,
+     * so a local copy would let a user show a checked value to the listener while the process goes
+     * on with another.
+     */
+    private void checkChange(String taskId, Collection<String> names, boolean local) {
+      if (local && names != null && !names.isEmpty()) {
+        TaskEntity task = task(taskId);
+        if (task != null && inputsOf(task).restricted()) {
+          throw new AuthorizationException(
+              "A task of this process keeps no variables of its own; its form's values go to the"
+                  + " case when the task is completed.");
+        }
+      }
       check(taskId, names, (task, name) -> false, false);
     }
 
@@ -188,13 +233,13 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
     static boolean unchanged(Object submitted, Object current) {
       Object value = submitted instanceof TypedValue typed ? typed.getValue() : submitted;
       if (current == null) {
-        return value == null || "".equals(value);
+        return value == null || value instanceof String text && text.isBlank();
       }
       if (value instanceof Number number && current instanceof Number known) {
         try {
           return new BigDecimal(number.toString()).compareTo(new BigDecimal(known.toString())) == 0;
         } catch (NumberFormatException notFinite) {
-          return number.equals(known);
+          return false; // NaN or an infinity is never the value shown
         }
       }
       return Objects.equals(value, current);

@@ -69,6 +69,7 @@ class DeploymentGuardTest {
         new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_LATEST},
         new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_WITHOUT_BINDING},
         new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_VERSION},
+        new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_BINDING_ELSEWHERE},
         new Object[] {"UserTask_Allowed", ForbiddenModels.FORM_REF_EXPRESSION},
         new Object[] {"UserTask_AppCamundaForm", ForbiddenModels.CAMUNDA_FORMS_APP_KEY});
   }

@@ -307,6 +307,12 @@ final class ForbiddenModels {
           "camunda:formRef=\"Form_Allowed\" camunda:formRefBinding=\"version\""
               + " camunda:formRefVersion=\"1\"");
 
+  /** The binding in another namespace: the engine does not read it and binds {@code latest}. */
+  static final String FORM_REF_BINDING_ELSEWHERE =
+      formNamedBy(
+          "camunda:formRef=\"Form_Allowed\" xmlns:x=\"https://example.com/x\""
+              + " x:formRefBinding=\"deployment\"");
+
   /** A form reference chosen by a variable at run time: no rule can know which form it is. */
   static final String FORM_REF_EXPRESSION =
       formNamedBy("camunda:formRef=\"${candidateGroup}\" camunda:formRefBinding=\"deployment\"");

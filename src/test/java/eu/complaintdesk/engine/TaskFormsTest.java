@@ -156,6 +156,8 @@ class TaskFormsTest {
     assertThat(TaskVariableGuard.Guard.unchanged("x", null)).isFalse();
     assertThat(TaskVariableGuard.Guard.unchanged(false, null)).isFalse();
     assertThat(TaskVariableGuard.Guard.unchanged(Double.NaN, 5L)).isFalse();
+    assertThat(TaskVariableGuard.Guard.unchanged(Double.NaN, Double.NaN)).isFalse();
+    assertThat(TaskVariableGuard.Guard.unchanged(" ", null)).isTrue();
   }
 
   private static FormSource source(String attributes) {

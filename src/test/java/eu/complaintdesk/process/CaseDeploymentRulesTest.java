@@ -431,7 +431,9 @@ class CaseDeploymentRulesTest {
         replace(
             "\"components\": [",
             "\"components\": [\n    {\"label\": \"Type\", \"key\": \"feedbackType\","
-                + " \"type\": \"textfield\", \"readonly\": true, \"id\": \"Field_TypeShown\"},"));
+                + " \"type\": \"textfield\", \"readonly\": true, \"id\": \"Field_TypeShown\"},"
+                + "\n    {\"label\": \"Remark\", \"key\": \"remarkShown\","
+                + " \"type\": \"textfield\", \"readonly\": true, \"id\": \"Field_RemarkShown\"},"));
     IntakeService.Receipt fresh = submit(intake, RECEIVED);
     ProcessInstance freshCase = started(fresh);
     toReview(freshCase);
@@ -443,6 +445,8 @@ class CaseDeploymentRulesTest {
     returnWithTypeShown(review, "SERVICE_COMPLAINT");
     assertThat(runtime.getVariable(freshCase.getId(), FEEDBACK_TYPE))
         .isEqualTo("SERVICE_COMPLAINT");
+    // what a read-only field submits is checked, never written: the empty remark set nothing
+    assertThat(runtime.getVariables(freshCase.getId())).doesNotContainKey("remarkShown");
     assertThat(freshCase).isWaitingAt(TASK_DRAFT_ANSWER);
   }
 
@@ -459,7 +463,9 @@ class CaseDeploymentRulesTest {
                     REVIEW_COMMENT,
                     "Precizēt",
                     FEEDBACK_TYPE,
-                    feedbackType)));
+                    feedbackType,
+                    "remarkShown",
+                    "")));
   }
 
   private void toReview(ProcessInstance instance) {

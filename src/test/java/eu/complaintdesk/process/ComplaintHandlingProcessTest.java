@@ -351,6 +351,10 @@ class ComplaintHandlingProcessTest {
         .hasMessageContaining("complaintId");
     assertThatThrownBy(() -> tasks.setVariableLocal(draft.getId(), ANSWER, "Cits teksts"))
         .isInstanceOf(AuthorizationException.class);
+    // not even a variable the task takes: a local copy would hide the case's from the listener
+    assertThatThrownBy(() -> tasks.setVariableLocal(draft.getId(), DRAFT_ANSWER, "Cits teksts"))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("no variables of its own");
     assertThatThrownBy(() -> tasks.removeVariable(draft.getId(), COMPLAINT_ID))
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(
