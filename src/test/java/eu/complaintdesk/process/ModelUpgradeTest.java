@@ -53,6 +53,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -239,6 +241,151 @@ class ModelUpgradeTest {
         .contains(APPEAL_AUTHORITY_NAME, APPEAL_AUTHORITY_CONTACTS);
     assertThat(sent(sent)).containsOnlyOnce(NotificationKind.ANSWER.name());
     assertThat(upgrade.upgrade().nothingDone()).isTrue();
+  }
+
+  @Test
+  void answerSentByANodeOfThePreviousReleaseDuringTheUpgradeIsNotSentAgain() {
+    Case sending = waitingToSendWithoutAuthority();
+    Job waiting = answerJob(sending);
+
+    ModelUpgrade.Result result =
+        upgrade.upgrade(
+            instance -> {
+              // a node of the previous release, still running, sends the answer now
+              sendAnswerAsThePreviousReleaseDid(sending);
+            });
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(result.authorityDetermined()).isZero();
+    assertThat(result.incidents()).isEqualTo(1);
+    assertThat(management.createJobQuery().jobId(waiting.getId()).count()).isZero();
+    assertThat(sending.instance).hasNotPassed(DETERMINE_APPEAL_AUTHORITY);
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(sending.instance.getId())
+                .activityId(DETERMINE_APPEAL_AUTHORITY)
+                .count())
+        .isZero();
+    Incident incident =
+        runtime.createIncidentQuery().processInstanceId(sending.instance.getId()).singleResult();
+    assertThat(incident.getIncidentType()).isEqualTo(ModelUpgrade.MISSING_AUTHORITY);
+    assertThat(sent(sending)).containsOnlyOnce(NotificationKind.ANSWER.name());
+  }
+
+  @Test
+  void answerHeldByANodeOfThePreviousReleaseIsLeftToIt() {
+    Case sending = waitingToSendWithoutAuthority();
+    Job waiting = answerJob(sending);
+
+    ModelUpgrade.Result result = upgrade.upgrade(instance -> lockAsAnotherNode(waiting.getId()));
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(result.authorityDetermined()).isZero();
+    assertThat(definitionOf(sending)).isEqualTo(release.getId());
+    // the job it waited at is still there, held; nothing was started to send a second answer
+    assertThat(management.createJobQuery().jobId(waiting.getId()).acquired().count()).isOne();
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(sending.instance.getId())
+                .activityId(DETERMINE_APPEAL_AUTHORITY)
+                .count())
+        .isZero();
+    assertThat(sent(sending)).doesNotContain(NotificationKind.ANSWER.name());
+  }
+
+  @Test
+  void aCaseWhoseRepairFailsStopsNoOther() {
+    Case first = waitingToSendWithoutAuthority();
+    Case second = waitingToSendWithoutAuthority();
+    List<String> failed = new ArrayList<>();
+
+    ModelUpgrade.Result result =
+        upgrade.upgrade(
+            instance -> {
+              if (failed.isEmpty()) {
+                failed.add(instance);
+                throw new IllegalStateException("this case's repair fails");
+              }
+            });
+
+    assertThat(result.migrated()).isEqualTo(2);
+    assertThat(result.authorityDetermined()).isEqualTo(1);
+    Case repaired = failed.contains(first.instance.getId()) ? second : first;
+    Case notRepaired = repaired == first ? second : first;
+    assertThat(repaired.instance).isWaitingAt(DETERMINE_APPEAL_AUTHORITY);
+    assertThat(notRepaired.instance).isWaitingAt(SEND_ANSWER);
+    assertThat(definitionOf(notRepaired)).isEqualTo(release.getId());
+  }
+
+  @Test
+  void suspendedCaseIsMigratedAndStaysSuspended() {
+    Case drafting = onVersion1(TASK_DRAFT_ANSWER, this::toDraft);
+    runtime.suspendProcessInstanceById(drafting.instance.getId());
+
+    ModelUpgrade.Result result = upgrade.upgrade();
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(definitionOf(drafting)).isEqualTo(release.getId());
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceId(drafting.instance.getId())
+                .singleResult()
+                .isSuspended())
+        .isTrue();
+    runtime.activateProcessInstanceById(drafting.instance.getId());
+    assertThat(drafting.instance).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
+  /** A case of version 1 waiting before "Send answer", appeal notice due, no authority. */
+  private Case waitingToSendWithoutAuthority() {
+    Case sending =
+        onVersion1(
+            SEND_ANSWER,
+            instance -> {
+              toReview(instance);
+              review(instance);
+              runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_NAME);
+              runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_CONTACTS);
+            });
+    assertThat(variable(sending, APPEAL_NOTICE_REQUIRED)).isEqualTo(true);
+    assertThat(variable(sending, APPEAL_AUTHORITY_NAME)).isNull();
+    return sending;
+  }
+
+  /**
+   * Runs the job before "Send answer" as the previous release did: its Java chose the authority for
+   * the letter and set no variable.
+   */
+  private void sendAnswerAsThePreviousReleaseDid(Case c) {
+    runtime.setVariable(c.instance.getId(), APPEAL_AUTHORITY_NAME, "Patērētāju tiesību centrs");
+    runtime.setVariable(c.instance.getId(), APPEAL_AUTHORITY_CONTACTS, "Brīvības iela 55, Rīga");
+    management.executeJob(answerJob(c).getId());
+    runtime.removeVariable(c.instance.getId(), APPEAL_AUTHORITY_NAME);
+    runtime.removeVariable(c.instance.getId(), APPEAL_AUTHORITY_CONTACTS);
+  }
+
+  private Job answerJob(Case c) {
+    return management
+        .createJobQuery()
+        .processInstanceId(c.instance.getId())
+        .activityId(SEND_ANSWER)
+        .singleResult();
+  }
+
+  /** What a job executor of another node does when it acquires the job. */
+  private void lockAsAnotherNode(String jobId) {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              JobEntity job = context.getJobManager().findJobById(jobId);
+              job.setLockOwner("node-of-release-2026-11");
+              job.setLockExpirationTime(Date.from(RECEIVED.plus(Duration.ofMinutes(5))));
+              return null;
+            });
   }
 
   /** A case of version 1 waiting before {@code activityId}, with the variables it has there. */
