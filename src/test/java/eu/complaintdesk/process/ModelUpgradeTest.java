@@ -7,6 +7,7 @@ import static eu.complaintdesk.process.ComplaintProcess.SEND_ANSWER;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CHECK_COMPLETENESS;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CLASSIFY_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_REVIEW_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_CONTACTS;
@@ -17,6 +18,9 @@ import static eu.complaintdesk.process.ComplaintVariables.CLASSIFIED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFTED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATION_LIST;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
@@ -63,6 +67,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -339,6 +344,37 @@ class ModelUpgradeTest {
     assertThat(drafting.instance).isWaitingAt(TASK_DRAFT_ANSWER);
   }
 
+  @Test
+  void caseWaitingForAnExternalReplyIsMigratedInsideItsInquiry() {
+    Case inquiring =
+        onVersion1(
+            "SubProcess_ExternalInquiry#multiInstanceBody",
+            instance -> {
+              toDraft(instance);
+              complete(
+                  instance,
+                  "handler",
+                  Map.of(
+                      NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "Sadales tīkls"));
+              runAsyncJobs(management, instance);
+              assertThat(instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+            },
+            // what the flow's listener gives the inquiry to run over, as it does (transient)
+            Map.of(
+                EXTERNAL_ORGANISATION_LIST,
+                Variables.objectValue(List.of("Sadales tīkls"), true).create()));
+    runAsyncJobs(management, inquiring.instance);
+    assertThat(inquiring.instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+
+    ModelUpgrade.Result result = upgrade.upgrade();
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(definitionOf(inquiring)).isEqualTo(release.getId());
+    assertThat(inquiring.instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+    complete(inquiring.instance, "handler", Map.of(EXTERNAL_REPLY, "Atbilde"));
+    assertThat(inquiring.instance).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
   /** A case of version 1 waiting before "Send answer", appeal notice due, no authority. */
   private Case waitingToSendWithoutAuthority() {
     Case sending =
@@ -390,6 +426,14 @@ class ModelUpgradeTest {
 
   /** A case of version 1 waiting before {@code activityId}, with the variables it has there. */
   private Case onVersion1(String activityId, java.util.function.Consumer<ProcessInstance> drive) {
+    return onVersion1(activityId, drive, Map.of());
+  }
+
+  /** The same, with variables of the start only ({@code transients}, kept by no step). */
+  private Case onVersion1(
+      String activityId,
+      java.util.function.Consumer<ProcessInstance> drive,
+      Map<String, Object> transients) {
     IntakeService.Receipt receipt = submit(intake, RECEIVED);
     ProcessInstance current =
         runtime
@@ -411,6 +455,7 @@ class ModelUpgradeTest {
             .createProcessInstanceById(version1.getId())
             .businessKey(receipt.registrationNumber())
             .setVariables(variables)
+            .setVariables(transients)
             .startBeforeActivity(activityId)
             .execute();
     runtime.setVariables(old.getId(), actors);
