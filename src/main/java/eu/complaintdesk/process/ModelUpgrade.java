@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlan;
-import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -42,12 +42,14 @@ import org.springframework.stereotype.Component;
  * the start-up lock ({@code system/NodeStartupLock}, released only when the application is ready,
  * after every runner), so one node at a time migrates and the next finds nothing left. It runs as
  * the system (no user signed in, so no authorization applies), in chunks of {@link #CHUNK}
- * instances per call, each chunk its own transaction; a chunk that fails is retried one instance at
- * a time, and an instance that still fails keeps its version and is named in the log (its id, never
- * a personal datum); a chunk refused for its plan (the same for every instance) is not retried one
- * by one. Nothing here stops the application, and one case that fails stops no other. {@code
- * complaints.upgrade.enabled=false} switches it off (for instance while cases that can never
- * migrate are dealt with in Cockpit).
+ * instances per call, each chunk its own transaction; a chunk that fails for another reason than
+ * one instance's validation is retried one instance at a time, and an instance that still fails
+ * keeps its version and is named in the log (its id, never a personal datum). A plan the engine
+ * refuses (the same for every instance) is logged once and no instance is tried; an instance the
+ * engine refuses is named by it, and the rest of its chunk goes on together, so a case that can
+ * never migrate costs one failed attempt per start. Nothing here stops the application, and one
+ * case that fails stops no other. {@code complaints.upgrade.enabled=false} switches it off (for
+ * instance while cases that can never migrate are dealt with in Cockpit).
  *
  * <p>Nodes of the previous release must be stopped before the first node of this one starts
  * (README, "Upgrading an installation with running cases"): their job executors would go on running
@@ -252,35 +254,53 @@ class ModelUpgrade implements ApplicationRunner {
       if (chunk.isEmpty()) {
         return new int[] {migrated, failed.size()};
       }
-      try {
-        execute(plan, chunk);
-        migrated += chunk.size();
-      } catch (MigrationPlanValidationException planRefused) {
-        // the plan, not an instance: every instance would fail alike, so none is tried alone
-        int left =
-            (int) runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
-        log.error(
-            "Migration plan from {} refused: its {} running cases keep their version ({})",
-            source.getId(),
-            left,
-            planRefused.getMessage());
-        return new int[] {migrated, left};
-      } catch (ProcessEngineException chunkFailed) {
-        for (String instance : chunk) {
-          try {
-            execute(plan, List.of(instance));
-            migrated++;
-          } catch (ProcessEngineException e) {
-            log.warn(
-                "Case instance {} not migrated from {}; it keeps its version: {}",
-                instance,
-                source.getId(),
-                e.getMessage());
+      List<String> pending = new ArrayList<>(chunk);
+      while (!pending.isEmpty()) {
+        try {
+          execute(plan, pending);
+          migrated += pending.size();
+          pending.clear();
+        } catch (MigratingProcessInstanceValidationException invalid) {
+          // the engine names the case that cannot move: the others go on as one chunk, so a case
+          // that never migrates costs one failed attempt per start, not one per case of its chunk
+          String instance = invalid.getValidationReport().getProcessInstanceId();
+          if (!pending.remove(instance)) {
+            migrated += oneByOne(plan, source, pending, failed);
+            pending.clear();
+          } else {
+            notMigrated(instance, source, invalid);
             failed.add(instance);
           }
+        } catch (ProcessEngineException chunkFailed) {
+          migrated += oneByOne(plan, source, pending, failed);
+          pending.clear();
         }
       }
     }
+  }
+
+  /** Migrates each instance alone; returns how many moved, adds the others to {@code failed}. */
+  private int oneByOne(
+      MigrationPlan plan, ProcessDefinition source, List<String> instances, List<String> failed) {
+    int migrated = 0;
+    for (String instance : instances) {
+      try {
+        execute(plan, List.of(instance));
+        migrated++;
+      } catch (ProcessEngineException e) {
+        notMigrated(instance, source, e);
+        failed.add(instance);
+      }
+    }
+    return migrated;
+  }
+
+  private static void notMigrated(String instance, ProcessDefinition source, Exception e) {
+    log.warn(
+        "Case instance {} not migrated from {}; it keeps its version: {}",
+        instance,
+        source.getId(),
+        e.getMessage());
   }
 
   private void execute(MigrationPlan plan, List<String> instances) {

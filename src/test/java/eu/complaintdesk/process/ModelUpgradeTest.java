@@ -375,6 +375,65 @@ class ModelUpgradeTest {
     assertThat(inquiring.instance).isWaitingAt(TASK_DRAFT_ANSWER);
   }
 
+  /**
+   * A case the engine refuses to migrate (it waits at a step the new model lacks) keeps its version
+   * and is named; the others of its chunk migrate.
+   */
+  @Test
+  void aCaseThatCannotMigrateKeepsItsVersionAndTheOthersOfItsChunkMigrate() {
+    String earlier =
+        repository
+            .createDeployment()
+            .name("an untagged earlier model")
+            .addString(
+                "ComplaintHandlingProcess.bpmn",
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Earlier" \
+                targetNamespace="https://complaintdesk.eu/test">
+                  <bpmn:process id="ComplaintHandlingProcess" isExecutable="true" \
+                camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="StartEvent_ComplaintReceived" />
+                    <bpmn:userTask id="UserTask_GoneSince" />
+                    <bpmn:userTask id="UserTask_CheckCompleteness" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """)
+            .addString("DeadlinePolicy.dmn", resource("/dmn/DeadlinePolicy.dmn"))
+            .deploy()
+            .getId();
+    ProcessDefinition untagged = definitionOf(earlier);
+    ProcessDefinition newest =
+        definitionOf(ModelerDeployment.deploy(repository, "again", Map.of()));
+    List<String> instances = new ArrayList<>();
+    for (String activity : List.of("UserTask_GoneSince", "UserTask_CheckCompleteness")) {
+      // a case's variables (its due dates for the new model's timers), on the earlier model
+      IntakeService.Receipt receipt = submit(intake, RECEIVED);
+      ProcessInstance current =
+          runtime
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(receipt.registrationNumber())
+              .singleResult();
+      Map<String, Object> variables = runtime.getVariables(current.getId());
+      runtime.deleteProcessInstance(current.getId(), "replaced by an earlier model's case", true);
+      instances.add(
+          runtime
+              .createProcessInstanceById(untagged.getId())
+              .setVariables(variables)
+              .startBeforeActivity(activity)
+              .execute()
+              .getId());
+    }
+
+    ModelUpgrade.Result result = upgrade.upgrade();
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(result.notMigrated()).isEqualTo(1);
+    assertThat(definitionOfInstance(instances.get(0))).isEqualTo(untagged.getId());
+    assertThat(definitionOfInstance(instances.get(1))).isEqualTo(newest.getId());
+  }
+
   /** A case of version 1 waiting before "Send answer", appeal notice due, no authority. */
   private Case waitingToSendWithoutAuthority() {
     Case sending =
@@ -528,11 +587,23 @@ class ModelUpgradeTest {
   }
 
   private String definitionOf(Case c) {
+    return definitionOfInstance(c.instance.getId());
+  }
+
+  private String definitionOfInstance(String instance) {
     return runtime
         .createProcessInstanceQuery()
-        .processInstanceId(c.instance.getId())
+        .processInstanceId(instance)
         .singleResult()
         .getProcessDefinitionId();
+  }
+
+  private String resource(String name) {
+    try (InputStream in = getClass().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Object variable(Case c, String name) {
