@@ -73,6 +73,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -432,6 +433,16 @@ class ModelUpgradeTest {
     assertThat(result.notMigrated()).isEqualTo(1);
     assertThat(definitionOfInstance(instances.get(0))).isEqualTo(untagged.getId());
     assertThat(definitionOfInstance(instances.get(1))).isEqualTo(newest.getId());
+  }
+
+  @Test
+  void upgradeCanBeSwitchedOff() {
+    new ApplicationContextRunner()
+        .withPropertyValues("complaints.upgrade.enabled=false")
+        .withUserConfiguration(ModelUpgrade.class)
+        .run(context -> assertThat(context).doesNotHaveBean(ModelUpgrade.class));
+    // on by default: this test's application has it
+    assertThat(upgrade).isNotNull();
   }
 
   /** A case of version 1 waiting before "Send answer", appeal notice due, no authority. */
