@@ -1,5 +1,6 @@
 package eu.complaintdesk.engine;
 
+import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.process.ComplaintVariables;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -17,9 +18,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Definitions;
 import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
@@ -35,9 +41,13 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * with external functions off). Neither a BPMN nor a DMN file may carry markup a browser would run
  * ({@link BrowserMarkup}). A form may not declare a variable the process owns, and where a
  * deployment holds a user task and the form it uses, the form may not declare a variable that task
- * may not take ({@link TaskForms#notTakenBy}). Runs before the engine's own deployers, so nothing
- * of a refused deployment is stored; older deployments the engine loads into its cache are not
- * checked again.
+ * may not take ({@link TaskForms#notTakenBy}). A process whose business rule task or user task (or
+ * start event) names, bound to its deployment, a decision or form the deployment does not hold is
+ * refused, and so is a {@value ComplaintProcess#PROCESS_KEY} without the decisions Java evaluates
+ * for it ({@link #DECIDED_BY_JAVA}): every case would fail at that step, and a process owner
+ * deploying the BPMN alone from Modeler would make the latest definition one no new case can start
+ * on. Runs before the engine's own deployers, so nothing of a refused deployment is stored; older
+ * deployments the engine loads into its cache are not checked again.
  */
 final class DeploymentResourceCheck implements Deployer {
 
@@ -48,6 +58,20 @@ final class DeploymentResourceCheck implements Deployer {
   private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
 
   private static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn20.xml");
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  /**
+   * Decisions Java evaluates for a case, bound to the case's deployment ({@code
+   * process/CaseDecisions}): {@code DeadlinePolicy} by {@code deadline/DeadlineService}.
+   */
+  static final Map<String, List<String>> DECIDED_BY_JAVA =
+      Map.of(ComplaintProcess.PROCESS_KEY, List.of("DeadlinePolicy"));
+
+  /** What a refusal for a missing decision or form tells the process owner to do. */
+  private static final String TOGETHER =
+      "deploy the BPMN together with its decisions and forms (Camunda Modeler: deploy the whole"
+          + " folder; README, For process owners).";
 
   /** The spellings the DMN engine evaluates with FEEL ({@code ExpressionEvaluationHandler}). */
   private static final Set<String> FEEL =
@@ -111,6 +135,144 @@ final class DeploymentResourceCheck implements Deployer {
         }
       }
     }
+    Set<String> decisionIds = decisionIds(deployment);
+    Set<String> formIds = formIds(deployment, formsByName);
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (BPMN_SUFFIXES.stream().anyMatch(resource.getName()::endsWith)) {
+        List<Finding> findings = referenceFindings(resource.getBytes(), decisionIds, formIds);
+        if (!findings.isEmpty()) {
+          throw refused(resource.getName(), findings);
+        }
+      }
+    }
+  }
+
+  /** The ids of the decisions of the deployment's DMN files; null if one cannot be read. */
+  private static Set<String> decisionIds(DeploymentEntity deployment) {
+    Set<String> ids = new TreeSet<>();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (DMN_SUFFIXES.stream().anyMatch(resource.getName()::endsWith)) {
+        try {
+          Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()))
+              .getModelElementsByType(Decision.class)
+              .forEach(decision -> ids.add(decision.getId()));
+        } catch (RuntimeException unreadable) {
+          return null; // the engine's DMN deployer reports what it cannot read
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** The ids of the deployment's forms; null if one cannot be read. */
+  private static Set<String> formIds(
+      DeploymentEntity deployment, Map<String, FormInputs.Fields> formsByName) {
+    long forms =
+        deployment.getResources().keySet().stream().filter(n -> n.endsWith(".form")).count();
+    if (formsByName.size() != forms) {
+      return null; // the engine's form deployer reports what it cannot read
+    }
+    Set<String> ids = new TreeSet<>();
+    formsByName.values().stream().map(FormInputs.Fields::id).forEach(ids::add);
+    return ids;
+  }
+
+  /**
+   * A decision or form the model names bound to its deployment ({@code decisionRefBinding} or
+   * {@code formRefBinding} {@code deployment}) that the deployment does not hold, and a decision
+   * Java evaluates for the process that it does not hold. An expression names nothing until it runs
+   * and is not checked; another binding finds its decision or form elsewhere.
+   */
+  private static List<Finding> referenceFindings(
+      byte[] bpmn, Set<String> decisionIds, Set<String> formIds) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+    } catch (RuntimeException unreadable) {
+      return List.of(); // the engine's BPMN deployer reports what it cannot read
+    }
+    List<Finding> findings = new ArrayList<>();
+    if (decisionIds != null) {
+      for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+        String decision = boundToDeployment(task, "decisionRef", "decisionRefBinding");
+        if (decision != null && executable(task) && !decisionIds.contains(decision)) {
+          findings.add(missing(task, "decision", decision));
+        }
+      }
+      for (Process process : model.getModelElementsByType(Process.class)) {
+        if (!process.isExecutable()) {
+          continue;
+        }
+        for (String decision : DECIDED_BY_JAVA.getOrDefault(process.getId(), List.of())) {
+          if (!decisionIds.contains(decision)) {
+            findings.add(
+                new Finding(
+                    "Process '"
+                        + process.getId()
+                        + "' needs decision '"
+                        + decision
+                        + "', which the application evaluates for its cases, and this deployment"
+                        + " holds none: "
+                        + TOGETHER,
+                    process.getId()));
+          }
+        }
+      }
+    }
+    if (formIds != null) {
+      List<FlowElement> withForms = new ArrayList<>();
+      withForms.addAll(model.getModelElementsByType(UserTask.class));
+      withForms.addAll(model.getModelElementsByType(StartEvent.class));
+      for (FlowElement element : withForms) {
+        String form = boundToDeployment(element, "formRef", "formRefBinding");
+        if (form != null && executable(element) && !formIds.contains(form)) {
+          findings.add(missing(element, "form", form));
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** The element's {@code reference} when it is a name bound to the deployment. */
+  private static String boundToDeployment(
+      ModelElementInstance element, String reference, String binding) {
+    String name = element.getAttributeValueNs(CAMUNDA_NS, reference);
+    if (name == null
+        || name.contains("${")
+        || name.contains("#{")
+        || !"deployment".equals(element.getAttributeValueNs(CAMUNDA_NS, binding))) {
+      return null;
+    }
+    return name;
+  }
+
+  private static Finding missing(FlowElement element, String kind, String name) {
+    String process = element.getScope() == null ? "?" : processOf(element).getAttributeValue("id");
+    return new Finding(
+        "Element '"
+            + element.getId()
+            + "' of process '"
+            + process
+            + "' names "
+            + kind
+            + " '"
+            + name
+            + "', which this deployment does not hold: "
+            + TOGETHER,
+        element.getId());
+  }
+
+  /** Whether the engine deploys the element's process (it skips a non-executable one). */
+  private static boolean executable(ModelElementInstance element) {
+    return processOf(element) instanceof Process process && process.isExecutable();
+  }
+
+  private static ModelElementInstance processOf(ModelElementInstance element) {
+    ModelElementInstance e = element;
+    while (e.getParentElement() != null && !(e instanceof Process)) {
+      e = e.getParentElement();
+    }
+    return e;
   }
 
   /** The readable forms of the deployment by resource name. */

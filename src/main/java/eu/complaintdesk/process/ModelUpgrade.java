@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,9 +42,18 @@ import org.springframework.stereotype.Component;
  * the start-up lock ({@code system/NodeStartupLock}, released only when the application is ready,
  * after every runner), so one node at a time migrates and the next finds nothing left. It runs as
  * the system (no user signed in, so no authorization applies), in chunks of {@link #CHUNK}
- * instances per call, each chunk its own transaction; a chunk that fails is retried one instance at
- * a time, and an instance that still fails keeps its version and is named in the log (its id, never
- * a personal datum). Nothing here stops the application.
+ * instances per call, each chunk its own transaction; a chunk that fails for another reason than
+ * one instance's validation is retried one instance at a time, and an instance that still fails
+ * keeps its version and is named in the log (its id, never a personal datum). A plan the engine
+ * refuses (the same for every instance) is logged once and no instance is tried; an instance the
+ * engine refuses is named by it, and the rest of its chunk goes on together, so a case that can
+ * never migrate costs one failed attempt per start. Nothing here stops the application, and one
+ * case that fails stops no other. {@code complaints.upgrade.enabled=false} switches it off (for
+ * instance while cases that can never migrate are dealt with in Cockpit).
+ *
+ * <p>Nodes of the previous release must be stopped before the first node of this one starts
+ * (README, "Upgrading an installation with running cases"): their job executors would go on running
+ * jobs of the cases being moved.
  *
  * <p>The plan maps equal activities (every activity of version 1 is in version 2, in the same
  * scope). It does not update event triggers: version 1 and 2 have the same messages and timer
@@ -57,9 +69,16 @@ import org.springframework.stereotype.Component;
  * "Determine appeal authority", its waiting answer cancelled: the model determines the authority
  * and sends the answer once, naming it. A case waiting at the job after "Send answer" (its answer
  * sent by the previous release) with the notice due and no authority gets an incident that tells an
- * administrator what to set ({@link #MISSING_AUTHORITY}).
+ * administrator what to set ({@link #MISSING_AUTHORITY}). The job a case waited at is remembered
+ * before migrating (its id survives the migration): a case is moved only if that very job is still
+ * there and no job executor holds it, so an answer a node of the previous release is sending, or
+ * has sent, is never sent again; one whose answer went meanwhile gets the incident instead.
  */
 @Component
+@ConditionalOnProperty(
+    name = "complaints.upgrade.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ModelUpgrade implements ApplicationRunner {
 
@@ -84,7 +103,6 @@ class ModelUpgrade implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(ModelUpgrade.class);
 
   private static final String ASYNC_BEFORE = "async-before";
-  private static final String ASYNC_AFTER = "async-after";
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
@@ -115,6 +133,14 @@ class ModelUpgrade implements ApplicationRunner {
   }
 
   Result upgrade() {
+    return upgrade(instance -> {});
+  }
+
+  /**
+   * The run, with {@code beforeRepair} called with each case's id just before its appeal authority
+   * is repaired: what another node may do at that moment, for tests.
+   */
+  Result upgrade(Consumer<String> beforeRepair) {
     ProcessDefinition target = target();
     if (target == null) {
       log.warn(
@@ -152,9 +178,9 @@ class ModelUpgrade implements ApplicationRunner {
         notMigrated += (int) running;
         continue;
       }
-      Map<String, String> waiting = withoutAuthority(source);
+      Map<String, Waiting> waiting = withoutAuthority(source);
       int[] counts = migrate(plan, source);
-      int[] repaired = repairAppealAuthority(waiting, target.getId());
+      int[] repaired = repairAppealAuthority(waiting, target.getId(), beforeRepair);
       authorityDetermined += repaired[0];
       incidents += repaired[1];
       migrated += counts[0];
@@ -228,25 +254,53 @@ class ModelUpgrade implements ApplicationRunner {
       if (chunk.isEmpty()) {
         return new int[] {migrated, failed.size()};
       }
-      try {
-        execute(plan, chunk);
-        migrated += chunk.size();
-      } catch (ProcessEngineException chunkFailed) {
-        for (String instance : chunk) {
-          try {
-            execute(plan, List.of(instance));
-            migrated++;
-          } catch (ProcessEngineException e) {
-            log.warn(
-                "Case instance {} not migrated from {}; it keeps its version: {}",
-                instance,
-                source.getId(),
-                e.getMessage());
+      List<String> pending = new ArrayList<>(chunk);
+      while (!pending.isEmpty()) {
+        try {
+          execute(plan, pending);
+          migrated += pending.size();
+          pending.clear();
+        } catch (MigratingProcessInstanceValidationException invalid) {
+          // the engine names the case that cannot move: the others go on as one chunk, so a case
+          // that never migrates costs one failed attempt per start, not one per case of its chunk
+          String instance = invalid.getValidationReport().getProcessInstanceId();
+          if (!pending.remove(instance)) {
+            migrated += oneByOne(plan, source, pending, failed);
+            pending.clear();
+          } else {
+            notMigrated(instance, source, invalid);
             failed.add(instance);
           }
+        } catch (ProcessEngineException chunkFailed) {
+          migrated += oneByOne(plan, source, pending, failed);
+          pending.clear();
         }
       }
     }
+  }
+
+  /** Migrates each instance alone; returns how many moved, adds the others to {@code failed}. */
+  private int oneByOne(
+      MigrationPlan plan, ProcessDefinition source, List<String> instances, List<String> failed) {
+    int migrated = 0;
+    for (String instance : instances) {
+      try {
+        execute(plan, List.of(instance));
+        migrated++;
+      } catch (ProcessEngineException e) {
+        notMigrated(instance, source, e);
+        failed.add(instance);
+      }
+    }
+    return migrated;
+  }
+
+  private static void notMigrated(String instance, ProcessDefinition source, Exception e) {
+    log.warn(
+        "Case instance {} not migrated from {}; it keeps its version: {}",
+        instance,
+        source.getId(),
+        e.getMessage());
   }
 
   private void execute(MigrationPlan plan, List<String> instances) {
@@ -258,13 +312,17 @@ class ModelUpgrade implements ApplicationRunner {
         .execute();
   }
 
+  /** The job a case waits at "Send answer" and its configuration, as read before migrating. */
+  private record Waiting(String jobId, String configuration) {}
+
   /**
    * Cases of the source at "Send answer" with the appeal notice due and no authority, each with its
-   * job's configuration: {@code async-before} (the answer waits) or {@code async-after} (sent).
-   * Read before migrating: the engine moves an {@code async-after} job onto the target's first job
-   * definition of the activity, so afterwards the two cannot be told apart.
+   * job: its id (kept by the migration) and configuration, {@code async-before} (the answer waits)
+   * or {@code async-after} (sent). Read before migrating: the engine moves an {@code async-after}
+   * job onto the target's first job definition of the activity, so afterwards the two cannot be
+   * told apart.
    */
-  private Map<String, String> withoutAuthority(ProcessDefinition source) {
+  private Map<String, Waiting> withoutAuthority(ProcessDefinition source) {
     Map<String, String> configurations = new HashMap<>();
     for (JobDefinition definition :
         management
@@ -274,7 +332,7 @@ class ModelUpgrade implements ApplicationRunner {
             .list()) {
       configurations.put(definition.getId(), definition.getJobConfiguration());
     }
-    Map<String, String> waiting = new HashMap<>();
+    Map<String, Waiting> waiting = new HashMap<>();
     for (Job job :
         management
             .createJobQuery()
@@ -284,17 +342,19 @@ class ModelUpgrade implements ApplicationRunner {
       String instance = job.getProcessInstanceId();
       if (Boolean.TRUE.equals(runtime.getVariable(instance, APPEAL_NOTICE_REQUIRED))
           && runtime.getVariable(instance, APPEAL_AUTHORITY_NAME) == null) {
-        waiting.put(instance, configurations.get(job.getJobDefinitionId()));
+        waiting.put(
+            instance, new Waiting(job.getId(), configurations.get(job.getJobDefinitionId())));
       }
     }
     return waiting;
   }
 
   /** Returns {moved to determine the authority, incidents} for the migrated ones among them. */
-  private int[] repairAppealAuthority(Map<String, String> waiting, String targetId) {
+  private int[] repairAppealAuthority(
+      Map<String, Waiting> waiting, String targetId, Consumer<String> beforeRepair) {
     int moved = 0;
     int incidents = 0;
-    for (Map.Entry<String, String> entry : waiting.entrySet()) {
+    for (Map.Entry<String, Waiting> entry : waiting.entrySet()) {
       String instance = entry.getKey();
       try {
         ProcessInstance migrated =
@@ -302,31 +362,75 @@ class ModelUpgrade implements ApplicationRunner {
         if (migrated == null || !targetId.equals(migrated.getProcessDefinitionId())) {
           continue;
         }
-        if (ASYNC_BEFORE.equals(entry.getValue())) {
-          determineAuthorityBeforeAnswer(instance);
-          moved++;
-        } else if (ASYNC_AFTER.equals(entry.getValue())) {
-          Job job =
-              management
-                  .createJobQuery()
-                  .processInstanceId(instance)
-                  .activityId(SEND_ANSWER)
-                  .singleResult();
-          runtime.createIncident(
-              MISSING_AUTHORITY, job.getExecutionId(), SEND_ANSWER, MISSING_AUTHORITY_MESSAGE);
-          incidents++;
+        beforeRepair.accept(instance);
+        switch (repair(instance, entry.getValue())) {
+          case MOVED -> moved++;
+          case INCIDENT -> incidents++;
+          case LEFT -> {}
         }
-      } catch (ProcessEngineException e) {
+      } catch (RuntimeException e) {
+        // one case never stops the others; engine messages name ids, not what a customer wrote
         log.warn(
-            "Case instance {} waits at {} without its appeal authority and could not be moved to"
-                + " {}; its answer step stops with an incident: {}",
+            "Case instance {} waits at {} without its appeal authority and could not be repaired;"
+                + " its answer step stops with an incident: {}",
             instance,
             SEND_ANSWER,
-            DETERMINE_APPEAL_AUTHORITY,
-            e.getMessage());
+            e instanceof ProcessEngineException ? e.getMessage() : e.getClass().getName());
       }
     }
     return new int[] {moved, incidents};
+  }
+
+  private enum Repair {
+    MOVED,
+    INCIDENT,
+    LEFT
+  }
+
+  /**
+   * A waiting answer is moved behind "Determine appeal authority" only if its job, the one read
+   * before migrating, is still there and no job executor (a node of the previous release) holds it;
+   * once that job ran, the answer went out, and the case is treated as one whose answer was sent.
+   */
+  private Repair repair(String instance, Waiting waited) {
+    Job job = sendAnswerJob(instance);
+    if (ASYNC_BEFORE.equals(waited.configuration())) {
+      if (job != null && job.getId().equals(waited.jobId())) {
+        if (management.createJobQuery().jobId(job.getId()).acquired().count() > 0) {
+          log.warn(
+              "Case instance {}: its job before {} is held by another node (a node of the previous"
+                  + " release still running?); not moved to {}",
+              instance,
+              SEND_ANSWER,
+              DETERMINE_APPEAL_AUTHORITY);
+          return Repair.LEFT;
+        }
+        determineAuthorityBeforeAnswer(instance);
+        return Repair.MOVED;
+      }
+      log.warn(
+          "Case instance {}: its answer was sent while the upgrade ran (the job before {} is gone)",
+          instance,
+          SEND_ANSWER);
+    }
+    if (job == null) {
+      log.warn(
+          "Case instance {} no longer waits at {}; its appeal authority is not repaired",
+          instance,
+          SEND_ANSWER);
+      return Repair.LEFT;
+    }
+    runtime.createIncident(
+        MISSING_AUTHORITY, job.getExecutionId(), SEND_ANSWER, MISSING_AUTHORITY_MESSAGE);
+    return Repair.INCIDENT;
+  }
+
+  private Job sendAnswerJob(String instance) {
+    return management
+        .createJobQuery()
+        .processInstanceId(instance)
+        .activityId(SEND_ANSWER)
+        .singleResult();
   }
 
   /** The model determines the authority and reaches "Send answer" again; the old wait goes. */

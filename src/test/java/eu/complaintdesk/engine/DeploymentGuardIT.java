@@ -143,6 +143,32 @@ class DeploymentGuardIT extends ApplicationIntegrationTest {
     assertThat(owner.get("/deployment/count").json().get("count").asLong()).isEqualTo(before);
   }
 
+  /**
+   * The complaint process deployed from Modeler without its tables (the BPMN alone): 400 naming the
+   * missing decisions, nothing stored, so new cases keep starting on a definition with its tables.
+   */
+  @Test
+  void theComplaintProcessWithoutItsDecisionsIsRefusedWith400NamingThem() throws Exception {
+    EngineRest owner = EngineRest.as(port, "owner");
+    long before = owner.get("/deployment/count").json().get("count").asLong();
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("ComplaintHandlingProcess.bpmn", file("bpmn/ComplaintHandlingProcess.bpmn"));
+    for (String form :
+        List.of("forms/Form_CheckCompleteness.form", "forms/Form_DraftAnswer.form")) {
+      files.put(form.substring("forms/".length()), file(form));
+    }
+
+    Answer answer = deploy(files);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body())
+        .contains(
+            "names decision 'RouteComplaint'",
+            "needs decision 'DeadlinePolicy'",
+            "deploy the BPMN together with its decisions and forms");
+    assertThat(owner.get("/deployment/count").json().get("count").asLong()).isEqualTo(before);
+  }
+
   private static String file(String path) throws IOException {
     return java.nio.file.Files.readString(java.nio.file.Path.of(path), StandardCharsets.UTF_8);
   }

@@ -147,6 +147,7 @@ class DeploymentGuardTest {
             .createDeployment()
             .name("guard")
             .addInputStream("Allowed.bpmn", new ByteArrayInputStream(utf16))
+            .addString("Form_Allowed.form", ForbiddenModels.FORM)
             .deploy()
             .getId();
     repository.deleteDeployment(id, true);
@@ -301,20 +302,138 @@ class DeploymentGuardTest {
   @Test
   void theApplicationsOwnModelsPassAsANewDeployment() throws IOException {
     DeploymentBuilder deployment = repository.createDeployment().name("own models, again");
-    for (String resource :
-        List.of(
-            "bpmn/ComplaintHandlingProcess.bpmn",
-            "bpmn/StaffComplaintRegistration.bpmn",
-            "dmn/AppealAuthority.dmn",
-            "dmn/DeadlinePolicy.dmn",
-            "dmn/RequiredInformation.dmn",
-            "dmn/RouteComplaint.dmn",
-            "dmn/SuggestClassification.dmn",
-            "forms/Form_DraftAnswer.form")) {
+    for (String resource : ownModels()) {
       deployment.addString(resource, classpath(resource));
     }
     String id = deployment.deploy().getId();
     repository.deleteDeployment(id, true);
+  }
+
+  /**
+   * A process deployed without a decision or form it names bound to its deployment is refused
+   * (README, For process owners): its cases would fail at that step.
+   */
+  @Test
+  void processNamingADecisionItsDeploymentDoesNotHoldIsRefused() {
+    long before = repository.createDeploymentQuery().count();
+
+    assertThatThrownBy(() -> deploy("Forbidden.bpmn", RULE_TASK))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            refused -> {
+              assertThat(refused.getMessage())
+                  .contains(
+                      "Element 'BusinessRuleTask_Decide' of process 'Forbidden' names decision"
+                          + " 'Forbidden', which this deployment does not hold",
+                      "deploy the BPMN together with its decisions and forms");
+              assertThat(errors(refused))
+                  .extracting(Problem::getMainElementId)
+                  .contains("BusinessRuleTask_Decide");
+            });
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+
+    // with its table, or bound to the latest table (found elsewhere), it deploys
+    String together =
+        repository
+            .createDeployment()
+            .name("guard")
+            .addString("Forbidden.bpmn", RULE_TASK)
+            .addString("Forbidden.dmn", ForbiddenModels.dmnWithInputEntryLanguage(null))
+            .deploy()
+            .getId();
+    repository.deleteDeployment(together, true);
+    String latest =
+        deploy(
+            "Forbidden.bpmn",
+            RULE_TASK.replace(
+                "camunda:decisionRefBinding=\"deployment\"",
+                "camunda:decisionRefBinding=\"latest\""));
+    repository.deleteDeployment(latest, true);
+  }
+
+  @Test
+  void processNamingAFormItsDeploymentDoesNotHoldIsRefused() {
+    assertThatThrownBy(() -> deploy("Allowed.bpmn", ForbiddenModels.ALLOWED_BPMN))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "Element 'UserTask_Allowed' of process 'Forbidden' names form 'Form_Allowed', which"
+                + " this deployment does not hold")
+        .hasMessageContaining("Camunda Modeler: deploy the whole folder");
+    String other =
+        repository
+            .createDeployment()
+            .name("guard")
+            .addString("Allowed.bpmn", ForbiddenModels.ALLOWED_BPMN)
+            .addString(
+                "Form_Other.form", ForbiddenModels.FORM.replace("Form_Allowed", "Form_Other"))
+            .addString("Form_Allowed.form", ForbiddenModels.FORM)
+            .deploy()
+            .getId();
+    repository.deleteDeployment(other, true);
+  }
+
+  /**
+   * A process owner's Modeler deployment of the complaint process alone, or with its forms and
+   * every table the model names but not {@code DeadlinePolicy} (which Java evaluates for the case's
+   * deployment), would become the definition every new case starts on, and fail; it is refused.
+   */
+  @Test
+  void complaintProcessWithoutTheDecisionsJavaEvaluatesIsRefused() throws IOException {
+    long before = repository.createDeploymentQuery().count();
+    DeploymentBuilder alone =
+        repository
+            .createDeployment()
+            .name("the process alone")
+            .addString(
+                "ComplaintHandlingProcess.bpmn", classpath("bpmn/ComplaintHandlingProcess.bpmn"));
+    assertThatThrownBy(alone::deploy)
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("names decision 'RouteComplaint'")
+        .hasMessageContaining("names form 'Form_DraftAnswer'")
+        .hasMessageContaining("Process 'ComplaintHandlingProcess' needs decision 'DeadlinePolicy'");
+
+    DeploymentBuilder withoutDeadlinePolicy = repository.createDeployment().name("no deadlines");
+    for (String resource : ownModels()) {
+      if (!resource.endsWith("DeadlinePolicy.dmn")) {
+        withoutDeadlinePolicy.addString(resource, classpath(resource));
+      }
+    }
+    assertThatThrownBy(withoutDeadlinePolicy::deploy)
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Process 'ComplaintHandlingProcess' needs decision 'DeadlinePolicy'")
+        .hasMessageNotContaining("names decision")
+        .hasMessageNotContaining("names form");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  /** A small process of its own, naming no decision or form, needs none. */
+  @Test
+  void anotherProcessWithoutDecisionsDeploysAlone() {
+    String id = deploy("Other.bpmn", ForbiddenModels.bpmn("<bpmn:startEvent id=\"Start\" />"));
+    repository.deleteDeployment(id, true);
+  }
+
+  /** A process with a business rule task bound to its deployment's decision {@code Forbidden}. */
+  private static final String RULE_TASK =
+      ForbiddenModels.bpmn(
+          """
+          <bpmn:startEvent id="StartEvent_1" />
+          <bpmn:businessRuleTask id="BusinessRuleTask_Decide" camunda:decisionRef="Forbidden" \
+          camunda:decisionRefBinding="deployment" camunda:mapDecisionResult="singleEntry" \
+          camunda:resultVariable="result" />
+          <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_1" \
+          targetRef="BusinessRuleTask_Decide" />
+          """);
+
+  /** Every file of bpmn/, dmn/ and forms/, as the classpath holds them. */
+  private static List<String> ownModels() throws IOException {
+    List<String> resources = new java.util.ArrayList<>();
+    for (String folder : List.of("bpmn", "dmn", "forms")) {
+      try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+        files.sorted().forEach(f -> resources.add(folder + "/" + f.getFileName()));
+      }
+    }
+    return resources;
   }
 
   /**

@@ -50,7 +50,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -283,29 +282,43 @@ class CaseDeploymentRulesTest {
   }
 
   /**
-   * A process deployed without its decisions: the case's deployment decides or nothing does; the
-   * latest table of another deployment is never taken instead (as for the model's business rule
-   * tasks, bound to the deployment).
+   * A process deployed without its decisions (a process owner deploying the BPMN alone) is refused
+   * at deployment, naming what is missing: no case is ever decided by another deployment's tables,
+   * and new cases keep starting on the definition that has its own (as the model's business rule
+   * tasks, bound to the deployment, and {@code process/CaseDecisions} require).
    */
   @Test
   void processDeployedWithoutItsDecisionsIsNotDecidedByAnotherDeploymentsTables() throws Exception {
-    String deploymentId =
+    String latest =
         repository
-            .createDeployment()
-            .name("the process alone")
-            .addString(
-                "ComplaintHandlingProcess.bpmn",
-                Files.readString(Path.of("bpmn", "ComplaintHandlingProcess.bpmn")))
-            .deploy()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+            .latestVersion()
+            .singleResult()
             .getId();
-    deployments.add(deploymentId);
-    long before = runtime.createProcessInstanceQuery().count();
+    long before = repository.createDeploymentQuery().count();
 
-    assertThatThrownBy(() -> submit(intake, RECEIVED))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("Deployment " + deploymentId)
-        .hasMessageContaining("holds no decision DeadlinePolicy");
-    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThatThrownBy(
+            () ->
+                repository
+                    .createDeployment()
+                    .name("the process alone")
+                    .addString(
+                        "ComplaintHandlingProcess.bpmn",
+                        Files.readString(Path.of("bpmn", "ComplaintHandlingProcess.bpmn")))
+                    .deploy())
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("needs decision 'DeadlinePolicy'")
+        .hasMessageContaining("deploy the BPMN together with its decisions and forms");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+
+    IntakeService.Receipt receipt = submit(intake, RECEIVED);
+    ProcessInstance started =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(receipt.registrationNumber())
+            .singleResult();
+    assertThat(started.getProcessDefinitionId()).isEqualTo(latest);
   }
 
   private Job job(ProcessInstance instance, String activityId) {

@@ -7,6 +7,7 @@ import static eu.complaintdesk.process.ComplaintProcess.SEND_ANSWER;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CHECK_COMPLETENESS;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CLASSIFY_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_REVIEW_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.ANSWER_APPROVED;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_CONTACTS;
@@ -17,6 +18,9 @@ import static eu.complaintdesk.process.ComplaintVariables.CLASSIFIED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFTED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATION_LIST;
+import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
@@ -53,6 +57,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -61,11 +67,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -241,8 +249,261 @@ class ModelUpgradeTest {
     assertThat(upgrade.upgrade().nothingDone()).isTrue();
   }
 
+  @Test
+  void answerSentByANodeOfThePreviousReleaseDuringTheUpgradeIsNotSentAgain() {
+    Case sending = waitingToSendWithoutAuthority();
+    Job waiting = answerJob(sending);
+
+    ModelUpgrade.Result result =
+        upgrade.upgrade(
+            instance -> {
+              // a node of the previous release, still running, sends the answer now
+              sendAnswerAsThePreviousReleaseDid(sending);
+            });
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(result.authorityDetermined()).isZero();
+    assertThat(result.incidents()).isEqualTo(1);
+    assertThat(management.createJobQuery().jobId(waiting.getId()).count()).isZero();
+    assertThat(sending.instance).hasNotPassed(DETERMINE_APPEAL_AUTHORITY);
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(sending.instance.getId())
+                .activityId(DETERMINE_APPEAL_AUTHORITY)
+                .count())
+        .isZero();
+    Incident incident =
+        runtime.createIncidentQuery().processInstanceId(sending.instance.getId()).singleResult();
+    assertThat(incident.getIncidentType()).isEqualTo(ModelUpgrade.MISSING_AUTHORITY);
+    assertThat(sent(sending)).containsOnlyOnce(NotificationKind.ANSWER.name());
+  }
+
+  @Test
+  void answerHeldByANodeOfThePreviousReleaseIsLeftToIt() {
+    Case sending = waitingToSendWithoutAuthority();
+    Job waiting = answerJob(sending);
+
+    ModelUpgrade.Result result = upgrade.upgrade(instance -> lockAsAnotherNode(waiting.getId()));
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(result.authorityDetermined()).isZero();
+    assertThat(definitionOf(sending)).isEqualTo(release.getId());
+    // the job it waited at is still there, held; nothing was started to send a second answer
+    assertThat(management.createJobQuery().jobId(waiting.getId()).acquired().count()).isOne();
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(sending.instance.getId())
+                .activityId(DETERMINE_APPEAL_AUTHORITY)
+                .count())
+        .isZero();
+    assertThat(sent(sending)).doesNotContain(NotificationKind.ANSWER.name());
+  }
+
+  @Test
+  void aCaseWhoseRepairFailsStopsNoOther() {
+    Case first = waitingToSendWithoutAuthority();
+    Case second = waitingToSendWithoutAuthority();
+    List<String> failed = new ArrayList<>();
+
+    ModelUpgrade.Result result =
+        upgrade.upgrade(
+            instance -> {
+              if (failed.isEmpty()) {
+                failed.add(instance);
+                throw new IllegalStateException("this case's repair fails");
+              }
+            });
+
+    assertThat(result.migrated()).isEqualTo(2);
+    assertThat(result.authorityDetermined()).isEqualTo(1);
+    Case repaired = failed.contains(first.instance.getId()) ? second : first;
+    Case notRepaired = repaired == first ? second : first;
+    assertThat(repaired.instance).isWaitingAt(DETERMINE_APPEAL_AUTHORITY);
+    assertThat(notRepaired.instance).isWaitingAt(SEND_ANSWER);
+    assertThat(definitionOf(notRepaired)).isEqualTo(release.getId());
+  }
+
+  @Test
+  void suspendedCaseIsMigratedAndStaysSuspended() {
+    Case drafting = onVersion1(TASK_DRAFT_ANSWER, this::toDraft);
+    runtime.suspendProcessInstanceById(drafting.instance.getId());
+
+    ModelUpgrade.Result result = upgrade.upgrade();
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(definitionOf(drafting)).isEqualTo(release.getId());
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceId(drafting.instance.getId())
+                .singleResult()
+                .isSuspended())
+        .isTrue();
+    runtime.activateProcessInstanceById(drafting.instance.getId());
+    assertThat(drafting.instance).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
+  @Test
+  void caseWaitingForAnExternalReplyIsMigratedInsideItsInquiry() {
+    Case inquiring =
+        onVersion1(
+            "SubProcess_ExternalInquiry#multiInstanceBody",
+            instance -> {
+              toDraft(instance);
+              complete(
+                  instance,
+                  "handler",
+                  Map.of(
+                      NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "Sadales tīkls"));
+              runAsyncJobs(management, instance);
+              assertThat(instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+            },
+            // what the flow's listener gives the inquiry to run over, as it does (transient)
+            Map.of(
+                EXTERNAL_ORGANISATION_LIST,
+                Variables.objectValue(List.of("Sadales tīkls"), true).create()));
+    runAsyncJobs(management, inquiring.instance);
+    assertThat(inquiring.instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+
+    ModelUpgrade.Result result = upgrade.upgrade();
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(definitionOf(inquiring)).isEqualTo(release.getId());
+    assertThat(inquiring.instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+    complete(inquiring.instance, "handler", Map.of(EXTERNAL_REPLY, "Atbilde"));
+    assertThat(inquiring.instance).isWaitingAt(TASK_DRAFT_ANSWER);
+  }
+
+  /**
+   * A case the engine refuses to migrate (it waits at a step the new model lacks) keeps its version
+   * and is named; the others of its chunk migrate.
+   */
+  @Test
+  void aCaseThatCannotMigrateKeepsItsVersionAndTheOthersOfItsChunkMigrate() {
+    String earlier =
+        repository
+            .createDeployment()
+            .name("an untagged earlier model")
+            .addString(
+                "ComplaintHandlingProcess.bpmn",
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Earlier" \
+                targetNamespace="https://complaintdesk.eu/test">
+                  <bpmn:process id="ComplaintHandlingProcess" isExecutable="true" \
+                camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="StartEvent_ComplaintReceived" />
+                    <bpmn:userTask id="UserTask_GoneSince" />
+                    <bpmn:userTask id="UserTask_CheckCompleteness" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """)
+            .addString("DeadlinePolicy.dmn", resource("/dmn/DeadlinePolicy.dmn"))
+            .deploy()
+            .getId();
+    ProcessDefinition untagged = definitionOf(earlier);
+    ProcessDefinition newest =
+        definitionOf(ModelerDeployment.deploy(repository, "again", Map.of()));
+    List<String> instances = new ArrayList<>();
+    for (String activity : List.of("UserTask_GoneSince", "UserTask_CheckCompleteness")) {
+      // a case's variables (its due dates for the new model's timers), on the earlier model
+      IntakeService.Receipt receipt = submit(intake, RECEIVED);
+      ProcessInstance current =
+          runtime
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(receipt.registrationNumber())
+              .singleResult();
+      Map<String, Object> variables = runtime.getVariables(current.getId());
+      runtime.deleteProcessInstance(current.getId(), "replaced by an earlier model's case", true);
+      instances.add(
+          runtime
+              .createProcessInstanceById(untagged.getId())
+              .setVariables(variables)
+              .startBeforeActivity(activity)
+              .execute()
+              .getId());
+    }
+
+    ModelUpgrade.Result result = upgrade.upgrade();
+
+    assertThat(result.migrated()).isEqualTo(1);
+    assertThat(result.notMigrated()).isEqualTo(1);
+    assertThat(definitionOfInstance(instances.get(0))).isEqualTo(untagged.getId());
+    assertThat(definitionOfInstance(instances.get(1))).isEqualTo(newest.getId());
+  }
+
+  @Test
+  void upgradeCanBeSwitchedOff() {
+    new ApplicationContextRunner()
+        .withPropertyValues("complaints.upgrade.enabled=false")
+        .withUserConfiguration(ModelUpgrade.class)
+        .run(context -> assertThat(context).doesNotHaveBean(ModelUpgrade.class));
+    // on by default: this test's application has it
+    assertThat(upgrade).isNotNull();
+  }
+
+  /** A case of version 1 waiting before "Send answer", appeal notice due, no authority. */
+  private Case waitingToSendWithoutAuthority() {
+    Case sending =
+        onVersion1(
+            SEND_ANSWER,
+            instance -> {
+              toReview(instance);
+              review(instance);
+              runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_NAME);
+              runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_CONTACTS);
+            });
+    assertThat(variable(sending, APPEAL_NOTICE_REQUIRED)).isEqualTo(true);
+    assertThat(variable(sending, APPEAL_AUTHORITY_NAME)).isNull();
+    return sending;
+  }
+
+  /**
+   * Runs the job before "Send answer" as the previous release did: its Java chose the authority for
+   * the letter and set no variable.
+   */
+  private void sendAnswerAsThePreviousReleaseDid(Case c) {
+    runtime.setVariable(c.instance.getId(), APPEAL_AUTHORITY_NAME, "Patērētāju tiesību centrs");
+    runtime.setVariable(c.instance.getId(), APPEAL_AUTHORITY_CONTACTS, "Brīvības iela 55, Rīga");
+    management.executeJob(answerJob(c).getId());
+    runtime.removeVariable(c.instance.getId(), APPEAL_AUTHORITY_NAME);
+    runtime.removeVariable(c.instance.getId(), APPEAL_AUTHORITY_CONTACTS);
+  }
+
+  private Job answerJob(Case c) {
+    return management
+        .createJobQuery()
+        .processInstanceId(c.instance.getId())
+        .activityId(SEND_ANSWER)
+        .singleResult();
+  }
+
+  /** What a job executor of another node does when it acquires the job. */
+  private void lockAsAnotherNode(String jobId) {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              JobEntity job = context.getJobManager().findJobById(jobId);
+              job.setLockOwner("node-of-release-2026-11");
+              job.setLockExpirationTime(Date.from(RECEIVED.plus(Duration.ofMinutes(5))));
+              return null;
+            });
+  }
+
   /** A case of version 1 waiting before {@code activityId}, with the variables it has there. */
   private Case onVersion1(String activityId, java.util.function.Consumer<ProcessInstance> drive) {
+    return onVersion1(activityId, drive, Map.of());
+  }
+
+  /** The same, with variables of the start only ({@code transients}, kept by no step). */
+  private Case onVersion1(
+      String activityId,
+      java.util.function.Consumer<ProcessInstance> drive,
+      Map<String, Object> transients) {
     IntakeService.Receipt receipt = submit(intake, RECEIVED);
     ProcessInstance current =
         runtime
@@ -264,6 +525,7 @@ class ModelUpgradeTest {
             .createProcessInstanceById(version1.getId())
             .businessKey(receipt.registrationNumber())
             .setVariables(variables)
+            .setVariables(transients)
             .startBeforeActivity(activityId)
             .execute();
     runtime.setVariables(old.getId(), actors);
@@ -336,11 +598,23 @@ class ModelUpgradeTest {
   }
 
   private String definitionOf(Case c) {
+    return definitionOfInstance(c.instance.getId());
+  }
+
+  private String definitionOfInstance(String instance) {
     return runtime
         .createProcessInstanceQuery()
-        .processInstanceId(c.instance.getId())
+        .processInstanceId(instance)
         .singleResult()
         .getProcessDefinitionId();
+  }
+
+  private String resource(String name) {
+    try (InputStream in = getClass().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Object variable(Case c, String name) {
