@@ -322,14 +322,7 @@ class CaseDeploymentRulesTest {
   }
 
   private Job job(ProcessInstance instance, String activityId) {
-    Job job =
-        management
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .activityId(activityId)
-            .singleResult();
-    assertThat(job).as("job at " + activityId).isNotNull();
-    return job;
+    return ProcessTestSupport.job(management, instance, activityId);
   }
 
   @Test

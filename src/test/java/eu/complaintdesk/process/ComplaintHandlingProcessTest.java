@@ -742,14 +742,7 @@ class ComplaintHandlingProcessTest {
   }
 
   private Job job(String activityId) {
-    Job job =
-        management
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .activityId(activityId)
-            .singleResult();
-    assertThat(job).as("job at " + activityId).isNotNull();
-    return job;
+    return ProcessTestSupport.job(management, instance, activityId);
   }
 
   private Task claim(String user) {

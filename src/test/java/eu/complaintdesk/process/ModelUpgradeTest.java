@@ -574,12 +574,7 @@ class ModelUpgradeTest {
   private void determineAppealAuthority(ProcessInstance instance) {
     assertThat(instance).isWaitingAt(DETERMINE_APPEAL_AUTHORITY);
     management.executeJob(
-        management
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .activityId(DETERMINE_APPEAL_AUTHORITY)
-            .singleResult()
-            .getId());
+        ProcessTestSupport.job(management, instance, DETERMINE_APPEAL_AUTHORITY).getId());
   }
 
   private void complete(ProcessInstance instance, String user, Map<String, Object> variables) {

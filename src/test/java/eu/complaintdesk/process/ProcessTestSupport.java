@@ -30,6 +30,20 @@ final class ProcessTestSupport {
     throw new AssertionError("jobs keep coming: is there a loop?");
   }
 
+  /** The job of the instance waiting at {@code activityId}; fails if there is none. */
+  static Job job(ManagementService management, ProcessInstance instance, String activityId) {
+    Job job =
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(activityId)
+            .singleResult();
+    if (job == null) {
+      throw new AssertionError("no job at " + activityId);
+    }
+    return job;
+  }
+
   /** Fires the timer of the given event now, whatever its due date; returns that due date. */
   static Date fireTimer(ManagementService management, ProcessInstance instance, String activityId) {
     Job timer = timer(management, instance, activityId);
