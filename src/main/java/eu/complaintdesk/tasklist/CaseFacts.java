@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 /**
  * The facts of a case that its task forms show, read from the register and made into ready-to-show
  * Markdown: task-local variables named {@code caseFile…} (they vanish with the task and never reach
- * the engine's history, see {@link CaseFactsHistory}). Customers' text is escaped ({@link
+ * the engine's history, see {@link CaseFactsOutOfHistory}). Customers' text is escaped ({@link
  * Markdown}); each value fits the engine's string column.
  */
 @Component
