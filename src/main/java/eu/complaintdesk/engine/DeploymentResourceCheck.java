@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
@@ -127,24 +128,43 @@ final class DeploymentResourceCheck implements Deployer {
       }
     }
     Map<String, FormInputs.Fields> formsByName = forms(deployment);
-    for (ResourceEntity resource : deployment.getResources().values()) {
-      if (BPMN_SUFFIXES.stream().anyMatch(resource.getName()::endsWith)) {
-        List<Finding> findings = taskFormFindings(resource.getBytes(), formsByName);
-        if (!findings.isEmpty()) {
-          throw refused(resource.getName(), findings);
-        }
-      }
-    }
+    Map<String, BpmnModelInstance> models = models(deployment);
+    models.forEach(
+        (name, model) -> {
+          List<Finding> findings = taskFormFindings(model, formsByName);
+          if (!findings.isEmpty()) {
+            throw refused(name, findings);
+          }
+        });
     Set<String> decisionIds = decisionIds(deployment);
     Set<String> formIds = formIds(deployment, formsByName);
+    models.forEach(
+        (name, model) -> {
+          List<Finding> findings = referenceFindings(model, decisionIds, formIds);
+          if (!findings.isEmpty()) {
+            throw refused(name, findings);
+          }
+        });
+  }
+
+  /**
+   * The deployment's BPMN models that can be read, by resource name; the engine's BPMN deployer
+   * reports what it cannot read.
+   */
+  private static Map<String, BpmnModelInstance> models(DeploymentEntity deployment) {
+    Map<String, BpmnModelInstance> models = new TreeMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       if (BPMN_SUFFIXES.stream().anyMatch(resource.getName()::endsWith)) {
-        List<Finding> findings = referenceFindings(resource.getBytes(), decisionIds, formIds);
-        if (!findings.isEmpty()) {
-          throw refused(resource.getName(), findings);
+        try {
+          models.put(
+              resource.getName(),
+              Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
+        } catch (RuntimeException unreadable) {
+          // left to the engine's BPMN deployer
         }
       }
     }
+    return models;
   }
 
   /** The ids of the decisions of the deployment's DMN files; null if one cannot be read. */
@@ -184,13 +204,7 @@ final class DeploymentResourceCheck implements Deployer {
    * and is not checked; another binding finds its decision or form elsewhere.
    */
   private static List<Finding> referenceFindings(
-      byte[] bpmn, Set<String> decisionIds, Set<String> formIds) {
-    BpmnModelInstance model;
-    try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
-    } catch (RuntimeException unreadable) {
-      return List.of(); // the engine's BPMN deployer reports what it cannot read
-    }
+      BpmnModelInstance model, Set<String> decisionIds, Set<String> formIds) {
     List<Finding> findings = new ArrayList<>();
     if (decisionIds != null) {
       for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
@@ -247,7 +261,8 @@ final class DeploymentResourceCheck implements Deployer {
   }
 
   private static Finding missing(FlowElement element, String kind, String name) {
-    String process = element.getScope() == null ? "?" : processOf(element).getAttributeValue("id");
+    Process holder = TaskForms.processOf(element);
+    String process = holder == null ? "?" : holder.getId();
     return new Finding(
         "Element '"
             + element.getId()
@@ -264,15 +279,8 @@ final class DeploymentResourceCheck implements Deployer {
 
   /** Whether the engine deploys the element's process (it skips a non-executable one). */
   private static boolean executable(ModelElementInstance element) {
-    return processOf(element) instanceof Process process && process.isExecutable();
-  }
-
-  private static ModelElementInstance processOf(ModelElementInstance element) {
-    ModelElementInstance e = element;
-    while (e.getParentElement() != null && !(e instanceof Process)) {
-      e = e.getParentElement();
-    }
-    return e;
+    Process process = TaskForms.processOf(element);
+    return process != null && process.isExecutable();
   }
 
   /** The readable forms of the deployment by resource name. */
@@ -297,13 +305,7 @@ final class DeploymentResourceCheck implements Deployer {
    * anyway; a form of another deployment is checked when its task is completed.
    */
   private static List<Finding> taskFormFindings(
-      byte[] bpmn, Map<String, FormInputs.Fields> formsByName) {
-    BpmnModelInstance model;
-    try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
-    } catch (RuntimeException unreadable) {
-      return List.of(); // the engine's BPMN deployer reports what it cannot read
-    }
+      BpmnModelInstance model, Map<String, FormInputs.Fields> formsByName) {
     List<Finding> findings = new ArrayList<>();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       TaskForms.FormSource source = TaskForms.FormSource.of(task);
@@ -321,7 +323,9 @@ final class DeploymentResourceCheck implements Deployer {
         continue;
       }
       Set<String> refused = new TreeSet<>(form.inputs());
-      refused.retainAll(TaskForms.notTakenBy(model, TaskForms.processOf(task), task.getId()));
+      Process process = TaskForms.processOf(task);
+      refused.retainAll(
+          TaskForms.notTakenBy(model, process == null ? null : process.getId(), task.getId()));
       for (String field : refused) {
         findings.add(
             new Finding(

@@ -2,6 +2,7 @@ package eu.complaintdesk.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Calls every {@link OnEveryUserTask} bean when a user task of any model is created: the engine
@@ -21,15 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 class EveryUserTask extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<OnEveryUserTask> listeners;
+  /** The listeners, looked up once when the first task is created. */
+  private final Supplier<List<OnEveryUserTask>> listeners;
 
   EveryUserTask(ObjectProvider<OnEveryUserTask> listeners) {
-    this.listeners = listeners;
+    this.listeners = SingletonSupplier.of(() -> listeners.orderedStream().toList());
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    TaskListener created = task -> listeners.orderedStream().forEach(each -> each.created(task));
+    TaskListener created = task -> listeners.get().forEach(each -> each.created(task));
     List<BpmnParseListener> parseListeners =
         configuration.getCustomPostBPMNParseListeners() == null
             ? new ArrayList<>()

@@ -1,6 +1,7 @@
 package eu.complaintdesk.engine;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Drops the history events of variables that a {@link KeptOutOfHistory} bean names: their variable
@@ -19,10 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class HistoryFilter extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<KeptOutOfHistory> rules;
+  /** The rules, looked up once at the first event: every history event asks them. */
+  private final Supplier<List<KeptOutOfHistory>> rules;
 
   HistoryFilter(ObjectProvider<KeptOutOfHistory> rules) {
-    this.rules = rules;
+    this.rules = SingletonSupplier.of(() -> rules.orderedStream().toList());
   }
 
   /** Wraps the handler the engine built (the database one and any custom ones). */
@@ -41,7 +44,7 @@ class HistoryFilter extends AbstractProcessEnginePlugin {
       return false;
     }
     String processKey = event.getProcessDefinitionKey();
-    return name != null && rules.stream().anyMatch(rule -> rule.keepsOut(processKey, name));
+    return name != null && rules.get().stream().anyMatch(rule -> rule.keepsOut(processKey, name));
   }
 
   final class Filtering implements HistoryEventHandler {

@@ -185,11 +185,11 @@ class TaskForms {
     return names;
   }
 
-  /** The key of the process that holds {@code element}, or {@code null}. */
-  static String processOf(ModelElementInstance element) {
+  /** The process that holds {@code element}, or {@code null}. */
+  static Process processOf(ModelElementInstance element) {
     for (ModelElementInstance e = element; e != null; e = e.getParentElement()) {
       if (e instanceof Process process) {
-        return process.getId();
+        return process;
       }
     }
     return null;

@@ -155,17 +155,13 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
      * same map, or a copy without the read-only ones.
      */
     private Map<String, Object> checkCompletion(String taskId, Map<String, Object> variables) {
-      check(
-          taskId,
-          variables == null ? null : variables.keySet(),
-          (task, name) -> unchanged(variables.get(name), task.getVariable(name)),
-          true);
-      TaskEntity task = task(taskId);
-      if (variables == null || task == null) {
-        return variables;
-      }
-      TaskInputs inputs = inputsOf(task);
-      if (!inputs.restricted() || variables.keySet().stream().allMatch(inputs.inputs()::contains)) {
+      TaskInputs inputs =
+          check(
+              taskId,
+              variables == null ? null : variables.keySet(),
+              (task, name) -> unchanged(variables.get(name), task.getVariable(name)),
+              true);
+      if (inputs == null || variables.keySet().stream().allMatch(inputs.inputs()::contains)) {
         return variables;
       }
       Map<String, Object> taken = new LinkedHashMap<>(variables);
@@ -180,33 +176,31 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
      * on with another.
      */
     private void checkChange(String taskId, Collection<String> names, boolean local) {
-      if (local && names != null && !names.isEmpty()) {
-        TaskEntity task = task(taskId);
-        if (task != null && inputsOf(task).restricted()) {
-          throw new AuthorizationException(
-              "A task of this process keeps no variables of its own; its form's values go to the"
-                  + " case when the task is completed.");
-        }
+      if (check(taskId, names, (task, name) -> false, false) != null && local) {
+        throw new AuthorizationException(
+            "A task of this process keeps no variables of its own; its form's values go to the"
+                + " case when the task is completed.");
       }
-      check(taskId, names, (task, name) -> false, false);
     }
 
     /**
      * Refuses the first name the task does not take; a name its form only shows passes if {@code
-     * shownUnchanged} says its value stays.
+     * shownUnchanged} says its value stays. Returns what the task takes when it restricts these
+     * names, {@code null} when there is nothing to restrict (no names, no such task, a task of
+     * another process without a form).
      */
-    private void check(
+    private TaskInputs check(
         String taskId,
         Collection<String> names,
         BiPredicate<TaskEntity, String> shownUnchanged,
         boolean completing) {
       if (names == null || names.isEmpty()) {
-        return;
+        return null;
       }
       TaskEntity task = task(taskId);
       TaskInputs inputs = task == null ? TaskInputs.UNRESTRICTED : inputsOf(task);
       if (!inputs.restricted()) {
-        return;
+        return null;
       }
       for (String name : names) {
         if (!inputs.inputs().contains(name)
@@ -218,6 +212,7 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
           throw new AuthorizationException("'" + name + "' " + message);
         }
       }
+      return inputs;
     }
 
     private static String notOfThisTask(TaskInputs inputs) {

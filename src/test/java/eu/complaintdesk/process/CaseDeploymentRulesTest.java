@@ -18,10 +18,10 @@ import static eu.complaintdesk.process.ComplaintVariables.LANGUAGE;
 import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
 import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
-import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
 import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
 import static eu.complaintdesk.process.ModelerDeployment.replace;
+import static eu.complaintdesk.process.ProcessTestSupport.rejectedDraft;
 import static eu.complaintdesk.process.ProcessTestSupport.runAsyncJobs;
 import static eu.complaintdesk.process.ProcessTestSupport.submit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -476,12 +476,7 @@ class CaseDeploymentRulesTest {
 
   private void toReview(ProcessInstance instance) {
     toDraft(instance);
-    Map<String, Object> draft = new HashMap<>();
-    draft.put(DRAFT_ANSWER, "Cienījamais klient, ...");
-    draft.put(PROPOSED_OUTCOME, "REJECTED");
-    draft.put(REFUSAL_REASONS, "Rēķins ir pareizs");
-    draft.put(NEEDS_EXTERNAL_INFORMATION, false);
-    complete(instance, "handler", draft);
+    complete(instance, "handler", rejectedDraft());
     assertThat(instance).isWaitingAt(TASK_REVIEW_ANSWER);
   }
 

@@ -17,16 +17,14 @@ import static eu.complaintdesk.process.ComplaintVariables.CATEGORY;
 import static eu.complaintdesk.process.ComplaintVariables.CLASSIFIED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFTED_BY;
-import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ANSWER;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATIONS;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATION_LIST;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_REPLY;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE;
 import static eu.complaintdesk.process.ComplaintVariables.NEEDS_EXTERNAL_INFORMATION;
-import static eu.complaintdesk.process.ComplaintVariables.PROPOSED_OUTCOME;
-import static eu.complaintdesk.process.ComplaintVariables.REFUSAL_REASONS;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEWED_BY;
 import static eu.complaintdesk.process.ComplaintVariables.REVIEW_COMMENT;
+import static eu.complaintdesk.process.ProcessTestSupport.rejectedDraft;
 import static eu.complaintdesk.process.ProcessTestSupport.runAsyncJobs;
 import static eu.complaintdesk.process.ProcessTestSupport.submit;
 import static eu.complaintdesk.process.ProcessTestSupport.timer;
@@ -152,16 +150,7 @@ class ModelUpgradeTest {
     Case completeness = onVersion1(TASK_CHECK_COMPLETENESS, this::toCompleteness);
     Case drafting = onVersion1(TASK_DRAFT_ANSWER, this::toDraft);
     Case reviewing = onVersion1(TASK_REVIEW_ANSWER, this::toReview);
-    Case sending =
-        onVersion1(
-            SEND_ANSWER,
-            instance -> {
-              toReview(instance);
-              review(instance);
-              // version 1 left the authority to Java: none determined before the answer
-              runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_NAME);
-              runtime.removeVariable(instance.getId(), APPEAL_AUTHORITY_CONTACTS);
-            });
+    Case sending = waitingToSendWithoutAuthority();
     List<Case> all = List.of(acknowledgement, completeness, drafting, reviewing, sending);
     assertThat(variable(sending, APPEAL_NOTICE_REQUIRED)).isEqualTo(true);
     // the deadline clock moved the case deadline timer away from responseDueAt (a pause)
@@ -441,8 +430,6 @@ class ModelUpgradeTest {
         .withPropertyValues("complaints.upgrade.enabled=false")
         .withUserConfiguration(ModelUpgrade.class)
         .run(context -> assertThat(context).doesNotHaveBean(ModelUpgrade.class));
-    // on by default: this test's application has it
-    assertThat(upgrade).isNotNull();
   }
 
   /** A case of version 1 waiting before "Send answer", appeal notice due, no authority. */
@@ -552,12 +539,7 @@ class ModelUpgradeTest {
     if (!runtime.getActiveActivityIds(instance.getId()).contains(TASK_DRAFT_ANSWER)) {
       toDraft(instance);
     }
-    Map<String, Object> draft = new HashMap<>();
-    draft.put(DRAFT_ANSWER, "Cienījamais klient, ...");
-    draft.put(PROPOSED_OUTCOME, "REJECTED");
-    draft.put(REFUSAL_REASONS, "Rēķins ir pareizs");
-    draft.put(NEEDS_EXTERNAL_INFORMATION, false);
-    complete(instance, "handler", draft);
+    complete(instance, "handler", rejectedDraft());
     assertThat(instance).isWaitingAt(TASK_REVIEW_ANSWER);
   }
 

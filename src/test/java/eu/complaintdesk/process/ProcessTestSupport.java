@@ -8,6 +8,7 @@ import eu.complaintdesk.register.PreferredContact;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,6 +29,19 @@ final class ProcessTestSupport {
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
     throw new AssertionError("jobs keep coming: is there a loop?");
+  }
+
+  /** A handler's draft that rejects the complaint, with its reasons, no inquiry needed. */
+  static Map<String, Object> rejectedDraft() {
+    return Map.of(
+        ComplaintVariables.DRAFT_ANSWER,
+        "Cienījamais klient, ...",
+        ComplaintVariables.PROPOSED_OUTCOME,
+        "REJECTED",
+        ComplaintVariables.REFUSAL_REASONS,
+        "Rēķins ir pareizs",
+        ComplaintVariables.NEEDS_EXTERNAL_INFORMATION,
+        false);
   }
 
   /** The job of the instance waiting at {@code activityId}; fails if there is none. */
