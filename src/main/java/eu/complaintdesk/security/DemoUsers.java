@@ -38,6 +38,7 @@ class DemoUsers implements ApplicationRunner {
     user("supervisor2", "Stefans", "Supervisor", withDepartments(Groups.SUPERVISORS));
     user("owner", "Olga", "Owner", List.of(Groups.PROCESS_OWNERS));
     user("manager", "Mara", "Manager", List.of(Groups.MANAGERS));
+    user("privacy", "Pauls", "Privacy", List.of(Groups.PRIVACY_OFFICERS));
     user("admin", "Andris", "Admin", List.of(Groups.ADMINISTRATORS));
     log.info("Demo users ready (password = user id); do not use this in production");
   }

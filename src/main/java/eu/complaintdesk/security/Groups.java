@@ -17,6 +17,12 @@ public final class Groups {
   public static final String PROCESS_OWNERS = "process-owners";
   public static final String MANAGERS = "managers";
 
+  /**
+   * Privacy officers: they erase a customer's personal data on request and answer subject access
+   * requests (with the administrators, {@link #PRIVACY}).
+   */
+  public static final String PRIVACY_OFFICERS = "privacy-officers";
+
   public static final List<String> DEPARTMENTS =
       List.of(
           "dept-billing",
@@ -29,7 +35,13 @@ public final class Groups {
   /** The groups whose members work or watch cases: they may read case files and staff calls. */
   public static final Set<String> STAFF =
       Stream.concat(
-              Stream.of(REGISTRARS, SUPERVISORS, PROCESS_OWNERS, MANAGERS, ADMINISTRATORS),
+              Stream.of(
+                  REGISTRARS,
+                  SUPERVISORS,
+                  PROCESS_OWNERS,
+                  MANAGERS,
+                  PRIVACY_OFFICERS,
+                  ADMINISTRATORS),
               DEPARTMENTS.stream())
           .collect(Collectors.toUnmodifiableSet());
 
@@ -42,6 +54,12 @@ public final class Groups {
    * customers who asked for post and record them as posted.
    */
   public static final Set<String> POST_ROOM = Set.of(REGISTRARS, ADMINISTRATORS);
+
+  /**
+   * The groups whose members may erase a customer's personal data and export what is held about
+   * them ({@code /api/staff/erasures}, {@code /api/staff/subject-access}).
+   */
+  public static final Set<String> PRIVACY = Set.of(PRIVACY_OFFICERS, ADMINISTRATORS);
 
   private Groups() {}
 }

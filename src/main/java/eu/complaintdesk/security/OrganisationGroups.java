@@ -53,6 +53,7 @@ class OrganisationGroups implements ApplicationRunner {
     names.put(Groups.SUPERVISORS, "Supervisors");
     names.put(Groups.PROCESS_OWNERS, "Process owners");
     names.put(Groups.MANAGERS, "Managers");
+    names.put(Groups.PRIVACY_OFFICERS, "Privacy officers");
     names.put("dept-billing", "Billing department");
     names.put("dept-network", "Network department");
     names.put("dept-heat-quality", "Heat and hot-water quality department");
