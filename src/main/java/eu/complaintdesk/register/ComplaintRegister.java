@@ -327,6 +327,52 @@ public class ComplaintRegister {
     return count > 0;
   }
 
+  // --- the customer's cases (erasure and subject access) -------------------------------------
+
+  /**
+   * The ids of every complaint of the customer with this e-mail address (ignoring case and
+   * surrounding blanks) or this phone number (ignoring blanks and {@code + - ( ) . /}), oldest
+   * first. A blank argument matches nothing; with both blank the list is empty.
+   */
+  public List<Long> idsOfCustomer(String email, String phone) {
+    String emailKey = emailKey(email);
+    String phoneKey = phoneKey(phone);
+    if (emailKey == null && phoneKey == null) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select id from complaint where customer_email_lower = :email or "
+                + PHONE_DIGITS
+                + " = :phone order by id")
+        .param("email", emailKey)
+        .param("phone", phoneKey)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The characters a phone number is written with that are not part of the number. */
+  private static final String PHONE_SEPARATORS = " +-()./";
+
+  /**
+   * {@code customer_phone} without {@link #PHONE_SEPARATORS}, in SQL that H2 and PostgreSQL read
+   * alike (nested {@code replace}; their {@code translate} differ on an empty replacement).
+   */
+  private static final String PHONE_DIGITS =
+      PHONE_SEPARATORS
+          .chars()
+          .mapToObj(c -> String.valueOf((char) c))
+          .reduce("customer_phone", (sql, c) -> "replace(" + sql + ", '" + c + "', '')");
+
+  private static String phoneKey(String phone) {
+    String trimmed = blankToNull(phone);
+    if (trimmed == null) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder();
+    trimmed.chars().filter(c -> PHONE_SEPARATORS.indexOf(c) < 0).forEach(digits::appendCodePoint);
+    return digits.isEmpty() ? null : digits.toString();
+  }
+
   /** Lower-cased subject + " " + description: the input of the classification decision. */
   public String classificationText(long id) {
     Complaint complaint = get(id);

@@ -195,6 +195,21 @@ class ComplaintRegisterTest {
   }
 
   @Test
+  void customersCasesAreFoundByEmailIgnoringCaseOrByPhoneIgnoringSeparators() {
+    long first = register.register(newComplaint(RECEIVED)).id();
+    long other = register.register(withCustomer(RECEIVED, "other@example.lv", "C-2")).id();
+    long second = register.register(withCustomer(RECEIVED, " anna.berzina@example.LV ", null)).id();
+
+    assertThat(register.idsOfCustomer("ANNA.Berzina@example.lv", null))
+        .containsExactly(first, second);
+    assertThat(register.idsOfCustomer(null, "+371 200-000 00"))
+        .containsExactly(first, other, second);
+    assertThat(register.idsOfCustomer("other@example.lv", "")).containsExactly(other);
+    assertThat(register.idsOfCustomer(" ", "+()")).isEmpty();
+    assertThat(register.idsOfCustomer("nobody@example.lv", "123")).isEmpty();
+  }
+
+  @Test
   void unclassifiedComplaintIsNoRepeat() {
     register.register(withCustomer(RECEIVED.minus(Duration.ofDays(1)), "anna@example.lv", null));
     long id = register.register(withCustomer(RECEIVED, "anna@example.lv", null)).id();

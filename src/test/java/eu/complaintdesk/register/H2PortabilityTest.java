@@ -64,6 +64,7 @@ class H2PortabilityTest {
     assertThat(surveys.find(token)).isPresent();
     assertThat(register.hasRecentSimilar(repeat, Duration.ofDays(90))).isTrue();
     assertThat(register.timeline(id)).hasSizeGreaterThan(5);
+    assertThat(register.idsOfCustomer(null, "+371 2000 0000")).containsExactly(id, repeat);
   }
 
   @Test
