@@ -2,6 +2,7 @@ package eu.complaintdesk.attachment;
 
 import eu.complaintdesk.http.Downloads;
 import eu.complaintdesk.problem.ApiProblem;
+import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -23,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff list and download the files of a case (signed in: {@code /api/staff/*} requires a Camunda
- * user). Downloads are always offered as a file to save, never shown inline, and never sniffed.
+ * user). Downloads are always offered as a file to save, never shown inline, and never sniffed;
+ * each is recorded as a read of the case ({@link CaseReads}) before the file is answered.
  */
 @Tag(name = "Staff")
 @RestController
@@ -43,10 +46,13 @@ class StaffAttachmentController {
 
   private final AttachmentService attachments;
   private final ComplaintRegister register;
+  private final CaseReads reads;
 
-  StaffAttachmentController(AttachmentService attachments, ComplaintRegister register) {
+  StaffAttachmentController(
+      AttachmentService attachments, ComplaintRegister register, CaseReads reads) {
     this.attachments = attachments;
     this.register = register;
+    this.reads = reads;
   }
 
   @Operation(summary = "The files of a case")
@@ -83,7 +89,7 @@ class StaffAttachmentController {
       })
   @GetMapping("/{attachmentId}")
   ResponseEntity<byte[]> download(
-      @PathVariable String registrationNumber, @PathVariable long attachmentId) {
+      @PathVariable String registrationNumber, @PathVariable long attachmentId, Principal user) {
     Complaint complaint = complaint(registrationNumber);
     StoredFile file =
         attachments
@@ -94,6 +100,7 @@ class StaffAttachmentController {
                         HttpStatus.NOT_FOUND,
                         "attachmentId",
                         "attachmentId: this case has no attachment " + attachmentId));
+    reads.record(complaint.id(), user.getName(), CaseReads.Kind.ATTACHMENT, attachmentId);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.info().mediaType()))
         .contentLength(file.content().length)

@@ -1,10 +1,14 @@
 package eu.complaintdesk.casefile;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.register.CaseReads;
+import eu.complaintdesk.security.Administrators;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,36 +20,59 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The staff case file: {@code GET /staff/complaints/{registrationNumber}}, linked from every task
  * form in Tasklist, rendered by {@code templates/staff/case-file.html}. Only staff who may read the
- * case reach it ({@code security/StaffAuthenticationFilter}, {@code security/CaseAccess}).
+ * case reach it ({@code security/StaffAuthenticationFilter}, {@code security/CaseAccess}). Every
+ * page served is recorded as a read ({@link CaseReads}); administrators also see the case's reads.
  */
 @Controller
 class CaseFileController {
 
   static final String TEMPLATE = "staff/case-file";
 
+  /** The most reads the case file lists (latest first); the page says how many there are. */
+  static final int READS_SHOWN = 50;
+
   private final CaseFiles caseFiles;
   private final WorkingCalendar calendar;
+  private final CaseReads reads;
+  private final Administrators administrators;
 
-  CaseFileController(CaseFiles caseFiles, WorkingCalendar calendar) {
+  CaseFileController(
+      CaseFiles caseFiles,
+      WorkingCalendar calendar,
+      CaseReads reads,
+      Administrators administrators) {
     this.caseFiles = caseFiles;
     this.calendar = calendar;
+    this.reads = reads;
+    this.administrators = administrators;
   }
 
   @GetMapping(path = "/staff/complaints/{registrationNumber}", produces = MediaType.TEXT_HTML_VALUE)
-  ModelAndView caseFile(@PathVariable String registrationNumber, HttpServletResponse response) {
+  ModelAndView caseFile(
+      @PathVariable String registrationNumber, Principal user, HttpServletResponse response) {
     return caseFiles
         .find(registrationNumber)
-        .map(
-            file ->
-                StaffPages.page(
-                    response, HttpStatus.OK, false, TEMPLATE, model(file, calendar.zone())))
+        .map(file -> page(file, user, response))
         .orElseGet(
             () ->
                 StaffPages.text(
                     HttpStatus.NOT_FOUND, "No complaint with this registration number."));
   }
 
-  /** What the template reads: the file, its complaint as {@code c}, the rules' suggestion. */
+  private ModelAndView page(CaseFile file, Principal user, HttpServletResponse response) {
+    long id = file.complaint().id();
+    reads.record(id, user.getName(), CaseReads.Kind.CASE_FILE, null);
+    Map<String, Object> model = new HashMap<>(model(file, calendar.zone()));
+    if (administrators.includes(user)) {
+      model.put("reads", reads.latest(id, READS_SHOWN));
+    }
+    return StaffPages.page(response, HttpStatus.OK, false, TEMPLATE, model);
+  }
+
+  /**
+   * What the template reads: the file, its complaint as {@code c}, the rules' suggestion; {@code
+   * reads} ({@link CaseReads.Latest}) only for administrators.
+   */
   static Map<String, Object> model(CaseFile file, ZoneId zone) {
     return Map.of(
         "file",

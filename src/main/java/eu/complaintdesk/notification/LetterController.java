@@ -1,8 +1,10 @@
 package eu.complaintdesk.notification;
 
 import eu.complaintdesk.problem.ApiProblem;
+import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answer letters for download: by the customer with the access code (an unknown number, a wrong
  * code and a letter of another complaint all get the same 404), and by signed-in staff, who also
- * see the complaint's outbox: every message with its delivery state, and the letters.
+ * see the complaint's outbox: every message with its delivery state, and the letters. A letter
+ * staff download is recorded as a read of the case ({@link CaseReads}) before it is answered.
  */
 @RestController
 class LetterController {
@@ -22,12 +25,17 @@ class LetterController {
   private final ComplaintRegister register;
   private final AnswerLetters letters;
   private final NotificationService notifications;
+  private final CaseReads reads;
 
   LetterController(
-      ComplaintRegister register, AnswerLetters letters, NotificationService notifications) {
+      ComplaintRegister register,
+      AnswerLetters letters,
+      NotificationService notifications,
+      CaseReads reads) {
     this.register = register;
     this.letters = letters;
     this.notifications = notifications;
+    this.reads = reads;
   }
 
   @GetMapping("/api/complaints/{registrationNumber}/letters/{letterId}")
@@ -37,13 +45,16 @@ class LetterController {
       @RequestHeader(name = "X-Access-Code", required = false) String accessCode) {
     Complaint complaint =
         register.findAccessible(registrationNumber, accessCode).orElseThrow(ApiProblem::notFound);
-    return pdf(complaint, letterId);
+    return letter(complaint, letterId).asDownload();
   }
 
   @GetMapping("/api/staff/complaints/{registrationNumber}/letters/{letterId}")
   ResponseEntity<byte[]> staffLetter(
-      @PathVariable String registrationNumber, @PathVariable String letterId) {
-    return pdf(staffComplaint(registrationNumber), letterId);
+      @PathVariable String registrationNumber, @PathVariable String letterId, Principal user) {
+    Complaint complaint = staffComplaint(registrationNumber);
+    AnswerLetters.Letter letter = letter(complaint, letterId);
+    reads.record(complaint.id(), user.getName(), CaseReads.Kind.LETTER, letter.id());
+    return letter.asDownload();
   }
 
   /** The outbox of one complaint, for staff. */
@@ -97,15 +108,13 @@ class LetterController {
     return register.findByRegistrationNumber(registrationNumber).orElseThrow(ApiProblem::notFound);
   }
 
-  private ResponseEntity<byte[]> pdf(Complaint complaint, String letterId) {
+  private AnswerLetters.Letter letter(Complaint complaint, String letterId) {
     long id;
     try {
       id = Long.parseLong(letterId);
     } catch (NumberFormatException e) {
       throw ApiProblem.notFound();
     }
-    AnswerLetters.Letter letter =
-        letters.find(complaint.id(), id).orElseThrow(ApiProblem::notFound);
-    return letter.asDownload();
+    return letters.find(complaint.id(), id).orElseThrow(ApiProblem::notFound);
   }
 }

@@ -1,7 +1,9 @@
 package eu.complaintdesk.postroom;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.notification.PostRoom;
+import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
@@ -28,9 +30,9 @@ import org.springframework.web.servlet.ModelAndView;
  * The post room for registrars and administrators ({@link Groups#POST_ROOM}): {@code GET
  * /staff/post} lists the POST messages still to print ({@code templates/staff/post-room.html}),
  * {@code GET /staff/post/{id}.pdf} is the letter to print, {@code POST /staff/post/{id}/posted}
- * records it as posted and returns to the list (303). Other staff get 403; who is signed in at all,
- * and that a changing request comes from this site, is {@code
- * security/StaffAuthenticationFilter}'s.
+ * records it as posted and returns to the list (303); each letter served is recorded as a read of
+ * its case ({@link CaseReads}). Other staff get 403; who is signed in at all, and that a changing
+ * request comes from this site, is {@code security/StaffAuthenticationFilter}'s.
  */
 @Controller
 class PostRoomController {
@@ -40,11 +42,14 @@ class PostRoomController {
   private final PostRoom postRoom;
   private final IdentityService identity;
   private final WorkingCalendar calendar;
+  private final CaseReads reads;
 
-  PostRoomController(PostRoom postRoom, IdentityService identity, WorkingCalendar calendar) {
+  PostRoomController(
+      PostRoom postRoom, IdentityService identity, WorkingCalendar calendar, CaseReads reads) {
     this.postRoom = postRoom;
     this.identity = identity;
     this.calendar = calendar;
+    this.reads = reads;
   }
 
   @GetMapping(path = "/staff/post", produces = MediaType.TEXT_HTML_VALUE)
@@ -66,10 +71,20 @@ class PostRoomController {
     if (!mayWorkThePostRoom(user)) {
       return forbidden();
     }
-    return id(messageId)
-        .flatMap(postRoom::letter)
-        .<ResponseEntity<?>>map(letter -> letter)
-        .orElseGet(PostRoomController::notFound);
+    Optional<OutboundMessage> message = id(messageId).flatMap(postRoom::find);
+    if (message.isEmpty()) {
+      return notFound();
+    }
+    Optional<ResponseEntity<byte[]>> letter = postRoom.letter(message.get().id());
+    if (letter.isEmpty()) {
+      return notFound();
+    }
+    reads.record(
+        message.get().complaintId(),
+        user.getName(),
+        CaseReads.Kind.POST_ROOM_LETTER,
+        message.get().id());
+    return letter.get();
   }
 
   @PostMapping("/staff/post/{messageId}/posted")

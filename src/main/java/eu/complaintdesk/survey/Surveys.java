@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,5 +140,23 @@ public class Surveys {
         ComplaintRegister.CUSTOMER_ACTOR,
         "score " + score,
         true);
+  }
+
+  /** The complaint's surveys, oldest first (a subject access export lists them). */
+  public List<Survey> ofComplaint(long complaintId) {
+    return jdbc.sql(
+            "select token, complaint_id, expires_at, score, customer_comment, answered_at"
+                + " from survey where complaint_id = :complaintId order by created_at, id")
+        .param("complaintId", complaintId)
+        .query(
+            (rs, row) ->
+                new Survey(
+                    rs.getString("token"),
+                    rs.getLong("complaint_id"),
+                    instant(rs, "expires_at"),
+                    rs.getObject("score", Integer.class),
+                    rs.getString("customer_comment"),
+                    instant(rs, "answered_at")))
+        .list();
   }
 }

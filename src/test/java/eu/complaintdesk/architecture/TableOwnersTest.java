@@ -62,7 +62,9 @@ class TableOwnersTest {
           Map.entry("answer_letter", "notification"),
           // HTTP sessions: Spring Session JDBC writes them, configured (H2's upsert) in system/
           Map.entry("spring_session", "system"),
-          Map.entry("spring_session_attributes", "system"));
+          Map.entry("spring_session_attributes", "system"),
+          // who read what: staff reads of case files, attachments and letters (issue 11)
+          Map.entry("case_read", "register"));
 
   /** Columns owned by another package than their table's: table.column → package. */
   static final Map<String, String> COLUMN_OWNERS = Map.of("complaint.clock_paused_at", "deadline");
