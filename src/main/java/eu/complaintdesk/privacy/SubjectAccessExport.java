@@ -61,7 +61,8 @@ class SubjectAccessExport {
   static final String CASES_JSON = "cases.json";
 
   private static final Pattern SAFE_FOLDER = Pattern.compile("[A-Za-z0-9-]{1,40}");
-  private static final int MAX_NAME = 100;
+  private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,10}");
+  private static final int MAX_NAME = 90;
 
   private final ComplaintRegister register;
   private final CustomerMessages customerMessages;
@@ -329,22 +330,26 @@ class SubjectAccessExport {
 
   /**
    * {@code <id>-<name>}: the stored name without diacritics, every character but ASCII letters,
-   * digits, {@code .}, {@code _} and {@code -} as {@code _}, no leading dots, at most 100
-   * characters; {@code file} when nothing is left. The id keeps two files of one name apart.
+   * digits, {@code _} and {@code -} as {@code _}, with its extension (up to ten letters or digits
+   * after the last dot) kept; {@code file} when nothing of the name is left. No separator and no
+   * {@code ..} survive, so no entry leaves its folder; the id keeps two files of one name apart.
    */
   static String safeName(long id, String fileName) {
-    String name =
+    String cleaned =
         Normalizer.normalize(fileName == null ? "" : fileName, Normalizer.Form.NFD)
             .replaceAll("\\p{M}", "")
-            .replaceAll("[^A-Za-z0-9._-]", "_")
-            .replaceAll("^[._]+", "");
-    if (name.length() > MAX_NAME) {
-      name = name.substring(name.length() - MAX_NAME);
+            .replaceAll("[^A-Za-z0-9._-]", "_");
+    int dot = cleaned.lastIndexOf('.');
+    boolean hasExtension = dot >= 0 && EXTENSION.matcher(cleaned.substring(dot + 1)).matches();
+    String extension = hasExtension ? cleaned.substring(dot) : "";
+    String base =
+        (hasExtension ? cleaned.substring(0, dot) : cleaned)
+            .replace('.', '_')
+            .replaceAll("^_+|_+$", "");
+    if (base.length() > MAX_NAME) {
+      base = base.substring(0, MAX_NAME);
     }
-    if (name.isEmpty() || name.chars().allMatch(ch -> ch == '.' || ch == '_')) {
-      name = "file";
-    }
-    return id + "-" + name;
+    return id + "-" + (base.isEmpty() ? "file" : base) + extension;
   }
 
   /** The id an entry name starts with ({@link #safeName}). */

@@ -36,6 +36,7 @@ class H2PortabilityTest {
   @Autowired NotificationService notifications;
   @Autowired PostRoom postRoom;
   @Autowired DataSource dataSource;
+  @Autowired CaseReads caseReads;
 
   @BeforeEach
   void emptyRegister() {
@@ -115,5 +116,17 @@ class H2PortabilityTest {
             RegistrationNumberConcurrencyTest.registerConcurrently(
                 register, 4, 10, Instant.parse("2026-05-04T09:00:00Z")))
         .containsExactlyElementsOf(RegistrationNumberConcurrencyTest.expectedNumbers(2026, 40));
+  }
+
+  @Test
+  void caseReadsWorkOnH2() {
+    long id = register.register(newComplaint(RECEIVED)).id();
+    caseReads.record(id, "handler1", CaseReads.Kind.CASE_FILE, null);
+    caseReads.record(id, "handler1", CaseReads.Kind.LETTER, 7L);
+
+    CaseReads.Latest latest = caseReads.latest(id, 1);
+
+    assertThat(latest.total()).isEqualTo(2);
+    assertThat(latest.reads()).hasSize(1);
   }
 }

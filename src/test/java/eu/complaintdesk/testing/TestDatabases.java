@@ -54,6 +54,7 @@ public final class TestDatabases {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     for (String table :
         new String[] {
+          "case_read",
           "attachment",
           "inbound_email",
           "inbound_email_attempt",
