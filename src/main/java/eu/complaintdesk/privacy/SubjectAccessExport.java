@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -359,6 +358,6 @@ class SubjectAccessExport {
   }
 
   private static String name(Enum<?> value) {
-    return value == null ? null : value.name().toUpperCase(Locale.ROOT);
+    return value == null ? null : value.name();
   }
 }
