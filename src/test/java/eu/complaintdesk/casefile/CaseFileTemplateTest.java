@@ -11,6 +11,7 @@ import eu.complaintdesk.notification.DeliveryState;
 import eu.complaintdesk.notification.MessageChannel;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.OutboundMessage;
+import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintStatus;
@@ -20,6 +21,7 @@ import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.staffweb.StaffTemplates;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,41 @@ class CaseFileTemplateTest {
             "<p class=\"muted\">No messages sent.</p>",
             "<p class=\"muted\">Nothing recorded.</p>")
         .doesNotContain("<table");
+  }
+
+  @Test
+  void administratorsSeeWhoReadTheCaseAndOthersDoNot() {
+    CaseFile file =
+        new CaseFile(
+            complaint("Anna"),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    Map<String, Object> model = new HashMap<>(CaseFileController.model(file, RIGA));
+    model.put(
+        "reads",
+        new CaseReads.Latest(
+            List.of(
+                new CaseReads.CaseRead(AT, "<b>handler</b>", CaseReads.Kind.LETTER, 9L),
+                new CaseReads.CaseRead(AT, "registrar", CaseReads.Kind.POST_ROOM_LETTER, 5L),
+                new CaseReads.CaseRead(AT, "handler", CaseReads.Kind.CASE_FILE, null)),
+            60));
+
+    String html = StaffTemplates.render(CaseFileController.TEMPLATE, model);
+
+    assertThat(html)
+        .contains("Who read this case")
+        .contains("The latest 3 of 60 reads.")
+        .contains("&lt;b&gt;handler&lt;/b&gt;")
+        .contains("letter 9")
+        .contains("post room letter, message 5")
+        .contains("case file")
+        .doesNotContain("<b>handler");
+    assertThat(render(file)).doesNotContain("Who read this case");
   }
 
   private static String render(CaseFile file) {

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.notification.AnswerLetters;
+import eu.complaintdesk.notification.DeliveryState;
+import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
@@ -49,6 +52,7 @@ class CaseReadsIT extends ApplicationIntegrationTest {
   @Autowired ComplaintRegister register;
   @Autowired AnswerLetters letters;
   @Autowired CaseReads reads;
+  @Autowired NotificationService notifications;
   @Autowired ManagementService management;
 
   final HttpClient http = HttpClient.newHttpClient();
@@ -151,6 +155,42 @@ class CaseReadsIT extends ApplicationIntegrationTest {
 
     assertThat(reads.latest(id, 50).total()).isZero();
     assertThat(readsAs(number, "admin").get("reads")).isEmpty();
+  }
+
+  @Test
+  void thePostRoomsPrintingOfALetterIsARead() throws Exception {
+    String number =
+        new CaseDriver(port)
+            .submit(
+                """
+                {"language":"en",
+                 "customer":{"name":"Ilze Kalnina","address":"Brivibas iela 12-3, Riga"},
+                 "preferredContact":"POST",
+                 "subject":"No hot water",
+                 "description":"No hot water for three days."}
+                """);
+    long id = register.findByRegistrationNumber(number).orElseThrow().id();
+    long message =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    notifications.messages(id).stream()
+                        .filter(m -> m.state() == DeliveryState.SENT)
+                        .map(OutboundMessage::id)
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
+
+    assertThat(get("/staff/post/" + message + ".pdf", "handler").statusCode()).isEqualTo(403);
+    assertThat(get("/staff/post/" + message + ".pdf", "registrar").statusCode()).isEqualTo(200);
+
+    JsonNode listed = readsAs(number, "admin");
+    assertThat(listed.get("total").asLong()).as("the refused print is not recorded").isEqualTo(1);
+    JsonNode read = listed.get("reads").get(0);
+    assertThat(read.get("reader").asText()).isEqualTo("registrar");
+    assertThat(read.get("kind").asText()).isEqualTo("POST_ROOM_LETTER");
+    assertThat(read.get("itemId").asLong()).isEqualTo(message);
   }
 
   private JsonNode readsAs(String number, String user) throws Exception {
