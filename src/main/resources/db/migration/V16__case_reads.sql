@@ -7,7 +7,7 @@ create table case_read (
     complaint_id  bigint        not null,
     read_at       timestamp with time zone not null,
     reader        varchar(64)   not null,            -- the staff user id, as complaint_event.actor
-    read_kind     varchar(30)   not null,            -- CASE_FILE, ATTACHMENT, LETTER, POST_ROOM_LETTER
+    read_kind     varchar(30)   not null,            -- CASE_FILE, ATTACHMENT, LETTER, POST_ROOM_LETTER, OUTBOX
     item_id       bigint,                            -- the attachment, letter or message read; null for the case file
     constraint fk_case_read_complaint foreign key (complaint_id) references complaint (id)
 );

@@ -77,9 +77,11 @@ class LetterController {
       Instant postedAt,
       String postedBy) {}
 
+  /** The outbox: what we sent the customer, bodies included, so a read like a letter's. */
   @GetMapping("/api/staff/complaints/{registrationNumber}/messages")
-  Outbox outbox(@PathVariable String registrationNumber) {
+  Outbox outbox(@PathVariable String registrationNumber, Principal user) {
     Complaint complaint = staffComplaint(registrationNumber);
+    reads.record(complaint.id(), user.getName(), CaseReads.Kind.OUTBOX, null);
     return new Outbox(
         notifications.messages(complaint.id()).stream()
             .map(

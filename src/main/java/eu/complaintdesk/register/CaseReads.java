@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Who read what (issue 11): every staff read of a case file, an attachment or a letter, recorded by
- * the controller that serves it, in the same request, once the read was allowed. A read that cannot
- * be recorded fails: {@link #record} throws and the staff member gets an error, not the file.
+ * Who read what (issue 11): every staff read of a case file, an attachment, a letter or the outbox
+ * (the messages sent, bodies included), recorded by the controller that serves it, in the same
+ * request, once the read was allowed. A read that cannot be recorded fails: {@link #record} throws
+ * and the staff member gets an error, not the file.
  *
  * <p>These are staff actions, not the customer's data: they are kept as long as the case and an
  * erasure leaves them. Only administrators see them (the case file page and {@code GET
@@ -33,7 +34,9 @@ public class CaseReads {
     /** An answer letter (PDF); item: the letter id. */
     LETTER,
     /** A letter printed in the post room; item: the outbound message id. */
-    POST_ROOM_LETTER
+    POST_ROOM_LETTER,
+    /** The outbox of the case (the messages sent to the customer, bodies included); no item. */
+    OUTBOX
   }
 
   /** One recorded read. */

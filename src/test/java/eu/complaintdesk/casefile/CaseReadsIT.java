@@ -98,6 +98,8 @@ class CaseReadsIT extends ApplicationIntegrationTest {
     assertThat(
             get("/api/staff/complaints/" + number + "/letters/" + letterId, "handler").statusCode())
         .isEqualTo(200);
+    assertThat(get("/api/staff/complaints/" + number + "/messages", "handler").statusCode())
+        .isEqualTo(200);
     // refused: an attachment or letter the case does not have
     assertThat(
             get(
@@ -113,7 +115,7 @@ class CaseReadsIT extends ApplicationIntegrationTest {
 
     JsonNode listed = readsAs(number, "admin");
     assertThat(listed.get("registrationNumber").asText()).isEqualTo(number);
-    assertThat(listed.get("total").asLong()).isEqualTo(3);
+    assertThat(listed.get("total").asLong()).isEqualTo(4);
     List<String> what = new ArrayList<>();
     for (JsonNode read : listed.get("reads")) {
       assertThat(read.get("reader").asText()).isEqualTo("handler");
@@ -123,7 +125,8 @@ class CaseReadsIT extends ApplicationIntegrationTest {
     }
     assertThat(what)
         .as("newest first")
-        .containsExactly("LETTER " + letterId, "ATTACHMENT " + attachmentId, "CASE_FILE none");
+        .containsExactly(
+            "OUTBOX none", "LETTER " + letterId, "ATTACHMENT " + attachmentId, "CASE_FILE none");
 
     HttpResponse<String> adminPage = get("/staff/complaints/" + number, "admin");
     assertThat(adminPage.body())
@@ -131,11 +134,12 @@ class CaseReadsIT extends ApplicationIntegrationTest {
         .contains("letter " + letterId)
         .contains("attachment " + attachmentId)
         .contains("case file")
+        .contains("messages sent")
         .contains(">handler<")
         .contains(">admin<");
     assertThat(readsAs(number, "admin").get("total").asLong())
         .as("the administrator's own look at the case file is a read too")
-        .isEqualTo(4);
+        .isEqualTo(5);
 
     HttpResponse<String> refused = get("/api/staff/complaints/" + number + "/reads", "handler");
     assertThat(refused.statusCode()).isEqualTo(403);
