@@ -1,0 +1,362 @@
+package eu.complaintdesk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import eu.complaintdesk.process.ComplaintVariables;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.survey.Surveys;
+import eu.complaintdesk.system.ApplicationIntegrationTest;
+import eu.complaintdesk.testing.CaseDriver;
+import eu.complaintdesk.testing.EngineRest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 11, point 1: the engine keeps no personal data and no free text. One marker is planted in
+ * every field a customer and staff can fill; the case is driven to its end through the public API
+ * and the engine REST API; then every history and runtime endpoint of the engine is read as an
+ * administrator, and the marker is in none of the answers. While the case runs, its variables hold
+ * none either — except the task-local case facts ({@code caseFile…}) that a task's form shows while
+ * the task is open, which go with the task.
+ */
+class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
+
+  /** The contract's free-text task variables: none may stay on the case. */
+  private static final List<String> TASK_TEXTS =
+      List.of(
+          "missingInformation",
+          "draftAnswer",
+          "refusalReasons",
+          "externalReply",
+          "reviewComment",
+          "answer");
+
+  private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+  @LocalServerPort int port;
+  @Autowired ComplaintRegister register;
+  @Autowired Surveys surveys;
+  @Autowired ObjectMapper json;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  /** The marker, in lower case: every response is compared in lower case. */
+  final String marker = "mk" + random(10);
+
+  /** The phone's digits, a marker of their own (long enough never to occur by chance). */
+  final String phoneDigits = digits(12);
+
+  @Test
+  void aComplaintDrivenToItsEndLeavesNoPersonalDataOrFreeTextInTheEngine() throws Exception {
+    CaseDriver cases = new CaseDriver(port);
+    EngineRest registrar = EngineRest.as(port, "registrar");
+    EngineRest handler = EngineRest.as(port, "handler");
+    EngineRest supervisor = EngineRest.as(port, "supervisor");
+    EngineRest admin = EngineRest.as(port, "admin");
+
+    JsonNode receipt = submit();
+    String number = receipt.get("registrationNumber").asText();
+    String code = receipt.get("accessCode").asText();
+    long complaintId = register.findByRegistrationNumber(number).orElseThrow().id();
+    String instance = processInstanceId(admin, number);
+
+    cases.work(
+        registrar,
+        number,
+        "UserTask_CheckCompleteness",
+        Map.of("complete", false, "missingInformation", text("Missing")));
+    awaitStatus(number, code, "AWAITING_INFORMATION");
+    assertNoMarkerInRuntime(admin, instance);
+    assertThat(
+            retriedOnConflict(
+                () ->
+                    postWithCode(
+                        "/api/complaints/" + number + "/information",
+                        "{\"message\":\"" + text("Supplied") + "\"}",
+                        code)))
+        .isEqualTo(202);
+
+    cases.work(registrar, number, "UserTask_CheckCompleteness", Map.of("complete", true));
+    cases.work(
+        registrar,
+        number,
+        "UserTask_ClassifyComplaint",
+        Map.of("feedbackType", "SERVICE_COMPLAINT", "category", "HEATING_QUALITY"));
+    assertThat(
+            retriedOnConflict(
+                () ->
+                    postWithCode(
+                        "/api/complaints/" + number + "/information",
+                        "{\"message\":\"" + text("Message") + "\"}",
+                        code)))
+        .isEqualTo(202);
+
+    cases.work(
+        handler,
+        number,
+        "UserTask_DraftAnswer",
+        Map.of("needsExternalInformation", true, "externalOrganisations", "Sadales tīkls AS"));
+    cases.work(
+        handler, number, "UserTask_RecordExternalReply", Map.of("externalReply", text("Reply")));
+    assertNoMarkerInRuntime(admin, instance);
+
+    cases.work(handler, number, "UserTask_DraftAnswer", draft("First draft"));
+    assertNoMarkerInRuntime(admin, instance);
+    cases.work(
+        supervisor,
+        number,
+        "UserTask_ReviewAnswer",
+        Map.of("answerApproved", false, "reviewComment", text("Returned")));
+    assertNoMarkerInRuntime(admin, instance);
+    cases.work(handler, number, "UserTask_DraftAnswer", draft("Second draft"));
+    cases.work(
+        supervisor,
+        number,
+        "UserTask_ReviewAnswer",
+        Map.of("answerApproved", true, "reviewComment", text("Approved")));
+
+    String token =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> surveys.latestToken(complaintId).orElse(null), t -> t != null);
+    assertNoMarkerInRuntime(admin, instance);
+    HttpResponse<String> rated =
+        post("/api/surveys/" + token, "{\"score\":4,\"comment\":\"" + text("Survey") + "\"}");
+    assertThat(rated.statusCode()).as(rated.body()).isEqualTo(204);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> admin.get("/history/process-instance/" + instance).json().path("state").asText(),
+            "COMPLETED"::equals);
+
+    // the marker did go everywhere it should: the register has it
+    assertThat(register.get(complaintId).subject().toLowerCase(Locale.ROOT)).contains(marker);
+
+    // decision history is kept, but the inputs computed from the customer's text have no value
+    JsonNode decisions =
+        admin
+            .get("/history/decision-instance?includeInputs=true&processInstanceId=" + instance)
+            .json();
+    List<JsonNode> textInputs = new ArrayList<>();
+    decisions.forEach(
+        decision ->
+            decision
+                .get("inputs")
+                .forEach(
+                    input -> {
+                      if (input.get("clauseId").asText().endsWith("_Text")) {
+                        textInputs.add(input);
+                      }
+                    }));
+    assertThat(textInputs)
+        .as("the text inputs of SuggestCategory and RecogniseWords")
+        .extracting(input -> input.get("clauseId").asText())
+        .contains("Input_SuggestCategory_Text", "Input_RecogniseWords_Text");
+    assertThat(textInputs).allSatisfy(input -> assertThat(input.get("value").isNull()).isTrue());
+
+    List<String> paths = new ArrayList<>(everyEngineEndpoint(instance));
+    JsonNode historicTasks = admin.get("/history/task?processInstanceId=" + instance).json();
+    assertThat(historicTasks.size()).as("the case's tasks").isGreaterThanOrEqualTo(8);
+    historicTasks.forEach(
+        task -> {
+          paths.add("/task/" + task.get("id").asText() + "/comment");
+          paths.add("/history/variable-instance?taskIdIn=" + task.get("id").asText());
+        });
+    JsonNode failures =
+        admin.get("/history/job-log?failureLog=true&processInstanceId=" + instance).json();
+    failures.forEach(
+        failure -> paths.add("/history/job-log/" + failure.get("id").asText() + "/stacktrace"));
+    for (String path : paths) {
+      EngineRest.Response answer = admin.get(path);
+      assertThat(answer.status()).as(path + ": " + answer).isIn(200, 404);
+      assertNoMarker(path, answer.body());
+    }
+  }
+
+  /** Every engine endpoint that could hold something of the case, read as an administrator. */
+  private static List<String> everyEngineEndpoint(String instance) {
+    String byInstance = "processInstanceId=" + instance;
+    return List.of(
+        // history
+        "/history/process-instance?" + byInstance,
+        "/history/activity-instance?" + byInstance,
+        "/history/variable-instance?" + byInstance + "&deserializeValues=false",
+        "/history/detail?" + byInstance + "&deserializeValues=false",
+        "/history/decision-instance?"
+            + byInstance
+            + "&includeInputs=true&includeOutputs=true&disableBinaryFetching=false"
+            + "&disableCustomObjectDeserialization=true",
+        "/history/task?" + byInstance,
+        "/history/user-operation?" + byInstance,
+        "/history/job-log?" + byInstance,
+        "/history/incident?" + byInstance,
+        "/history/external-task-log?" + byInstance,
+        "/history/identity-link-log?" + byInstance,
+        // runtime (the case has ended: all of it should be empty)
+        "/process-instance?processInstanceIds=" + instance,
+        "/variable-instance?processInstanceIdIn=" + instance + "&deserializeValues=false",
+        "/task?" + byInstance,
+        "/incident?" + byInstance,
+        "/external-task?" + byInstance,
+        "/job?" + byInstance);
+  }
+
+  /** The case's runtime variables hold no marker, except the open task's case facts. */
+  private void assertNoMarkerInRuntime(EngineRest admin, String instance) {
+    String path = "/variable-instance?processInstanceIdIn=" + instance + "&deserializeValues=false";
+    EngineRest.Response answer = admin.get(path);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    ArrayNode kept = json.createArrayNode();
+    answer
+        .json()
+        .forEach(
+            variable -> {
+              if (!variable.get("name").asText().startsWith(ComplaintVariables.CASE_FACTS_PREFIX)) {
+                kept.add(variable);
+              }
+            });
+    assertNoMarker(path, kept.toString());
+    for (String name : TASK_TEXTS) {
+      assertThat(kept.findValuesAsText("name")).as("runtime variables").doesNotContain(name);
+    }
+    EngineRest.Response tasks = admin.get("/task?processInstanceId=" + instance);
+    assertNoMarker("/task", tasks.body());
+  }
+
+  private void assertNoMarker(String path, String body) {
+    String lower = body == null ? "" : body.toLowerCase(Locale.ROOT);
+    assertThat(lower)
+        .as("what %s answers", path)
+        .doesNotContain(marker)
+        .doesNotContain(phoneDigits);
+  }
+
+  private JsonNode submit() throws Exception {
+    String body =
+        """
+        {"language":"en",
+         "customer":{"name":"Name %1$s","email":"%1$s@example.lv","phone":"+371 %2$s",
+                     "customerNumber":"CN-%1$s","address":"Street %1$s 1, Rīga"},
+         "preferredContact":"EMAIL",
+         "subject":"Cold radiators %1$s",
+         "description":"No heating since Monday, %1$s.",
+         "remedySought":"Repair %1$s",
+         "categoryHint":"HEATING_QUALITY"}
+        """
+            .formatted(marker, phoneDigits);
+    HttpResponse<String> created = post("/api/complaints", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return json.readTree(created.body());
+  }
+
+  private Map<String, Object> draft(String what) {
+    return Map.of(
+        "draftAnswer",
+        text(what),
+        "proposedOutcome",
+        "REJECTED",
+        "refusalReasons",
+        text(what + " reasons"),
+        "needsExternalInformation",
+        false);
+  }
+
+  /** A text of this field with the marker in it (mixed case: the engine must not keep any). */
+  private String text(String field) {
+    return field + " " + marker.toUpperCase(Locale.ROOT) + " " + phoneDigits;
+  }
+
+  private String processInstanceId(EngineRest admin, String number) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonNode found =
+                  admin
+                      .get("/history/process-instance?processInstanceBusinessKey=" + number)
+                      .json();
+              return found.size() == 1 ? found.get(0).get("id").asText() : null;
+            },
+            id -> id != null);
+  }
+
+  private void awaitStatus(String number, String code, String status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                json.readTree(get("/api/complaints/" + number, code).body()).get("status").asText(),
+            status::equals);
+  }
+
+  private static int retriedOnConflict(Callable<HttpResponse<String>> request) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> request.call().statusCode(), status -> status != 409);
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postWithCode(String path, String body, String accessCode)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .header("X-Access-Code", accessCode)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String accessCode) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).header("X-Access-Code", accessCode).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String random(int length) {
+    SecureRandom random = new SecureRandom();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return text.toString();
+  }
+
+  private static String digits(int length) {
+    SecureRandom random = new SecureRandom();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      text.append(random.nextInt(10));
+    }
+    return text.toString();
+  }
+}
