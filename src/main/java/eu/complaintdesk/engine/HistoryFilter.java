@@ -43,14 +43,18 @@ class HistoryFilter extends AbstractProcessEnginePlugin {
   /** The rules, looked up once at the first event: every history event asks them. */
   private final Supplier<List<KeptOutOfHistory>> rules;
 
+  /**
+   * Decision definition id, input clause id and process key → whether that input keeps no value:
+   * each input's expression is read once.
+   */
+  private final Map<String, Boolean> inputsKeptOut = new ConcurrentHashMap<>();
+
+  /** The engine's cache of deployed models: the decisions' input expressions. */
+  private DeploymentCache deployments;
+
   HistoryFilter(ObjectProvider<KeptOutOfHistory> rules) {
     this.rules = SingletonSupplier.of(() -> rules.orderedStream().toList());
   }
-
-  /** Decision definition id + input clause id → whether that input's value stays out. */
-  private final Map<String, Boolean> inputsKeptOut = new ConcurrentHashMap<>();
-
-  private DeploymentCache deployments;
 
   /** Wraps the handler the engine built (the database one and any custom ones). */
   @Override
