@@ -85,11 +85,12 @@ class AnswerDelegates {
     };
   }
 
+  /** Stores the answer to an information request in the register, from which it is sent. */
   @Bean
-  TaskListener informationAnswerListener() {
-    return task -> {
-      TaskInput.of(task).requiredText(ANSWER);
-    };
+  TaskListener informationAnswerListener(AnswerService answers) {
+    return task ->
+        answers.recordReplyText(
+            ComplaintVariables.of(task).complaintId(), TaskInput.of(task).requiredText(ANSWER));
   }
 
   @Bean
@@ -97,17 +98,19 @@ class AnswerDelegates {
     return task -> {
       TaskInput input = TaskInput.of(task);
       boolean accepted = input.requiredFlag(PROPOSAL_ACCEPTED);
-      input.requiredText(ANSWER);
-      answers.recordProposalEvaluation(
-          ComplaintVariables.of(task).complaintId(), accepted, Executions.currentUser(task));
+      String answer = input.requiredText(ANSWER);
+      long complaintId = ComplaintVariables.of(task).complaintId();
+      answers.recordProposalEvaluation(complaintId, accepted, Executions.currentUser(task));
+      answers.recordReplyText(complaintId, answer);
     };
   }
 
   /**
-   * A complaint is answered with its approved draft; other feedback with the task's answer. An
-   * answer that needs the appeal notice is never sent without its appeal paragraph: when no
-   * authority was determined the job fails (an incident an administrator resolves by setting the
-   * authority on the case and retrying).
+   * A complaint is answered with its approved draft; other feedback with the answer its task stored
+   * in the register (the process variable only for a case whose task completed before the register
+   * kept it). An answer that needs the appeal notice is never sent without its appeal paragraph:
+   * when no authority was determined the job fails (an incident an administrator resolves by
+   * setting the authority on the case and retrying).
    */
   @Bean
   JavaDelegate sendAnswerDelegate(AnswerService answers, Organisation organisation) {

@@ -93,8 +93,21 @@ class AnswerService {
         effectKey);
   }
 
-  /** Sends the answer to a proposal or an information request. */
-  void sendReply(long complaintId, String text, String effectKey) {
+  /** Keeps the answer to a proposal or an information request until it is sent. */
+  void recordReplyText(long complaintId, String text) {
+    register.recordAnswerText(complaintId, text);
+  }
+
+  /**
+   * Sends the answer to a proposal or an information request: the text its task stored ({@link
+   * #recordReplyText}); {@code heldByCase} only for a case whose task completed before that.
+   */
+  void sendReply(long complaintId, String heldByCase, String effectKey) {
+    String stored = register.get(complaintId).answerText();
+    String text = stored != null ? stored : heldByCase;
+    if (text == null) {
+      throw new IllegalStateException("Complaint " + complaintId + " has no answer to send");
+    }
     send(complaintId, null, text, null, null, effectKey);
   }
 

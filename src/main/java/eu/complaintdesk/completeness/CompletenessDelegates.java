@@ -30,6 +30,11 @@ class CompletenessDelegates {
     };
   }
 
+  /**
+   * Asks the customer for what the registrar recorded in the register. The process variable is read
+   * only for a case that passed the check before the register kept the text (it is removed from the
+   * case when the check completes).
+   */
   @Bean
   JavaDelegate requestMissingInformationDelegate(CompletenessService completeness) {
     return execution -> {

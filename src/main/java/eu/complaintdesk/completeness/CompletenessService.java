@@ -36,7 +36,14 @@ class CompletenessService {
     this.notifications = notifications;
   }
 
+  /**
+   * Records the check; what is missing is kept in the register, from which the request to the
+   * customer is made (the engine keeps no copy of the text).
+   */
   void recordCheck(long complaintId, String user, String missingInformation) {
+    if (missingInformation != null) {
+      register.recordMissingInformation(complaintId, missingInformation);
+    }
     register.addEvent(
         complaintId,
         "COMPLETENESS_CHECKED",
@@ -45,14 +52,24 @@ class CompletenessService {
         false);
   }
 
-  /** Pauses the clock, tells the customer what is missing and until when; returns that date. */
+  /**
+   * Pauses the clock, tells the customer what is missing (as the registrar recorded it in the
+   * register; a case checked before the register kept it passes the text it still holds as {@code
+   * heldByCase}) and until when; returns that date.
+   */
   Instant requestMissingInformation(
       long complaintId,
       String processDefinitionId,
       String processInstanceId,
-      String missingInformation,
+      String heldByCase,
       Instant responseDueAt,
       String effectKey) {
+    String recorded = register.missingInformation(complaintId);
+    String missingInformation = recorded != null ? recorded : heldByCase;
+    if (missingInformation == null) {
+      throw new IllegalStateException(
+          "Complaint " + complaintId + " has no record of what is missing");
+    }
     Instant waitUntil = deadlines.pause(processDefinitionId, complaintId);
     register.changeStatus(
         complaintId, ComplaintStatus.AWAITING_INFORMATION, "system", "Waiting for the customer");

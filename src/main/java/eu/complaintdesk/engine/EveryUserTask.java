@@ -11,14 +11,16 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Calls every {@link OnEveryUserTask} bean when a user task of any model is created: the engine
- * adds the listener to each user task it parses, so the models need none.
+ * Calls every {@link OnEveryUserTask} bean when a user task of any model is created and when it is
+ * completed: the engine adds the listeners to each user task it parses, after the model's own, so
+ * the models need none.
  */
 @Component
 class EveryUserTask extends AbstractProcessEnginePlugin {
@@ -33,6 +35,7 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     TaskListener created = task -> listeners.get().forEach(each -> each.created(task));
+    TaskListener completed = task -> listeners.get().forEach(each -> each.completed(task));
     List<BpmnParseListener> parseListeners =
         configuration.getCustomPostBPMNParseListeners() == null
             ? new ArrayList<>()
@@ -41,9 +44,10 @@ class EveryUserTask extends AbstractProcessEnginePlugin {
         new AbstractBpmnParseListener() {
           @Override
           public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                .getTaskDefinition()
-                .addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+            TaskDefinition task =
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+            task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+            task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
           }
         });
     configuration.setCustomPostBPMNParseListeners(parseListeners);

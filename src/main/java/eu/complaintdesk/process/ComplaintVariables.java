@@ -88,6 +88,24 @@ public final class ComplaintVariables {
   public static final String EXTERNAL_ORGANISATION_LIST = "externalOrganisationList";
 
   /**
+   * The free text of a case that the register alone keeps: what staff complete tasks with (the
+   * request for missing information, drafts, refusal reasons, replies of other organisations,
+   * review comments, answers) and the customer's text the decisions read ({@link
+   * #CLASSIFICATION_TEXT}). No history of the engine keeps their values (nor a decision input
+   * computed from them), and a task's text is removed from the case as soon as the task's
+   * completion listener has stored it in the register ({@code engine/FreeTextOutOfEngine}).
+   */
+  public static final Set<String> FREE_TEXT =
+      Set.of(
+          MISSING_INFORMATION,
+          DRAFT_ANSWER,
+          REFUSAL_REASONS,
+          EXTERNAL_REPLY,
+          REVIEW_COMMENT,
+          ANSWER,
+          CLASSIFICATION_TEXT);
+
+  /**
    * The prefix of the task-local case facts a task form shows ({@code caseFileAsOf}, …): the
    * application writes them when a task is created, no form submits them, and history drops them.
    */

@@ -502,4 +502,48 @@ public class ComplaintRegister {
   private static String truncate(String value, int max) {
     return value == null || value.length() <= max ? value : value.substring(0, max);
   }
+
+  // --- texts written in tasks, kept here rather than in the engine (issue 11) -----------------
+
+  /**
+   * What the registrar asked the customer for (the completeness check's {@code
+   * missingInformation}): the request to the customer is made from it. The latest check's text.
+   */
+  @Transactional
+  public void recordMissingInformation(long complaintId, String text) {
+    requireUpdated(
+        complaintId,
+        jdbc.sql("update complaint set missing_information = :text where id = :id")
+            .param("text", text)
+            .param("id", complaintId)
+            .update());
+  }
+
+  /** What the registrar asked the customer for last; {@code null} when nothing was asked. */
+  public String missingInformation(long complaintId) {
+    List<String> texts =
+        jdbc.sql("select missing_information from complaint where id = :id")
+            .param("id", complaintId)
+            .query((rs, row) -> rs.getString(1))
+            .list();
+    if (texts.isEmpty()) {
+      throw unknownComplaint(complaintId);
+    }
+    return texts.get(0);
+  }
+
+  /**
+   * The answer a task gave to a proposal or an information request, stored as the complaint's
+   * answer text until {@link #recordAnswer} records it as sent ({@code answered_at} stays empty
+   * until then). The answer is sent from here, not from the task's variable.
+   */
+  @Transactional
+  public void recordAnswerText(long complaintId, String answerText) {
+    requireUpdated(
+        complaintId,
+        jdbc.sql("update complaint set answer_text = :text where id = :id")
+            .param("text", answerText)
+            .param("id", complaintId)
+            .update());
+  }
 }

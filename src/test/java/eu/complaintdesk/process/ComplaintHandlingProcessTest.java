@@ -41,11 +41,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricFormField;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -157,10 +162,11 @@ class ComplaintHandlingProcessTest {
     assertThat(instance).hasPassed(PRIORITISE_REGISTRAR_TASKS, PRIORITISE_CASE);
 
     draft("handler", "UPHELD", null);
-    review("supervisor", true, null);
+    review("supervisor", true, "Labi");
     runAsyncJobs(management, instance);
 
     assertThat(instance).isWaitingAt("Gateway_AwaitSurvey");
+    assertNoFreeTextInTheEngine();
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
     assertThat(complaint().outcome()).isEqualTo("UPHELD");
     assertThat(sent())
@@ -183,7 +189,10 @@ class ComplaintHandlingProcessTest {
     completeAsIncomplete("Rēķina kopija");
     assertThat(instance).isWaitingAt("Gateway_AwaitInformation");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.AWAITING_INFORMATION);
-    assertThat(sent()).contains(NotificationKind.MISSING_INFORMATION_REQUEST.name());
+    // the request is made from the register: the case holds no copy of the registrar's text
+    assertThat(message(NotificationKind.MISSING_INFORMATION_REQUEST)).contains("Rēķina kopija");
+    assertThat(register.missingInformation(receipt.complaintId())).isEqualTo("Rēķina kopija");
+    assertNoFreeTextInTheEngine();
 
     // The customer answers two working days later (Thursday 26 November).
     ClockUtil.setCurrentTime(Date.from(RECEIVED.plus(Duration.ofDays(2))));
@@ -254,6 +263,7 @@ class ComplaintHandlingProcessTest {
         .extracting(ExternalInquiry::organisation)
         .containsExactlyInAnyOrder("Sadales tīkls", "Rīgas ūdens");
     assertThat(inquiries.inquiries(complaint().id())).allMatch(i -> i.repliedAt() != null);
+    assertNoFreeTextInTheEngine();
     assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
     assertThat(task()).hasDueDate(Date.from(DUE_20));
 
@@ -287,6 +297,9 @@ class ComplaintHandlingProcessTest {
               assertThat(d.approved()).isFalse();
               assertThat(d.reviewComment()).isEqualTo("Lūdzu norādiet tiesisko pamatu");
             });
+    // the returned draft and its comments are the register's: the handler sees them in the case
+    // facts, the case holds none of them
+    assertNoFreeTextInTheEngine();
 
     complete(
         claim("handler"), Map.of(DRAFT_ANSWER, "Pārstrādāta atbilde", PROPOSED_OUTCOME, "UPHELD"));
@@ -522,10 +535,15 @@ class ComplaintHandlingProcessTest {
     assertThat(task()).hasCandidateGroup("process-owners");
 
     complete(claim("owner"), Map.of(PROPOSAL_ACCEPTED, true, ANSWER, "Paldies, ieviesīsim."));
+    // the answer waits in the register, not in the case, until it is sent from there
+    assertThat(complaint().answerText()).isEqualTo("Paldies, ieviesīsim.");
+    assertThat(complaint().answeredAt()).isNull();
+    assertNoFreeTextInTheEngine();
     runAsyncJobs(management, instance);
     assertThat(instance).isWaitingAt("Gateway_AwaitSurvey");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
     assertThat(sent()).contains(NotificationKind.ANSWER.name());
+    assertThat(message(NotificationKind.ANSWER)).contains("Paldies, ieviesīsim.");
   }
 
   @Test
@@ -539,8 +557,11 @@ class ComplaintHandlingProcessTest {
         .isEqualTo(Date.from(DUE_1));
 
     complete(claim("handler"), Map.of(ANSWER, "Rēķinu var apmaksāt līdz mēneša 20. datumam."));
+    assertNoFreeTextInTheEngine();
     runAsyncJobs(management, instance);
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.ANSWERED);
+    assertThat(message(NotificationKind.ANSWER))
+        .contains("Rēķinu var apmaksāt līdz mēneša 20. datumam.");
   }
 
   @Test
@@ -739,6 +760,42 @@ class ComplaintHandlingProcessTest {
     variables.put(ANSWER_APPROVED, approved);
     variables.put(REVIEW_COMMENT, comment);
     complete(claim(user), variables);
+  }
+
+  /**
+   * The free text of the case lives in the register only: the case holds none of it, and neither
+   * its variable history nor its form field records nor its decision inputs keep a value of it.
+   */
+  private void assertNoFreeTextInTheEngine() {
+    assertThat(runtime.getVariables(instance.getId()).keySet())
+        .doesNotContainAnyElementsOf(ComplaintVariables.FREE_TEXT);
+    HistoryService history = engine.getHistoryService();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .list())
+        .extracting(HistoricVariableInstance::getName)
+        .isNotEmpty()
+        .doesNotContainAnyElementsOf(ComplaintVariables.FREE_TEXT);
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+        .extracting(
+            detail ->
+                detail instanceof HistoricVariableUpdate update
+                    ? update.getVariableName()
+                    : ((HistoricFormField) detail).getFieldId())
+        .isNotEmpty()
+        .doesNotContainAnyElementsOf(ComplaintVariables.FREE_TEXT);
+    assertThat(
+            history
+                .createHistoricDecisionInstanceQuery()
+                .processInstanceId(instance.getId())
+                .includeInputs()
+                .list())
+        .flatExtracting(HistoricDecisionInstance::getInputs)
+        .filteredOn(input -> input.getClauseId().endsWith("_Text"))
+        .isNotEmpty()
+        .allSatisfy(input -> assertThat(input.getValue()).isNull());
   }
 
   private Job job(String activityId) {
