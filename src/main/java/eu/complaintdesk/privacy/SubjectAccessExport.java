@@ -249,7 +249,8 @@ class SubjectAccessExport {
         c.extended(),
         c.extensionReason(),
         c.outcome(),
-        c.answerText(),
+        // an answer written but not sent yet is a working document
+        c.answeredAt() == null ? null : c.answerText(),
         c.outcome() == null ? null : register.approvedRefusalReasons(id).orElse(null),
         c.answeredAt(),
         c.closedAt(),
