@@ -114,6 +114,6 @@ class Anonymisation {
     return new Erased()
         .add(Erased.ATTACHMENTS, attachments.remove(complaintId))
         .add(Erased.LETTERS, notifications.removeLetters(complaintId))
-        .add(Erased.MESSAGES_SENT, notifications.removeMessageBodies(complaintId));
+        .add(Erased.MESSAGE_BODIES, notifications.removeMessageBodies(complaintId));
   }
 }

@@ -13,7 +13,7 @@ final class Erased {
   static final String DRAFTS = "drafts";
   static final String EXTERNAL_REPLIES = "externalReplies";
   static final String SURVEY_COMMENTS = "surveyComments";
-  static final String MESSAGES_SENT = "messagesSent";
+  static final String MESSAGE_BODIES = "messageBodies";
   static final String MESSAGES_CANCELLED = "messagesCancelled";
   static final String LETTERS = "letters";
   static final String SUBMISSION_RECORDS = "submissionRecords";
@@ -33,7 +33,7 @@ final class Erased {
           DRAFTS,
           EXTERNAL_REPLIES,
           SURVEY_COMMENTS,
-          MESSAGES_SENT,
+          MESSAGE_BODIES,
           MESSAGES_CANCELLED,
           LETTERS,
           SUBMISSION_RECORDS,

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -173,7 +174,7 @@ class ErasureIT extends ApplicationIntegrationTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> running(closed) == 0);
 
     // the same customer's second case, waiting for a draft
-    String open = registerPlain(receivedAt.plusSeconds(600));
+    String open = registerThroughTheStartForm(receivedAt.plusSeconds(600));
     classify(open);
     cases.awaitTask(open, "UserTask_DraftAnswer");
     String openProcess = register.findByRegistrationNumber(open).orElseThrow().processInstanceId();
@@ -358,11 +359,49 @@ class ErasureIT extends ApplicationIntegrationTest {
     return json.readTree(created.body());
   }
 
-  private String registerPlain(Instant receivedAt) {
-    EngineRest.Response created =
-        cases.staffRegistration("registrar", complaintJson(receivedAt, "PHONE"));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return created.json().get("registrationNumber").asText();
+  /**
+   * Registers the case as a registrar does in Tasklist: the start form of the staff registration
+   * process over engine REST, so that what that process leaves is searched too.
+   */
+  private String registerThroughTheStartForm(Instant receivedAt) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("channel", "PHONE");
+    form.put(
+        "receivedAt",
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX")
+            .format(receivedAt.atZone(calendar.zone())));
+    form.put("language", "lv");
+    form.put("customerName", "Anna " + MARKER);
+    form.put("customerEmail", EMAIL);
+    form.put("customerPhone", PHONE);
+    form.put("customerNumber", MARKER);
+    form.put("customerAddress", MARKER + " iela 1, Rīga");
+    form.put("preferredContact", "EMAIL");
+    form.put("subject", "Subject " + MARKER);
+    form.put("description", "Description " + MARKER);
+    form.put("remedySought", "Remedy " + MARKER);
+    form.put("categoryHint", "HEATING_QUALITY");
+    EngineRest registrar = EngineRest.as(port, "registrar");
+    EngineRest.Response started =
+        registrar.post(
+            "/process-definition/key/StaffComplaintRegistration/submit-form",
+            CaseDriver.variables(form));
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String instance = started.json().get("id").asText();
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonNode found =
+                  EngineRest.as(port, "admin")
+                      .get(
+                          "/history/variable-instance?variableName=registrationNumber"
+                              + "&processInstanceId="
+                              + instance)
+                      .json();
+              return found.size() == 1 ? found.get(0).get("value").asText() : null;
+            },
+            number -> number != null);
   }
 
   private void classify(String number) {
