@@ -1,6 +1,8 @@
 package eu.complaintdesk.privacy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,10 +23,24 @@ class ErasureController {
 
   private final PrivacyOfficers officers;
   private final Erasures erasures;
+  private final ObjectMapper json;
 
-  ErasureController(PrivacyOfficers officers, Erasures erasures) {
+  ErasureController(PrivacyOfficers officers, Erasures erasures, ObjectMapper json) {
     this.officers = officers;
     this.erasures = erasures;
+    this.json = json;
+  }
+
+  /** The body as JSON, read only once the user may erase: 403 comes before any 400. */
+  private JsonNode read(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, null, "The request body is not valid JSON.");
+    }
   }
 
   @Operation(
@@ -45,14 +61,14 @@ class ErasureController {
   Erasures.ErasureResult erase(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = ErasureRequest.class)))
-          @RequestBody
-          JsonNode body,
+          @RequestBody(required = false)
+          String body,
       Principal user) {
     if (!officers.mayAct(user)) {
       throw new ApiProblem(
           HttpStatus.FORBIDDEN, null, "Erasures are for privacy officers and administrators.");
     }
-    ErasureRequest request = ErasureRequest.of(body);
+    ErasureRequest request = ErasureRequest.of(read(body));
     request
         .problem()
         .ifPresent(

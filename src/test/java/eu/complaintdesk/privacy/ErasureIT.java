@@ -171,7 +171,8 @@ class ErasureIT extends ApplicationIntegrationTest {
                         "{\"score\":2,\"comment\":\"Survey " + MARKER + "\"}")));
     assertThat(rated.statusCode()).as(rated.body()).isEqualTo(204);
     await().atMost(Duration.ofSeconds(60)).until(() -> status(closed) == ComplaintStatus.CLOSED);
-    await().atMost(Duration.ofSeconds(60)).until(() -> running(closed) == 0);
+    cases.awaitNoDueJobs(
+        register.findByRegistrationNumber(closed).orElseThrow().processInstanceId());
 
     // the same customer's second case, waiting for a draft
     String open = registerThroughTheStartForm(receivedAt.plusSeconds(600));
@@ -214,9 +215,11 @@ class ErasureIT extends ApplicationIntegrationTest {
 
     // who may not, and bad requests
     for (String user : List.of("handler", "manager")) {
-      HttpResponse<String> refused = erase("{\"email\":\"" + EMAIL + "\"}", user);
-      assertThat(refused.statusCode()).as(user).isEqualTo(403);
-      assertProblem(refused);
+      for (String body : List.of("{\"email\":\"" + EMAIL + "\"}", "{\"email\":")) {
+        HttpResponse<String> refused = erase(body, user);
+        assertThat(refused.statusCode()).as(user + " " + body).isEqualTo(403);
+        assertProblem(refused);
+      }
     }
     Map<String, String> bad = new HashMap<>();
     bad.put("{}", "registrationNumber");
@@ -233,9 +236,11 @@ class ErasureIT extends ApplicationIntegrationTest {
           .as(request.getKey())
           .isEqualTo(request.getValue());
     }
-    HttpResponse<String> malformed = erase("{\"email\":", "privacy");
-    assertThat(malformed.statusCode()).isEqualTo(400);
-    assertProblem(malformed);
+    for (String malformed : List.of("{\"email\":", "", "[]")) {
+      HttpResponse<String> refused = erase(malformed, "privacy");
+      assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
+      assertProblem(refused);
+    }
     assertThat(occurrences()).as("refused requests erase nothing").isEqualTo(before);
 
     HttpResponse<String> erased = erase("{\"email\":\"" + EMAIL.toUpperCase() + "\"}", "privacy");
@@ -254,7 +259,8 @@ class ErasureIT extends ApplicationIntegrationTest {
     assertThat(answer.at("/erased/letters").asInt()).isEqualTo(1);
     // the draft that asked other organisations is no draft for review; two were reviewed
     assertThat(answer.at("/erased/drafts").asInt()).isEqualTo(2);
-    assertThat(answer.at("/erased/processesEnded").asInt()).isEqualTo(1);
+    // the open case's; the closed case's too if its last step had not finished yet
+    assertThat(answer.at("/erased/processesEnded").asInt()).isBetween(1, 2);
     assertThat(answer.at("/erased/engineHistoryVariables").asInt()).isPositive();
 
     assertThat(occurrences()).as("columns that still hold the marker").isEmpty();

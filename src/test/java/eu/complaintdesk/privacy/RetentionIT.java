@@ -41,6 +41,15 @@ class RetentionIT extends ApplicationIntegrationTest {
     String old = cases.submit(CaseDriver.HEATING_COMPLAINT);
     String recent = cases.submit(CaseDriver.HEATING_COMPLAINT);
     String open = cases.submit(CaseDriver.HEATING_COMPLAINT);
+    for (String number : List.of(old, recent, open)) {
+      // the acknowledgement's job done: the job executor no longer works on the case
+      cases.awaitNoDueJobs(
+          org.awaitility.Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> register.findByRegistrationNumber(number).orElseThrow().processInstanceId(),
+                  pid -> pid != null));
+    }
     for (String number : List.of(old, recent)) {
       register.changeStatus(id(number), ComplaintStatus.WITHDRAWN, "customer", "Withdrawn");
     }
