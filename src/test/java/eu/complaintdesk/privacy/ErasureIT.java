@@ -333,6 +333,53 @@ class ErasureIT extends ApplicationIntegrationTest {
         .isZero();
   }
 
+  @Test
+  void aRegistrationNumberNamesItsCustomerWithEveryCaseOfTheSamePhoneOrEmail() throws Exception {
+    String digits = String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L));
+    String phone = "+371 " + digits;
+    String other = "+371-" + digits; // the same number, written otherwise
+    String first = cases.submit(bySms(phone, "one-" + digits + "@example.lv"));
+    String second = cases.submit(bySms(other, null));
+    String stranger = cases.submit(bySms("+371 1" + digits.substring(1), null));
+    for (String number : List.of(first, second)) {
+      // the acknowledgement sent: no job of the case runs while it is ended
+      cases.awaitTask(number, "UserTask_CheckCompleteness");
+      cases.awaitNoDueJobs(
+          register.findByRegistrationNumber(number).orElseThrow().processInstanceId());
+    }
+
+    HttpResponse<String> erased = erase("{\"registrationNumber\":\"" + first + "\"}", "admin");
+
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    JsonNode answer = json.readTree(erased.body());
+    assertThat(answer.get("cases").findValuesAsText("registrationNumber"))
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(answer.get("cases").findValuesAsText("withdrawn")).containsOnly("true");
+    for (String number : List.of(first, second)) {
+      Complaint complaint = register.findByRegistrationNumber(number).orElseThrow();
+      assertThat(complaint.customerPhone()).isNull();
+      assertThat(complaint.status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+      assertThat(running(number)).isZero();
+    }
+    assertThat(register.findByRegistrationNumber(stranger).orElseThrow().customerPhone())
+        .isNotNull();
+    assertThat(erase("{\"phone\":\"" + phone + "\"}", "privacy").statusCode()).isEqualTo(404);
+    assertThat(erase("{\"registrationNumber\":\"2000-999999\"}", "privacy").statusCode())
+        .isEqualTo(404);
+  }
+
+  private static String bySms(String phone, String email) {
+    return """
+        {"language":"en",
+         "customer":{"name":"Anna Ozola","phone":"%s"%s},
+         "preferredContact":"SMS",
+         "subject":"Radiators are cold",
+         "description":"No heating in the flat since Monday.",
+         "categoryHint":"HEATING_QUALITY"}
+        """
+        .formatted(phone, email == null ? "" : ",\"email\":\"" + email + "\"");
+  }
+
   // --- the cases --------------------------------------------------------------------------
 
   private String complaintJson(Instant receivedAt, String channel) {
