@@ -1,0 +1,38 @@
+package eu.complaintdesk.answer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The answer feature's part of anonymising a case ({@code privacy/}): drafts lose their text,
+ * refusal reasons and review comment (their outcome, authors, dates and approval stay); inquiries
+ * to other organisations lose the reply (the directory id of the organisation and the dates stay).
+ */
+@Component
+public class AnswerAnonymisation {
+
+  private final JdbcClient jdbc;
+
+  AnswerAnonymisation(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Empties the texts of the case's drafts; how many drafts still held a text. */
+  public int anonymiseDrafts(long complaintId) {
+    return jdbc.sql(
+            "update answer_draft set draft_text = '', refusal_reasons = null,"
+                + " review_comment = null where complaint_id = :id and (draft_text <> ''"
+                + " or refusal_reasons is not null or review_comment is not null)")
+        .param("id", complaintId)
+        .update();
+  }
+
+  /** Removes the replies of the case's inquiries; how many replies there were. */
+  public int anonymiseInquiries(long complaintId) {
+    return jdbc.sql(
+            "update external_inquiry set reply = null"
+                + " where complaint_id = :id and reply is not null")
+        .param("id", complaintId)
+        .update();
+  }
+}

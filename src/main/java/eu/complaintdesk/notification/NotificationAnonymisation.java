@@ -1,0 +1,72 @@
+package eu.complaintdesk.notification;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox's and the answer letters' part of anonymising a case ({@code privacy/}) and of the
+ * retention of documents. A message keeps its kind, channel, language, state, dates and who posted
+ * it; it loses its recipient, subject, body, print body and error. Letters are deleted.
+ */
+@Component
+public class NotificationAnonymisation {
+
+  /** The error of a message cancelled because the case's personal data was erased. */
+  static final String CANCELLED = "cancelled: the personal data of the case was erased";
+
+  private final JdbcClient jdbc;
+
+  NotificationAnonymisation(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Messages of the case not yet delivered (PENDING, FAILED) are never sent: NOT_SENT, with a fixed
+   * reason. How many.
+   */
+  public int cancelPending(long complaintId) {
+    return jdbc.sql(
+            "update outbound_message set delivery_state = :notSent, error_message = :reason"
+                + " where complaint_id = :id and delivery_state in (:open)")
+        .param("notSent", DeliveryState.NOT_SENT.name())
+        .param("reason", CANCELLED)
+        .param("open", java.util.List.of(DeliveryState.PENDING.name(), DeliveryState.FAILED.name()))
+        .param("id", complaintId)
+        .update();
+  }
+
+  /** Empties the bodies of the case's messages; how many still held one. */
+  public int removeMessageBodies(long complaintId) {
+    return jdbc.sql(
+            "update outbound_message set body = '', print_body = null"
+                + " where complaint_id = :id and (body <> '' or print_body is not null)")
+        .param("id", complaintId)
+        .update();
+  }
+
+  /** Deletes the case's answer letters (PDF); how many there were. */
+  public int removeLetters(long complaintId) {
+    jdbc.sql(
+            "update outbound_message set letter_id = null"
+                + " where complaint_id = :id and letter_id is not null")
+        .param("id", complaintId)
+        .update();
+    return jdbc.sql("delete from answer_letter where complaint_id = :id")
+        .param("id", complaintId)
+        .update();
+  }
+
+  /**
+   * Removes the recipients, subjects, reply tokens and errors of the case's messages (the bodies
+   * with {@link #removeMessageBodies}); how many messages.
+   */
+  public int anonymiseMessages(long complaintId) {
+    return jdbc.sql(
+            "update outbound_message set recipient = null, subject = '', reply_token = null,"
+                + " error_message = case when error_message = :cancelled then error_message"
+                + " else null end where complaint_id = :id")
+        .param("cancelled", CANCELLED)
+        .param("id", complaintId)
+        .update();
+  }
+}
