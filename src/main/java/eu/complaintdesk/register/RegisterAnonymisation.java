@@ -47,6 +47,7 @@ public class RegisterAnonymisation {
                     + " customer_email_lower = null, customer_phone = null, customer_number = null,"
                     + " customer_address = null, subject = null, description = null,"
                     + " remedy_sought = null, extension_reason = null, answer_text = null,"
+                    + " missing_information = null,"
                     + " access_code_hash = :noAccess, anonymised_at = :now,"
                     + " anonymised_reason = :reason,"
                     + " documents_removed_at = coalesce(documents_removed_at, :now)"

@@ -174,8 +174,9 @@ class ErasureIT extends ApplicationIntegrationTest {
     cases.awaitNoDueJobs(
         register.findByRegistrationNumber(closed).orElseThrow().processInstanceId());
 
-    // the same customer's second case, waiting for a draft
-    String open = registerThroughTheStartForm(receivedAt.plusSeconds(600));
+    // the same customer's second case, waiting for a draft: received the day before, so the
+    // period of the closed case holds no case whose state the erasure changes
+    String open = registerThroughTheStartForm(receivedAt.minus(Duration.ofDays(1)));
     classify(open);
     cases.awaitTask(open, "UserTask_DraftAnswer");
     String openProcess = register.findByRegistrationNumber(open).orElseThrow().processInstanceId();
@@ -264,23 +265,11 @@ class ErasureIT extends ApplicationIntegrationTest {
     assertThat(answer.at("/erased/engineHistoryVariables").asInt()).isPositive();
 
     assertThat(occurrences()).as("columns that still hold the marker").isEmpty();
-    // every figure of the period stays; only the withdrawn case left the period's backlog
-    ObjectNode expected = kpisBefore.deepCopy();
-    ObjectNode backlog = (ObjectNode) expected.get("backlog");
-    backlog.put("open", backlog.get("open").asInt() - 1);
-    backlog.put("overdue", backlog.get("overdue").asInt() - 1);
-    assertThat(kpisBefore.at("/backlog/open").asLong()).isEqualTo(1);
-    assertThat(figures(get("/api/reports/kpis" + period, "manager"))).isEqualTo(expected);
-    // the CSV has no personal data column; only the withdrawn case's status changed
-    String withdrawnLine =
-        Arrays.stream(csvBefore.split("\r\n"))
-            .filter(line -> line.startsWith(open + ","))
-            .findFirst()
-            .orElseThrow();
+    // every figure of the period stays: the KPI JSON and the CSV are the same
+    assertThat(figures(get("/api/reports/kpis" + period, "manager"))).isEqualTo(kpisBefore);
     assertThat(get("/api/reports/complaints.csv" + period, "manager").body())
-        .isEqualTo(
-            csvBefore.replace(withdrawnLine, withdrawnLine.replace(",IN_PROGRESS,", ",WITHDRAWN,")))
-        .isNotEqualTo(csvBefore);
+        .isEqualTo(csvBefore)
+        .contains(closed + ",");
 
     Complaint withdrawn = register.findByRegistrationNumber(open).orElseThrow();
     assertThat(withdrawn.status()).isEqualTo(ComplaintStatus.WITHDRAWN);
