@@ -126,7 +126,7 @@ class TwoNodesIT {
     assertOncePerKey("act_re_decision_def", resources("dmn", ".dmn"));
     assertOncePerKey("act_re_camformdef", resources("forms", ".form"));
     // both ran the start-up runners: every demo user once, in its groups once
-    assertThat(db.queryForObject("select count(*) from act_id_user", Integer.class)).isEqualTo(7);
+    assertThat(db.queryForObject("select count(*) from act_id_user", Integer.class)).isEqualTo(8);
     assertThat(
             db.queryForList(
                 "select user_id_, group_id_ from act_id_membership"
