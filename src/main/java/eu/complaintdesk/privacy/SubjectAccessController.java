@@ -1,5 +1,6 @@
 package eu.complaintdesk.privacy;
 
+import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.http.Downloads;
 import eu.complaintdesk.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +39,17 @@ class SubjectAccessController {
   private final PrivacyOfficers privacyOfficers;
   private final SubjectAccessExport export;
   private final Clock clock;
+  private final WorkingCalendar calendar;
 
   SubjectAccessController(
-      PrivacyOfficers privacyOfficers, SubjectAccessExport export, Clock clock) {
+      PrivacyOfficers privacyOfficers,
+      SubjectAccessExport export,
+      Clock clock,
+      WorkingCalendar calendar) {
     this.privacyOfficers = privacyOfficers;
     this.export = export;
     this.clock = clock;
+    this.calendar = calendar;
   }
 
   @Operation(
@@ -87,7 +92,7 @@ class SubjectAccessController {
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
         Downloads.attachment(
-            "subject-access-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".zip"));
+            "subject-access-" + LocalDate.ofInstant(clock.instant(), calendar.zone()) + ".zip"));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     OutputStream out = response.getOutputStream();

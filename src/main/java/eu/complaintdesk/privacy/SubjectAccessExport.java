@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -177,7 +178,12 @@ class SubjectAccessExport {
     complaintIds.forEach(id -> register.addEvent(id, EXPORTED, user, null, false));
   }
 
-  /** Writes the ZIP of these cases to {@code out} (not closed). */
+  /**
+   * Writes the ZIP of these cases to {@code out} (not closed), read in one snapshot of the register
+   * (repeatable read): an erasure or a step of a case committing meanwhile cannot make the JSON and
+   * the files disagree, nor leave a file out.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   void write(List<Long> complaintIds, OutputStream out) throws IOException {
     List<CaseData> cases = new ArrayList<>();
     for (long id : complaintIds) {

@@ -20,10 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answered as plain text). In this order:
  *
  * <ol>
- *   <li>a changing request (not GET, HEAD, OPTIONS) sent by a browser from another site → 403: a
- *       {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}, or an {@code Origin}
- *       whose host and port are not this request's (a browser that once answered the Basic
- *       challenge sends it on cross-site requests too; curl and servers send neither header);
+ *   <li>a changing request (not GET, HEAD, OPTIONS; and the subject access export, which notes
+ *       itself on the cases' timelines) sent by a browser from another site → 403: a {@code
+ *       Sec-Fetch-Site} other than {@code same-origin} or {@code none}, or an {@code Origin} whose
+ *       host and port are not this request's (a browser that once answered the Basic challenge
+ *       sends it on cross-site requests too; curl and servers send neither header);
  *   <li>not signed in ({@link StaffSignIn}) → 401 with a Basic challenge. HTTP Basic counts for
  *       every request; the Tasklist session for reading, and for a changing request only when the
  *       browser proves that a page of this site sent it ({@code Origin} of this host or {@code
@@ -42,6 +43,9 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       Pattern.compile("^/(?:api/)?staff/complaints/([^/]+)(?:/.*)?$");
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
+  /** Reads that also write (see {@link #changesData}). */
+  private static final Set<String> WRITING_READS = Set.of("/api/staff/subject-access");
+
   private final StaffSignIn signIn;
   private final CaseAccess cases;
 
@@ -54,7 +58,7 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!SAFE_METHODS.contains(request.getMethod()) && BrowserOrigin.isCrossSite(request)) {
+    if (changesData(request) && BrowserOrigin.isCrossSite(request)) {
       refuse(
           request,
           response,
@@ -84,6 +88,16 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(StaffSignIn.asSignedIn(request, user, Set.of()), response);
+  }
+
+  /**
+   * Whether the request changes data: every method but GET, HEAD and OPTIONS, and the one GET that
+   * writes (the subject access export notes itself on each case's timeline), so that a link on
+   * another site cannot make a signed-in privacy officer's browser run it.
+   */
+  private static boolean changesData(HttpServletRequest request) {
+    return !SAFE_METHODS.contains(request.getMethod())
+        || WRITING_READS.contains(RequestPaths.of(request));
   }
 
   /** The registration number of a per-case path, or {@code null}. */

@@ -189,6 +189,14 @@ class SubjectAccessIT extends ApplicationIntegrationTest {
             send(HttpRequest.newBuilder(uri("/api/staff/subject-access?email=a%40example.lv")))
                 .statusCode())
         .isEqualTo(401);
+    HttpResponse<String> linkedFromAnotherSite =
+        send(
+            HttpRequest.newBuilder(uri("/api/staff/subject-access?email=a%40example.lv"))
+                .header("Authorization", EngineRest.basic("privacy", "privacy"))
+                .header("Sec-Fetch-Site", "cross-site"));
+    assertThat(linkedFromAnotherSite.statusCode())
+        .as("the export writes the timeline: never run from another site's link")
+        .isEqualTo(403);
 
     assertProblem(export("", "privacy"), "email");
     assertProblem(export("email=a%40example.lv&phone=20001234", "privacy"), "phone");
