@@ -47,7 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a real IMAP server (GreenMail): an e-mail registered as a complaint and a reply to our
  * acknowledgement, both moved to the processed folder, and a copy left seen in the inbox, are
  * deleted by the inbox poller's next round after {@code POST /api/staff/erasures}; another
- * customer's e-mail stays; a round that cannot get into the mailbox leaves the marks for the next.
+ * customer's e-mail stays; a round that cannot get into the mailbox leaves the marks for the next;
+ * the same e-mail delivered again afterwards goes at once.
  *
  * <p>The shared context's mailbox has no processed folder, so this test reads a mailbox of its own
  * with an {@link InboxPoller} configured with one, built from the application's beans, and drives
@@ -150,6 +151,14 @@ class MailboxErasureIT extends ApplicationIntegrationTest {
                 Long.class,
                 other))
         .isZero();
+
+    // the same e-mail delivered again later: taken in before, its case anonymised, it goes too
+    deliver(email(complaintId, "Anna <" + customer + ">", subject, "Radiatori ir auksti."));
+    assertThat(poller.pollOnce()).isZero();
+
+    assertThat(messageIds("INBOX")).isEmpty();
+    assertThat(messageIds(PROCESSED)).containsExactly(otherId);
+    assertThat(marked(complaint.id())).isZero();
   }
 
   private InboxPoller poller(String password) {
