@@ -145,12 +145,17 @@ class EmailComplaints {
    * on the Message-ID ({@link DuplicateKeyException}) and rolls back entirely.
    *
    * <p>A reply taken in before whose case was not told (telling failed after the message was kept)
-   * tells its case now; it is still {@link Outcome#ALREADY_REGISTERED}.
+   * tells its case now; it is still {@link Outcome#ALREADY_REGISTERED}. An e-mail taken in before
+   * for a case since anonymised, whose copies were deleted from the mailbox, arrives again (a
+   * delivery repeated): it is marked again ({@link InboxAnonymisation}), so that this copy goes
+   * too.
    */
   public Outcome register(IncomingEmail email) {
     Optional<TakenIn> takenIn = takenIn(email.messageKey());
     if (takenIn.isPresent()) {
-      if (takenIn.get().untoldReply()) {
+      if (takenIn.get().forgotten()) {
+        forgetAgain(email.messageKey());
+      } else if (takenIn.get().untoldReply()) {
         tellCase(takenIn.get().complaintId(), email.messageKey());
       }
       return Outcome.ALREADY_REGISTERED;
@@ -172,8 +177,11 @@ class EmailComplaints {
     return transactions.execute(status -> registerComplaint(email, related));
   }
 
-  /** What an e-mail was taken in as; {@code untoldReply}: a reply whose case was not yet told. */
-  private record TakenIn(long complaintId, boolean untoldReply) {}
+  /**
+   * What an e-mail was taken in as; {@code untoldReply}: a reply whose case was not yet told;
+   * {@code forgotten}: its case was anonymised, its copies are (to be) deleted from the mailbox.
+   */
+  private record TakenIn(long complaintId, boolean untoldReply, boolean forgotten) {}
 
   /**
    * A case that a new complaint relates to, and the timeline entries (staff only) that name each
@@ -223,15 +231,28 @@ class EmailComplaints {
 
   private Optional<TakenIn> takenIn(String messageKey) {
     return jdbc.sql(
-            "select complaint_id, kind, case_told_at from inbound_email where message_key = :key")
+            "select complaint_id, kind, case_told_at, forget_requested_at, forgotten_at"
+                + " from inbound_email where message_key = :key")
         .param("key", messageKey)
         .query(
             (row, number) ->
                 new TakenIn(
                     row.getLong("complaint_id"),
                     KIND_REPLY.equals(row.getString("kind"))
-                        && row.getObject("case_told_at") == null))
+                        && row.getObject("case_told_at") == null,
+                    row.getObject("forget_requested_at") != null
+                        || row.getObject("forgotten_at") != null))
         .optional();
+  }
+
+  /** Marks a forgotten e-mail again: a copy of it arrived after its copies were deleted. */
+  private void forgetAgain(String messageKey) {
+    jdbc.sql(
+            "update inbound_email set forget_requested_at = :now where message_key = :key"
+                + " and forget_requested_at is null")
+        .param("key", messageKey)
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
   }
 
   /**

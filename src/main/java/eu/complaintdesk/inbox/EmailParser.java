@@ -224,15 +224,27 @@ final class EmailParser {
   private static String messageKey(Message message, InternetAddress from, String subject)
       throws MessagingException {
     String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
-    String identity =
-        id != null && !id.isBlank()
-            ? "id:" + id.trim()
-            : "from:"
-                + (from == null ? "" : from.getAddress())
-                + "|sent:"
-                + message.getSentDate()
-                + "|subject:"
-                + subject;
+    if (id != null && !id.isBlank()) {
+      return keyOfMessageId(id);
+    }
+    return hash(
+        "from:"
+            + (from == null ? "" : from.getAddress())
+            + "|sent:"
+            + message.getSentDate()
+            + "|subject:"
+            + subject);
+  }
+
+  /**
+   * The key of an e-mail that has this Message-ID (not blank): the same as {@link
+   * #messageKey(Message)} gives it, so that the mailbox can be searched for the e-mails of a key.
+   */
+  static String keyOfMessageId(String messageId) {
+    return hash("id:" + messageId.trim());
+  }
+
+  private static String hash(String identity) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -1,5 +1,6 @@
 package eu.complaintdesk.inbox;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
@@ -8,10 +9,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +38,11 @@ import org.springframework.stereotype.Component;
  * counted per message key; then it is flagged (and marked seen) and left for staff. A mailbox that
  * goes away in the middle of a poll counts against no message. Off unless {@code
  * complaints.inbox.enabled}.
+ *
+ * <p>Each poll also deletes the e-mails of anonymised cases from the folder and the processed
+ * folder, when there are any ({@link InboxAnonymisation} marks them): the messages whose Message-ID
+ * is marked, found by that header alone; then they are recorded as forgotten. A mailbox that fails
+ * leaves the marks for the next poll. An e-mail without a Message-ID cannot be found this way.
  */
 @Component
 class InboxPoller implements SmartLifecycle {
@@ -43,14 +53,22 @@ class InboxPoller implements SmartLifecycle {
   /** Failed attempts after which a message is flagged and left for staff. */
   static final int MAX_ATTEMPTS = 3;
 
+  private static final String MESSAGE_ID = "Message-ID";
+
   private final InboxProperties properties;
   private final EmailComplaints complaints;
+  private final InboxAnonymisation forgetting;
   private final Clock clock;
   private ScheduledExecutorService scheduler;
 
-  InboxPoller(InboxProperties properties, EmailComplaints complaints, Clock clock) {
+  InboxPoller(
+      InboxProperties properties,
+      EmailComplaints complaints,
+      InboxAnonymisation forgetting,
+      Clock clock) {
     this.properties = properties;
     this.complaints = complaints;
+    this.forgetting = forgetting;
     this.clock = clock;
   }
 
@@ -99,7 +117,10 @@ class InboxPoller implements SmartLifecycle {
     }
   }
 
-  /** Reads the folder once; returns how many e-mails became complaints or reached their case. */
+  /**
+   * Reads the folder once, then deletes the e-mails of anonymised cases; returns how many e-mails
+   * became complaints or reached their case.
+   */
   synchronized int pollOnce() throws MessagingException {
     Session session = Session.getInstance(sessionProperties());
     int registered = 0;
@@ -122,6 +143,7 @@ class InboxPoller implements SmartLifecycle {
             registered++;
           }
         }
+        forgetMarked(folder, processed);
       } finally {
         folder.close(processed != null);
       }
@@ -198,6 +220,72 @@ class InboxPoller implements SmartLifecycle {
           attempts,
           MAX_ATTEMPTS);
     }
+  }
+
+  /**
+   * Deletes the e-mails of anonymised cases from the folder and the processed folder and records
+   * them as forgotten; nothing, not even a search, unless some are marked. Whatever fails leaves
+   * the marks for the next poll: a message deleted before is simply not found again.
+   */
+  private void forgetMarked(Folder folder, Folder processed) {
+    try {
+      List<String> marked = forgetting.toForget();
+      if (marked.isEmpty()) {
+        return;
+      }
+      Set<String> keys = Set.copyOf(marked);
+      int deleted = deleteMarked(folder, keys);
+      folder.expunge();
+      if (processed != null) {
+        processed.open(Folder.READ_WRITE);
+        try {
+          deleted += deleteMarked(processed, keys);
+        } finally {
+          processed.close(true);
+        }
+      }
+      forgetting.forgotten(marked);
+      log.info(
+          "E-mails of anonymised cases: {} marked, {} messages deleted from the mailbox",
+          marked.size(),
+          deleted);
+    } catch (MessagingException | RuntimeException e) {
+      log.warn(
+          "E-mails of anonymised cases could not be deleted from the mailbox ({}); they stay"
+              + " marked and the next poll tries again",
+          e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Flags for deletion the folder's messages whose Message-ID has one of the keys; reads only that
+   * header (and the flags), so a large folder is cheap. A message without a Message-ID cannot be
+   * matched: its key was made of sender, date and subject ({@link EmailParser#messageKey}).
+   */
+  private static int deleteMarked(Folder folder, Set<String> keys) throws MessagingException {
+    Message[] messages = folder.getMessages();
+    if (messages.length == 0) {
+      return 0;
+    }
+    FetchProfile headerOnly = new FetchProfile();
+    headerOnly.add(MESSAGE_ID);
+    headerOnly.add(FetchProfile.Item.FLAGS);
+    folder.fetch(messages, headerOnly);
+    List<Message> marked = new ArrayList<>();
+    for (Message message : messages) {
+      String[] ids = message.getHeader(MESSAGE_ID);
+      if (ids == null || ids.length == 0 || ids[0] == null || ids[0].isBlank()) {
+        continue;
+      }
+      if (keys.contains(EmailParser.keyOfMessageId(MimeUtility.unfold(ids[0])))
+          && !message.isSet(Flags.Flag.DELETED)) {
+        marked.add(message);
+      }
+    }
+    if (!marked.isEmpty()) {
+      folder.setFlags(marked.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
+    }
+    return marked.size();
   }
 
   private static void flagForStaff(Message message) throws MessagingException {

@@ -3,6 +3,7 @@ package eu.complaintdesk.privacy;
 import eu.complaintdesk.answer.AnswerAnonymisation;
 import eu.complaintdesk.attachment.AttachmentAnonymisation;
 import eu.complaintdesk.customermessage.CustomerMessageAnonymisation;
+import eu.complaintdesk.inbox.InboxAnonymisation;
 import eu.complaintdesk.intake.IntakeAnonymisation;
 import eu.complaintdesk.notification.NotificationAnonymisation;
 import eu.complaintdesk.register.Complaint;
@@ -17,10 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Anonymising one case, the same for the retention job and an erasure on request: each table's
  * owner removes what its rows hold of the customer and of free text ({@code *Anonymisation} of
- * register, answer, customermessage, survey, attachment, notification, intake, system), the engine
- * ends a running instance and deletes the history that could hold it ({@link EngineHistoryEraser}),
- * and the timeline records that it happened, by whom, when, not what. Everything the reports read
- * stays (see README "Records and privacy").
+ * register, answer, customermessage, survey, attachment, notification, intake, system; inbox marks
+ * the case's e-mails, which its poller then deletes from the mailbox), the engine ends a running
+ * instance and deletes the history that could hold it ({@link EngineHistoryEraser}), and the
+ * timeline records that it happened, by whom, when, not what. Everything the reports read stays
+ * (see README "Records and privacy").
  *
  * <p>One transaction per case. Idempotent: a case anonymised before is left as it is (empty).
  */
@@ -37,6 +39,7 @@ class Anonymisation {
   private final IntakeAnonymisation intake;
   private final SessionAnonymisation sessions;
   private final EngineHistoryEraser engine;
+  private final InboxAnonymisation inbox;
 
   Anonymisation(
       ComplaintRegister register,
@@ -48,7 +51,8 @@ class Anonymisation {
       NotificationAnonymisation notifications,
       IntakeAnonymisation intake,
       SessionAnonymisation sessions,
-      EngineHistoryEraser engine) {
+      EngineHistoryEraser engine,
+      InboxAnonymisation inbox) {
     this.register = register;
     this.registerPart = registerPart;
     this.answers = answers;
@@ -59,6 +63,7 @@ class Anonymisation {
     this.intake = intake;
     this.sessions = sessions;
     this.engine = engine;
+    this.inbox = inbox;
   }
 
   /**
@@ -91,7 +96,8 @@ class Anonymisation {
         engine.erase(complaint.processInstanceId(), complaint.registrationNumber());
     erased
         .add(Erased.ENGINE_VARIABLES, history.variables())
-        .add(Erased.ENGINE_DECISIONS, history.decisions());
+        .add(Erased.ENGINE_DECISIONS, history.decisions())
+        .add(Erased.INBOUND_EMAILS, inbox.anonymise(complaintId));
     register.addEvent(complaintId, reason.eventType(), actor, null, false);
     return Optional.of(erased);
   }

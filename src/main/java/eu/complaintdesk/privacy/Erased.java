@@ -22,6 +22,9 @@ final class Erased {
   static final String ENGINE_VARIABLES = "engineHistoryVariables";
   static final String ENGINE_DECISIONS = "engineHistoryDecisions";
 
+  /** The case's e-mails marked to be deleted from the mailbox by the inbox poller's next round. */
+  static final String INBOUND_EMAILS = "inboundEmails";
+
   private final Map<String, Integer> counts = new LinkedHashMap<>();
 
   Erased() {
@@ -40,7 +43,8 @@ final class Erased {
           SESSIONS,
           PROCESSES_ENDED,
           ENGINE_VARIABLES,
-          ENGINE_DECISIONS
+          ENGINE_DECISIONS,
+          INBOUND_EMAILS
         }) {
       counts.put(kind, 0);
     }

@@ -193,6 +193,42 @@ class EmailRepliesDatabaseTest {
   }
 
   @Test
+  void emailOfAnAnonymisedCaseArrivingAgainIsMarkedAgainAndNotTakenIn() {
+    CustomerRequests customerRequests = mock(CustomerRequests.class);
+    InboxAnonymisation inbox = new InboxAnonymisation(jdbc, clock);
+    IncomingEmail email = reply("anna.berzina@example.lv", "Rēķins");
+    jdbc.sql(
+            "insert into inbound_email (message_key, complaint_id, registered_at, kind,"
+                + " case_told_at) values (:key, :id, :now, 'REPLY', null)")
+        .param("key", email.messageKey())
+        .param("id", anna.id())
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+    inbox.anonymise(anna.id());
+    inbox.forgotten(inbox.toForget());
+    complaints =
+        new EmailComplaints(
+            null,
+            null,
+            register,
+            customerMessages,
+            jdbc,
+            clock,
+            null,
+            customerRequests,
+            outboundIds,
+            transactionManager);
+
+    assertThat(complaints.register(email)).isEqualTo(EmailComplaints.Outcome.ALREADY_REGISTERED);
+
+    assertThat(inbox.toForget()).containsExactly(email.messageKey());
+    // the case is anonymised: an untold reply no longer tells it
+    verify(customerRequests, never()).tellCase(any(), any());
+    assertThat(complaints.register(email)).isEqualTo(EmailComplaints.Outcome.ALREADY_REGISTERED);
+    assertThat(inbox.toForget()).containsExactly(email.messageKey());
+  }
+
+  @Test
   void failedAttemptsAreCountedPerEmail() {
     assertThat(complaints.failedAttempt("a".repeat(64))).isEqualTo(1);
     assertThat(complaints.failedAttempt("a".repeat(64))).isEqualTo(2);

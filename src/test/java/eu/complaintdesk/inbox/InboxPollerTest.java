@@ -1,12 +1,14 @@
 package eu.complaintdesk.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import eu.complaintdesk.register.Language;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -14,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,28 @@ class InboxPollerTest {
         @Override
         public int failedAttempt(String messageKey) {
           return failedAttempts.merge(messageKey, 1, Integer::sum);
+        }
+      };
+
+  /**
+   * Keys of e-mails of anonymised cases (the register's marks), and what was recorded forgotten.
+   */
+  final List<String> marked = new ArrayList<>();
+
+  final List<List<String>> recordedForgotten = new ArrayList<>();
+
+  final InboxAnonymisation forgetting =
+      new InboxAnonymisation(null, null) {
+        @Override
+        List<String> toForget() {
+          return List.copyOf(marked);
+        }
+
+        @Override
+        int forgotten(Collection<String> messageKeys) {
+          recordedForgotten.add(List.copyOf(messageKeys));
+          marked.removeAll(messageKeys);
+          return messageKeys.size();
         }
       };
 
@@ -137,6 +162,7 @@ class InboxPollerTest {
                 throw failure;
               }
             },
+            forgetting,
             Clock.systemUTC());
 
     for (int poll = 0; poll < InboxPoller.MAX_ATTEMPTS + 1; poll++) {
@@ -196,8 +222,111 @@ class InboxPollerTest {
     assertThat(flags.contains(Flags.Flag.SEEN)).isTrue();
   }
 
+  @Test
+  void emailsOfAnonymisedCasesAreDeletedFromTheInboxAndTheProcessedFolder() throws Exception {
+    imap.getManagers().getImapHostManager().createMailbox(user, "Registered");
+    String complaint = deliverWithId("anna@example.lv", "<complaint.1@mail.example.lv>");
+    String reply = deliverWithId("anna@example.lv", "<reply.1@mail.example.lv>");
+    deliverWithId("janis@example.lv", "<other.1@mail.example.lv>");
+    InboxPoller poller = poller("Registered");
+    assertThat(poller.pollOnce()).isEqualTo(3);
+    assertThat(folder("Registered").getMessageCount()).isEqualTo(3);
+    // a copy of the complaint, already seen, left in the inbox (e.g. by another mail client)
+    deliverWithId("anna@example.lv", "<complaint.1@mail.example.lv>");
+    folder("INBOX").getMessages().get(0).setFlags(new Flags(Flags.Flag.SEEN), true);
+
+    marked.addAll(List.of(key(complaint), key(reply)));
+    assertThat(poller.pollOnce()).isZero();
+
+    assertThat(folder("INBOX").getMessageCount()).isZero();
+    assertThat(messageIds("Registered")).containsExactly("<other.1@mail.example.lv>");
+    assertThat(recordedForgotten).containsExactly(List.of(key(complaint), key(reply)));
+    assertThat(marked).isEmpty();
+  }
+
+  @Test
+  void withoutProcessedFolderTheMarkedEmailsAreDeletedFromTheInbox() throws Exception {
+    String complaint = deliverWithId("anna@example.lv", "<complaint.2@mail.example.lv>");
+    deliverWithId("janis@example.lv", "<other.2@mail.example.lv>");
+    InboxPoller poller = poller(null);
+    poller.pollOnce();
+
+    marked.add(key(complaint));
+    poller.pollOnce();
+
+    assertThat(messageIds("INBOX")).containsExactly("<other.2@mail.example.lv>");
+    assertThat(recordedForgotten).containsExactly(List.of(key(complaint)));
+  }
+
+  @Test
+  void marksSurviveRoundsThatFailAndTheNextRoundDeletes() throws Exception {
+    String complaint = deliverWithId("anna@example.lv", "<complaint.3@mail.example.lv>");
+    poller(null).pollOnce();
+    marked.add(key(complaint));
+
+    // the mailbox refuses the account: the round does not get in
+    InboxProperties refused = properties(null);
+    InboxPoller locked =
+        new InboxPoller(
+            new InboxProperties(
+                true,
+                "imap",
+                "127.0.0.1",
+                refused.port(),
+                "desk",
+                "wrong",
+                "INBOX",
+                null,
+                Duration.ofMinutes(1),
+                Language.lv,
+                50),
+            complaints,
+            forgetting,
+            Clock.systemUTC());
+    assertThatThrownBy(locked::pollOnce).isInstanceOf(AuthenticationFailedException.class);
+    assertThat(folder("INBOX").getMessageCount()).isEqualTo(1);
+    // the processed folder does not exist (yet): the mailbox fails in the middle of the round
+    poller("Registered").pollOnce();
+
+    assertThat(recordedForgotten).isEmpty();
+    assertThat(marked).containsExactly(key(complaint));
+
+    imap.getManagers().getImapHostManager().createMailbox(user, "Registered");
+    poller("Registered").pollOnce();
+
+    assertThat(folder("INBOX").getMessageCount()).isZero();
+    assertThat(recordedForgotten).containsExactly(List.of(key(complaint)));
+    assertThat(marked).isEmpty();
+  }
+
+  @Test
+  void emailWithoutMessageIdCannotBeMatchedAndStays() throws Exception {
+    deliverWithoutMessageId("anna@example.lv", "Rēķins");
+    InboxPoller poller = poller(null);
+    poller.pollOnce();
+    marked.add(registered.get(0).messageKey());
+
+    poller.pollOnce();
+
+    assertThat(folder("INBOX").getMessageCount()).isEqualTo(1);
+    assertThat(recordedForgotten).containsExactly(List.of(registered.get(0).messageKey()));
+  }
+
+  @Test
+  void nothingIsSearchedWhenNothingIsMarked() throws Exception {
+    String complaint = deliverWithId("anna@example.lv", "<complaint.4@mail.example.lv>");
+    InboxPoller poller = poller(null);
+    poller.pollOnce();
+
+    poller.pollOnce();
+
+    assertThat(folder("INBOX").getMessageCount()).isEqualTo(1);
+    assertThat(recordedForgotten).isEmpty();
+    assertThat(registered.get(0).messageKey()).isEqualTo(key(complaint));
+  }
+
   private InboxPoller poller(String processedFolder) {
-    return new InboxPoller(properties(processedFolder), complaints, Clock.systemUTC());
+    return new InboxPoller(properties(processedFolder), complaints, forgetting, Clock.systemUTC());
   }
 
   private InboxProperties properties(String processedFolder) {
@@ -213,6 +342,36 @@ class InboxPollerTest {
         Duration.ofMinutes(1),
         Language.lv,
         50);
+  }
+
+  /** Delivers an e-mail with this Message-ID; returns the Message-ID. */
+  private String deliverWithId(String from, String messageId) throws Exception {
+    MimeMessage message =
+        new MimeMessage(Session.getInstance(new Properties())) {
+          @Override
+          protected void updateMessageID() throws jakarta.mail.MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
+    message.setFrom(new InternetAddress(from));
+    message.setSubject("Rēķins", "UTF-8");
+    message.setText("Lūdzu pārbaudiet.", "UTF-8");
+    message.saveChanges();
+    user.deliver(message);
+    return messageId;
+  }
+
+  /** The key the registration gives an e-mail of this Message-ID. */
+  private static String key(String messageId) {
+    return EmailParser.keyOfMessageId(messageId);
+  }
+
+  private List<String> messageIds(String folder) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (var message : folder(folder).getMessages()) {
+      ids.add(message.getMimeMessage().getMessageID());
+    }
+    return ids;
   }
 
   private void deliverWithoutMessageId(String from, String subject) throws Exception {
