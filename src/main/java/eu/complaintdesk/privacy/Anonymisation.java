@@ -96,15 +96,15 @@ class Anonymisation {
         engine.erase(complaint.processInstanceId(), complaint.registrationNumber());
     erased
         .add(Erased.ENGINE_VARIABLES, history.variables())
-        .add(Erased.ENGINE_DECISIONS, history.decisions())
-        .add(Erased.INBOUND_EMAILS, inbox.anonymise(complaintId));
+        .add(Erased.ENGINE_DECISIONS, history.decisions());
     register.addEvent(complaintId, reason.eventType(), actor, null, false);
     return Optional.of(erased);
   }
 
   /**
-   * Removes the case's documents only (retention of documents): attachments, answer letters and
-   * message bodies; empty when removed before (or the case was anonymised).
+   * Removes the case's documents only (retention of documents): attachments, answer letters,
+   * message bodies and the customer's e-mails in the inbox's mailbox (they carry the attachments);
+   * empty when removed before (or the case was anonymised).
    */
   @Transactional
   public Optional<Erased> removeDocuments(long complaintId, String actor) {
@@ -120,6 +120,7 @@ class Anonymisation {
     return new Erased()
         .add(Erased.ATTACHMENTS, attachments.remove(complaintId))
         .add(Erased.LETTERS, notifications.removeLetters(complaintId))
-        .add(Erased.MESSAGE_BODIES, notifications.removeMessageBodies(complaintId));
+        .add(Erased.MESSAGE_BODIES, notifications.removeMessageBodies(complaintId))
+        .add(Erased.INBOUND_EMAILS, inbox.anonymise(complaintId));
   }
 }
