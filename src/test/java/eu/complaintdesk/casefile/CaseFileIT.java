@@ -1,27 +1,26 @@
 package eu.complaintdesk.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.EngineRest;
+import eu.complaintdesk.testing.IdleJobExecutor;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.TestFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The staff case file over HTTP: who may see it, what it shows, how it may be framed. */
+@ExtendWith(IdleJobExecutor.class)
 class CaseFileIT extends ApplicationIntegrationTest {
 
   static final String COMPLAINT =
@@ -39,20 +38,7 @@ class CaseFileIT extends ApplicationIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired IdentityService identity;
 
-  @Autowired ManagementService management;
-
   final HttpClient http = HttpClient.newHttpClient();
-
-  /**
-   * Leaves the shared job executor idle for the next test class: the cases started here finish
-   * their asynchronous steps first.
-   */
-  @AfterEach
-  void awaitAsynchronousSteps() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> management.createJobQuery().executable().count() == 0);
-  }
 
   @Test
   void staffSeeTheWholeCaseWithEveryValueEscaped() throws Exception {

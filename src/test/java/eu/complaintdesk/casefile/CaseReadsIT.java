@@ -14,6 +14,7 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
+import eu.complaintdesk.testing.IdleJobExecutor;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.TestFiles;
 import java.net.URI;
@@ -25,9 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Who read what over HTTP: a handler's reads of a case file, an attachment and a letter are
  * recorded and shown to administrators only; a refused read is not recorded.
  */
+@ExtendWith(IdleJobExecutor.class)
 class CaseReadsIT extends ApplicationIntegrationTest {
 
   static final String COMPLAINT =
@@ -53,17 +54,8 @@ class CaseReadsIT extends ApplicationIntegrationTest {
   @Autowired AnswerLetters letters;
   @Autowired CaseReads reads;
   @Autowired NotificationService notifications;
-  @Autowired ManagementService management;
 
   final HttpClient http = HttpClient.newHttpClient();
-
-  /** Leaves the shared job executor idle for the next test class. */
-  @AfterEach
-  void awaitAsynchronousSteps() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> management.createJobQuery().executable().count() == 0);
-  }
 
   @Test
   void administratorsSeeWhoReadTheCaseFileAnAttachmentAndALetter() throws Exception {

@@ -12,6 +12,7 @@ import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Browser;
+import eu.complaintdesk.testing.IdleJobExecutor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -55,6 +57,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * supervisor approves it, and the register shows it ANSWERED. A screenshot of every form goes to
  * {@code target/screenshots/}.
  */
+@ExtendWith(IdleJobExecutor.class)
 class TasklistFormsIT extends ApplicationIntegrationTest {
 
   static final Path SCREENSHOTS = Browser.SCREENSHOTS;
@@ -81,17 +84,6 @@ class TasklistFormsIT extends ApplicationIntegrationTest {
     browser = Browser.start(1400, 1600);
     wait = new WebDriverWait(browser, PATIENCE);
     wait.ignoring(StaleElementReferenceException.class);
-  }
-
-  /**
-   * Leaves the shared job executor idle for the next test class: the cases started here finish
-   * their asynchronous steps first.
-   */
-  @AfterEach
-  void awaitAsynchronousSteps() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> management.createJobQuery().executable().count() == 0);
   }
 
   @AfterEach

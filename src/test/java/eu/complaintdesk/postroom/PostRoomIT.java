@@ -8,6 +8,7 @@ import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.CaseDriver;
+import eu.complaintdesk.testing.IdleJobExecutor;
 import eu.complaintdesk.testing.StaffUsers;
 import java.net.CookieManager;
 import java.net.URI;
@@ -24,10 +25,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The post room over HTTP: registrars see the letters to post, print them and mark them posted;
  * nobody else, and no other site, does.
  */
+@ExtendWith(IdleJobExecutor.class)
 class PostRoomIT extends ApplicationIntegrationTest {
 
   static final String BY_POST =
@@ -57,7 +58,6 @@ class PostRoomIT extends ApplicationIntegrationTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired NotificationService notifications;
-  @Autowired ManagementService management;
   @Autowired IdentityService identity;
 
   final HttpClient http = HttpClient.newHttpClient();
@@ -66,14 +66,6 @@ class PostRoomIT extends ApplicationIntegrationTest {
   @BeforeEach
   void driver() {
     cases = new CaseDriver(port);
-  }
-
-  /** Leaves the shared job executor idle for the next test class. */
-  @AfterEach
-  void awaitAsynchronousSteps() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> management.createJobQuery().executable().count() == 0);
   }
 
   @Test

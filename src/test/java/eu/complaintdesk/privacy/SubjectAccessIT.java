@@ -12,6 +12,7 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.EngineRest;
+import eu.complaintdesk.testing.IdleJobExecutor;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.TestFiles;
 import java.io.ByteArrayInputStream;
@@ -32,9 +33,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -42,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Subject access over HTTP: everything held about one customer as a ZIP, for privacy officers and
  * administrators only, found by e-mail or by phone however it is written, noted on each case.
  */
+@ExtendWith(IdleJobExecutor.class)
 class SubjectAccessIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
@@ -49,19 +50,10 @@ class SubjectAccessIT extends ApplicationIntegrationTest {
   @Autowired ComplaintRegister register;
   @Autowired AnswerLetters letters;
   @Autowired NotificationService notifications;
-  @Autowired ManagementService management;
 
   final HttpClient http = HttpClient.newHttpClient();
 
   record Case(long id, String number, String accessCode) {}
-
-  /** Leaves the shared job executor idle for the next test class. */
-  @AfterEach
-  void awaitAsynchronousSteps() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> management.createJobQuery().executable().count() == 0);
-  }
 
   @Test
   void privacyOfficerGetsExactlyTheCustomersCasesWithTheirFilesAndMessages() throws Exception {

@@ -1,13 +1,13 @@
 package eu.complaintdesk.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.Browser;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
+import eu.complaintdesk.testing.IdleJobExecutor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Base64;
-import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The managers' KPI dashboard page ({@code /staff/reports}) over HTTP and in a real browser, with
  * cases registered by staff as received on one day weeks ago (a day no other test uses).
  */
+@ExtendWith(IdleJobExecutor.class)
 class ReportsDashboardIT extends ApplicationIntegrationTest {
 
   static final String NAME = "Dace Kalniņa-Петрова";
@@ -39,20 +39,8 @@ class ReportsDashboardIT extends ApplicationIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired WorkingCalendar calendar;
-  @Autowired ManagementService management;
 
   final HttpClient http = HttpClient.newHttpClient();
-
-  /**
-   * Leaves the shared job executor idle for the next test class: the cases started here finish
-   * their asynchronous steps first.
-   */
-  @AfterEach
-  void awaitAsynchronousSteps() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> management.createJobQuery().executable().count() == 0);
-  }
 
   @Test
   void managersSeeEveryFigureOfThePeriodReadably() throws Exception {
