@@ -5,6 +5,7 @@ import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.StaffRegistrationProcess;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.RegisterAnonymisation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -102,8 +103,10 @@ class FreeTextPurge implements ApplicationRunner {
   private final ManagementService management;
   private final CommandExecutor commands;
   private final ComplaintRegister register;
+  private final RegisterAnonymisation anonymisation;
 
-  FreeTextPurge(ProcessEngine engine, ComplaintRegister register) {
+  FreeTextPurge(
+      ProcessEngine engine, ComplaintRegister register, RegisterAnonymisation anonymisation) {
     this.runtime = engine.getRuntimeService();
     this.history = engine.getHistoryService();
     this.management = engine.getManagementService();
@@ -111,6 +114,7 @@ class FreeTextPurge implements ApplicationRunner {
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
     this.register = register;
+    this.anonymisation = anonymisation;
   }
 
   /** What one run did, in numbers. */
@@ -227,8 +231,14 @@ class FreeTextPurge implements ApplicationRunner {
     }
   }
 
-  /** Copies what a later step sends into the register if it holds nothing yet; how many. */
+  /**
+   * Copies what a later step sends into the register if it holds nothing yet; how many. Nothing
+   * into a complaint already anonymised: its texts are gone for good.
+   */
   private int copyToRegister(long complaintId, List<VariableInstance> variables) {
+    if (anonymisation.isAnonymised(complaintId)) {
+      return 0;
+    }
     int copied = 0;
     Complaint complaint = register.get(complaintId);
     for (VariableInstance variable : variables) {

@@ -18,6 +18,7 @@ import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.register.RegisterAnonymisation;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -66,6 +67,7 @@ class FreeTextPurgeTest {
   @Autowired ManagementService management;
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
+  @Autowired RegisterAnonymisation anonymisation;
   @Autowired NotificationService notifications;
   @Autowired FreeTextPurge purge;
 
@@ -186,6 +188,21 @@ class FreeTextPurgeTest {
     assertThat(message(NotificationKind.MISSING_INFORMATION_REQUEST))
         .contains("Skaitītāja fotogrāfija")
         .doesNotContain("Vecāks teksts");
+  }
+
+  @Test
+  void nothingIsCopiedIntoAnAnonymisedComplaint() {
+    submit(Map.of(COMPLETE, false, MISSING_INFORMATION, "Rēķina kopija"));
+    runtime.setVariable(instance.getId(), MISSING_INFORMATION, "Rēķina kopija");
+    configuration.setHistoryEventHandler(filtered);
+    assertThat(anonymisation.anonymise(receipt.complaintId(), "ERASURE")).isTrue();
+
+    FreeTextPurge.Result result = purge.purge();
+
+    assertThat(result.copiedToRegister()).isZero();
+    assertThat(result.failed()).isZero();
+    assertNoFreeTextInTheEngine();
+    assertThat(register.missingInformation(receipt.complaintId())).isNull();
   }
 
   private void assertEarlierReleaseLeftTextInTheEngine() {
