@@ -14,17 +14,21 @@ import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.process.ComplaintVariables;
+import eu.complaintdesk.process.StaffRegistrationProcess;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.register.RegisterAnonymisation;
+import eu.complaintdesk.security.Groups;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,6 +36,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -67,6 +72,7 @@ class FreeTextPurgeTest {
   @Autowired ManagementService management;
   @Autowired IntakeService intake;
   @Autowired ComplaintRegister register;
+  @Autowired IdentityService identity;
   @Autowired RegisterAnonymisation anonymisation;
   @Autowired NotificationService notifications;
   @Autowired FreeTextPurge purge;
@@ -203,6 +209,72 @@ class FreeTextPurgeTest {
     assertThat(result.failed()).isZero();
     assertNoFreeTextInTheEngine();
     assertThat(register.missingInformation(receipt.complaintId())).isNull();
+  }
+
+  @Test
+  void staffRegistrationKeepsOnlyItsNumberAndRegistrar() {
+    Map<String, Object> form = new HashMap<>();
+    form.put(StaffRegistrationProcess.CHANNEL, "POST");
+    form.put(StaffRegistrationProcess.LANGUAGE, "lv");
+    form.put(StaffRegistrationProcess.CUSTOMER_NAME, "Ilze Kalniņa");
+    form.put(StaffRegistrationProcess.CUSTOMER_ADDRESS, "Liepāja, Lielā iela 5");
+    form.put(StaffRegistrationProcess.PREFERRED_CONTACT, "POST");
+    form.put(StaffRegistrationProcess.SUBJECT, "Karstā ūdens nav");
+    form.put(StaffRegistrationProcess.DESCRIPTION, "Kopš pirmdienas dzīvoklī nav karstā ūdens.");
+    form.put(StaffRegistrationProcess.REMEDY_SOUGHT, "Atjaunot karstā ūdens piegādi");
+    String definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(StaffRegistrationProcess.PROCESS_KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    identity.setAuthentication("registrar", List.of(Groups.REGISTRARS));
+    String registration;
+    try {
+      registration = forms.submitStartForm(definition, form).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    configuration.setHistoryEventHandler(filtered);
+    assertThat(registrationVariables(registration))
+        .contains(StaffRegistrationProcess.CUSTOMER_NAME, StaffRegistrationProcess.DESCRIPTION);
+    assertThat(
+            history
+                .createHistoricDetailQuery()
+                .processInstanceId(registration)
+                .formFields()
+                .count())
+        .isPositive();
+
+    FreeTextPurge.Result result = purge.purge();
+
+    assertThat(result.failed()).isZero();
+    assertThat(registrationVariables(registration))
+        .containsOnly(
+            StaffRegistrationProcess.REGISTRATION_NUMBER, StaffRegistrationProcess.REGISTERED_BY);
+    assertThat(
+            history.createHistoricDetailQuery().processInstanceId(registration).list().stream()
+                .map(
+                    detail ->
+                        detail instanceof HistoricFormField field
+                            ? field.getFieldId()
+                            : ((HistoricVariableUpdate) detail).getVariableName())
+                .toList())
+        .doesNotContainAnyElementsOf(StaffRegistrationProcess.FORM_VARIABLES);
+    assertThat(purge.purge().nothingDone()).as("a second run").isTrue();
+  }
+
+  private List<String> registrationVariables(String registration) {
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(registration)
+        .includeDeleted()
+        .list()
+        .stream()
+        .map(HistoricVariableInstance::getName)
+        .toList();
   }
 
   private void assertEarlierReleaseLeftTextInTheEngine() {
