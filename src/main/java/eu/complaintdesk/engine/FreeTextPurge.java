@@ -66,8 +66,14 @@ import org.springframework.stereotype.Component;
  * <p>Like {@code process/ModelUpgrade} it runs at start-up while the node holds the start-up lock,
  * as the system, in chunks of {@link #CHUNK}, each deletion its own transaction; one entry that
  * fails is logged by its id and stops nothing, and the next start tries it again. The log gives
- * counts, never a value. With nothing left it costs three queries by variable name and one property
- * read. {@code complaints.free-text-purge.enabled=false} switches it off.
+ * counts, never a value. With nothing left it costs four queries by variable name (running
+ * variables, then the three histories) and one property read. A running variable named in {@code
+ * FREE_TEXT} of another process makes it page through the running complaint cases at each start,
+ * finding nothing to do. {@code complaints.free-text-purge.enabled=false} switches it off.
+ *
+ * <p>Nodes of an earlier release must be stopped before the first node of this one starts (as for
+ * {@code process/ModelUpgrade}): once {@link #DONE} is set, form field records and decisions are
+ * not looked at again.
  */
 @Component
 @ConditionalOnProperty(
