@@ -107,10 +107,9 @@ class AnswerDelegates {
 
   /**
    * A complaint is answered with its approved draft; other feedback with the answer its task stored
-   * in the register (the process variable only for a case whose task completed before the register
-   * kept it). An answer that needs the appeal notice is never sent without its appeal paragraph:
-   * when no authority was determined the job fails (an incident an administrator resolves by
-   * setting the authority on the case and retrying).
+   * in the register. An answer that needs the appeal notice is never sent without its appeal
+   * paragraph: when no authority was determined the job fails (an incident an administrator
+   * resolves by setting the authority on the case and retrying).
    */
   @Bean
   JavaDelegate sendAnswerDelegate(AnswerService answers, Organisation organisation) {
@@ -129,7 +128,7 @@ class AnswerDelegates {
             variables.string(APPEAL_AUTHORITY_CONTACTS),
             effectKey);
       } else {
-        answers.sendReply(variables.complaintId(), variables.string(ANSWER), effectKey);
+        answers.sendReply(variables.complaintId(), effectKey);
       }
     };
   }

@@ -100,11 +100,11 @@ class AnswerService {
 
   /**
    * Sends the answer to a proposal or an information request: the text its task stored ({@link
-   * #recordReplyText}); {@code heldByCase} only for a case whose task completed before that.
+   * #recordReplyText}). A case of an earlier release that held it as a variable had it copied here
+   * at start-up ({@code engine/FreeTextPurge}).
    */
-  void sendReply(long complaintId, String heldByCase, String effectKey) {
-    String stored = register.get(complaintId).answerText();
-    String text = stored != null ? stored : heldByCase;
+  void sendReply(long complaintId, String effectKey) {
+    String text = register.get(complaintId).answerText();
     if (text == null) {
       throw new IllegalStateException("Complaint " + complaintId + " has no answer to send");
     }

@@ -30,11 +30,7 @@ class CompletenessDelegates {
     };
   }
 
-  /**
-   * Asks the customer for what the registrar recorded in the register. The process variable is read
-   * only for a case that passed the check before the register kept the text (it is removed from the
-   * case when the check completes).
-   */
+  /** Asks the customer for what the registrar recorded in the register. */
   @Bean
   JavaDelegate requestMissingInformationDelegate(CompletenessService completeness) {
     return execution -> {
@@ -44,7 +40,6 @@ class CompletenessDelegates {
               variables.complaintId(),
               execution.getProcessDefinitionId(),
               execution.getProcessInstanceId(),
-              variables.string(MISSING_INFORMATION),
               variables.instant(RESPONSE_DUE_AT),
               Executions.effectKey(execution));
       variables.setInstant(INFORMATION_DUE_AT, waitUntil);

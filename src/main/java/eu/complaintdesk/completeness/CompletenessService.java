@@ -54,18 +54,16 @@ class CompletenessService {
 
   /**
    * Pauses the clock, tells the customer what is missing (as the registrar recorded it in the
-   * register; a case checked before the register kept it passes the text it still holds as {@code
-   * heldByCase}) and until when; returns that date.
+   * register; a case of an earlier release that held it as a variable had it copied there at
+   * start-up, {@code engine/FreeTextPurge}) and until when; returns that date.
    */
   Instant requestMissingInformation(
       long complaintId,
       String processDefinitionId,
       String processInstanceId,
-      String heldByCase,
       Instant responseDueAt,
       String effectKey) {
-    String recorded = register.missingInformation(complaintId);
-    String missingInformation = recorded != null ? recorded : heldByCase;
+    String missingInformation = register.missingInformation(complaintId);
     if (missingInformation == null) {
       throw new IllegalStateException(
           "Complaint " + complaintId + " has no record of what is missing");
