@@ -78,9 +78,11 @@ class Erasures {
     Erased erased = new Erased();
     for (Complaint target : targets) {
       try {
-        ErasureResult.Case done = eraseOne(target.id(), user, erased);
+        Done done = eraseOne(target.id(), user);
         if (done != null) {
-          cases.add(done);
+          // counted once committed: a failed commit leaves the case among those not erased
+          cases.add(done.erasedCase());
+          erased.add(done.erased());
         }
       } catch (RuntimeException e) {
         failed.add(target.registrationNumber());
@@ -109,8 +111,11 @@ class Erasures {
     return Optional.of(new ErasureResult(cases, erased.asMap(), false));
   }
 
+  /** One case erased: its line of the answer and what was removed. */
+  private record Done(ErasureResult.Case erasedCase, Erased erased) {}
+
   /** One case in its own transaction; null when it was anonymised meanwhile (nothing changed). */
-  private ErasureResult.Case eraseOne(long id, String user, Erased erased) {
+  private Done eraseOne(long id, String user) {
     return transaction.execute(
         status -> {
           Complaint complaint = register.get(id);
@@ -125,8 +130,8 @@ class Erasures {
             status.setRollbackOnly();
             return null;
           }
-          erased.add(anonymised.get());
-          return new ErasureResult.Case(complaint.registrationNumber(), withdraw);
+          return new Done(
+              new ErasureResult.Case(complaint.registrationNumber(), withdraw), anonymised.get());
         });
   }
 
