@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Erasure of a customer's personal data on their request (privacy officers, administrators). */
@@ -49,11 +51,21 @@ class ErasureController {
           "Exactly one of registrationNumber (that case's customer: all cases with its e-mail or"
               + " phone), email or phone. Cases still being handled are first withdrawn (no"
               + " message to the customer). Every case is anonymised; the timeline records"
-              + " PERSONAL_DATA_ERASED with the user. Privacy officers and administrators only.")
-  @ApiResponse(responseCode = "200", description = "The cases erased and what was removed")
+              + " PERSONAL_DATA_ERASED with the user. Each case is erased in a transaction of its"
+              + " own: when one fails the others are still erased and the answer is 409 naming"
+              + " the cases erased and not erased (repeat the request). With dryRun=true nothing"
+              + " changes: the answer lists the cases that would be erased (dryRun: true, every"
+              + " count 0). Privacy officers and administrators only.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The cases erased and what was removed (or, dry run, would be erased)")
   @ApiResponse(responseCode = "400", description = "None, several, blank or unknown fields")
   @ApiResponse(responseCode = "403", description = "Not a privacy officer or administrator")
   @ApiResponse(responseCode = "404", description = "No case with personal data matches")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "Some cases were not erased (problem+json: erased, notErased); repeat the request")
   @PostMapping(
       path = "/api/staff/erasures",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -63,6 +75,12 @@ class ErasureController {
               content = @Content(schema = @Schema(implementation = ErasureRequest.class)))
           @RequestBody(required = false)
           String body,
+      @Parameter(
+              description =
+                  "true: only answer the cases that would be erased (and withdrawn), change"
+                      + " nothing")
+          @RequestParam(name = "dryRun", required = false, defaultValue = "false")
+          boolean dryRun,
       Principal user) {
     if (!officers.mayAct(user)) {
       throw new ApiProblem(
@@ -76,7 +94,7 @@ class ErasureController {
               throw problem;
             });
     return erasures
-        .erase(request, user.getName())
+        .erase(request, user.getName(), dryRun)
         .orElseThrow(
             () ->
                 new ApiProblem(

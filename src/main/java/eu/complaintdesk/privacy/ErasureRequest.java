@@ -84,11 +84,12 @@ record ErasureRequest(
     if (value.chars().anyMatch(Character::isISOControl)) {
       return Optional.of(bad(field, "must not contain control characters"));
     }
-    if (email != null && !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
-      return Optional.of(bad(EMAIL, "is not an e-mail address"));
-    }
-    if (phone != null && phone.chars().noneMatch(Character::isDigit)) {
-      return Optional.of(bad(PHONE, "is not a phone number"));
+    Optional<String> contact =
+        email != null
+            ? CustomerContact.emailProblem(email)
+            : phone != null ? CustomerContact.phoneProblem(phone) : Optional.empty();
+    if (contact.isPresent()) {
+      return Optional.of(bad(field, contact.get()));
     }
     return Optional.empty();
   }

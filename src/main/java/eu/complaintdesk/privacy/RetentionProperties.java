@@ -54,10 +54,6 @@ record RetentionProperties(
     }
   }
 
-  static RetentionProperties defaults() {
-    return new RetentionProperties(null, null, null, null, null);
-  }
-
   private static void requireAtLeastMinimum(String name, Period period) {
     if (period.isNegative() || days(period) < days(MIN_PERIOD)) {
       throw new IllegalArgumentException(

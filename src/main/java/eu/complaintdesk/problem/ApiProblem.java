@@ -1,5 +1,8 @@
 package eu.complaintdesk.problem;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** A client error with the field it is about, answered as application/problem+json. */
@@ -25,5 +28,18 @@ public class ApiProblem extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  private final Map<String, Object> properties = new LinkedHashMap<>();
+
+  /** Adds a member to the problem+json answer, next to {@code detail} and {@code field}. */
+  public ApiProblem with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  /** The members added by {@link #with}, in the order they were added. */
+  public Map<String, Object> properties() {
+    return Collections.unmodifiableMap(properties);
   }
 }

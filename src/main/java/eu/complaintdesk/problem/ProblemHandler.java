@@ -44,6 +44,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       body.setProperty(
           "errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
     }
+    problem.properties().forEach(body::setProperty);
     return ResponseEntity.status(problem.status()).body(body);
   }
 

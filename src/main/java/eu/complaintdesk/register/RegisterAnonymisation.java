@@ -4,6 +4,7 @@ import static eu.complaintdesk.register.SqlValues.toDb;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,35 +81,44 @@ public class RegisterAnonymisation {
         > 0;
   }
 
-  /** Whether the complaint was anonymised (false for an unknown id). */
-  public boolean isAnonymised(long complaintId) {
-    return jdbc.sql("select count(*) from complaint where id = :id and anonymised_at is not null")
-            .param("id", complaintId)
-            .query(Integer.class)
-            .single()
-        > 0;
+  /**
+   * Up to {@code limit} cases closed before {@code closedBefore} and not anonymised, with an id
+   * above {@code afterId}, by id: a run pages on by the last id it saw, so a case that fails is not
+   * met again in the same run.
+   */
+  public List<Long> closedNotAnonymised(Instant closedBefore, long afterId, int limit) {
+    return due("anonymised_at is null", closedBefore, afterId, limit);
   }
 
   /**
-   * Up to {@code limit} cases closed before {@code closedBefore} and not anonymised, oldest first.
+   * Up to {@code limit} cases closed before {@code closedBefore} that still hold documents, with an
+   * id above {@code afterId}, by id.
    */
-  public List<Long> closedNotAnonymised(Instant closedBefore, int limit) {
+  public List<Long> closedWithDocuments(Instant closedBefore, long afterId, int limit) {
+    return due("documents_removed_at is null", closedBefore, afterId, limit);
+  }
+
+  private List<Long> due(String condition, Instant closedBefore, long afterId, int limit) {
     return jdbc.sql(
-            "select id from complaint where anonymised_at is null and closed_at < :before"
-                + " order by closed_at, id fetch first :limit rows only")
+            "select id from complaint where "
+                + condition
+                + " and closed_at < :before and id > :after"
+                + " order by id fetch first :limit rows only")
         .param("before", toDb(closedBefore))
+        .param("after", afterId)
         .param("limit", limit)
         .query(Long.class)
         .list();
   }
 
-  /** Up to {@code limit} cases closed before {@code closedBefore} that still hold documents. */
-  public List<Long> closedWithDocuments(Instant closedBefore, int limit) {
+  /** Those of these cases that still hold personal data (not anonymised), by id. */
+  public List<Long> withPersonalData(Collection<Long> complaintIds) {
+    if (complaintIds.isEmpty()) {
+      return List.of();
+    }
     return jdbc.sql(
-            "select id from complaint where documents_removed_at is null and closed_at < :before"
-                + " order by closed_at, id fetch first :limit rows only")
-        .param("before", toDb(closedBefore))
-        .param("limit", limit)
+            "select id from complaint where id in (:ids) and anonymised_at is null order by id")
+        .param("ids", complaintIds)
         .query(Long.class)
         .list();
   }

@@ -14,8 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionAnonymisation {
 
-  /** The session attribute of the public pages' case access ({@code web/CaseAccess}). */
-  static final String CASE_ACCESS_ATTRIBUTE = "eu.complaintdesk.web.CaseAccess";
+  /**
+   * The session attribute of the public pages' case access, which {@code web/CaseAccess} stores
+   * under this name (here, not in {@code web/}, since {@code web/} depends on {@code system/}).
+   */
+  public static final String CASE_ACCESS_ATTRIBUTE = "eu.complaintdesk.web.CaseAccess";
 
   private final JdbcClient jdbc;
 

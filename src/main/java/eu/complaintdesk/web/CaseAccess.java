@@ -1,5 +1,6 @@
 package eu.complaintdesk.web;
 
+import eu.complaintdesk.system.SessionAnonymisation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
@@ -11,7 +12,8 @@ import java.util.Optional;
  */
 record CaseAccess(String registrationNumber, String accessCode) implements Serializable {
 
-  private static final String ATTRIBUTE = CaseAccess.class.getName();
+  /** The session attribute, as the anonymisation of a case looks for it. */
+  static final String ATTRIBUTE = SessionAnonymisation.CASE_ACCESS_ATTRIBUTE;
 
   static Optional<CaseAccess> of(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

@@ -173,6 +173,19 @@ class ErasureIT extends ApplicationIntegrationTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> status(closed) == ComplaintStatus.CLOSED);
     cases.awaitNoDueJobs(
         register.findByRegistrationNumber(closed).orElseThrow().processInstanceId());
+    // its instance ended with its last step: the erasure ends exactly one, the open case's
+    String closedProcess =
+        register.findByRegistrationNumber(closed).orElseThrow().processInstanceId();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                EngineRest.as(port, "admin")
+                    .get("/process-instance/count?processInstanceIds=" + closedProcess)
+                    .json()
+                    .get("count")
+                    .asInt(),
+            count -> count == 0);
 
     // the same customer's second case, waiting for a draft: received the day before, so the
     // period of the closed case holds no case whose state the erasure changes
@@ -213,6 +226,10 @@ class ErasureIT extends ApplicationIntegrationTest {
             "survey.customer_comment",
             "outbound_message.recipient",
             "outbound_message.body");
+
+    // the answer letter is a compressed PDF: no search of its bytes finds the marker, so its row
+    // must go
+    assertThat(letters(closedId)).as("the answer letter is kept before the erasure").isEqualTo(1);
 
     // who may not, and bad requests
     for (String user : List.of("handler", "manager")) {
@@ -260,8 +277,11 @@ class ErasureIT extends ApplicationIntegrationTest {
     assertThat(answer.at("/erased/letters").asInt()).isEqualTo(1);
     // the draft that asked other organisations is no draft for review; two were reviewed
     assertThat(answer.at("/erased/drafts").asInt()).isEqualTo(2);
-    // the open case's; the closed case's too if its last step had not finished yet
-    assertThat(answer.at("/erased/processesEnded").asInt()).isBetween(1, 2);
+    // the open case's (the closed case's process had ended)
+    assertThat(answer.at("/erased/processesEnded").asInt()).isEqualTo(1);
+    assertThat(answer.get("dryRun").asBoolean()).isFalse();
+    assertThat(letters(closedId)).as("the answer letter's row").isZero();
+    assertThat(letters(id(open))).isZero();
     assertThat(answer.at("/erased/engineHistoryVariables").asInt()).isPositive();
 
     assertThat(occurrences()).as("columns that still hold the marker").isEmpty();
@@ -343,6 +363,30 @@ class ErasureIT extends ApplicationIntegrationTest {
           register.findByRegistrationNumber(number).orElseThrow().processInstanceId());
     }
 
+    // first a dry run: the cases it would erase, and nothing changes
+    List<TimelineEntry> timelineBefore = register.timeline(id(first));
+    assertThat(erase("{\"registrationNumber\":\"" + first + "\"}", "handler", true).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> preview =
+        erase("{\"registrationNumber\":\"" + first + "\"}", "privacy", true);
+
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    JsonNode previewed = json.readTree(preview.body());
+    assertThat(previewed.get("dryRun").asBoolean()).isTrue();
+    assertThat(previewed.get("cases").findValuesAsText("registrationNumber"))
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(previewed.get("cases").findValuesAsText("withdrawn")).containsOnly("true");
+    assertThat(previewed.at("/erased/complaints").asInt()).isZero();
+    for (String number : List.of(first, second)) {
+      Complaint untouched = register.findByRegistrationNumber(number).orElseThrow();
+      assertThat(untouched.customerPhone()).as(number).isNotNull();
+      assertThat(untouched.status()).as(number).isNotEqualTo(ComplaintStatus.WITHDRAWN);
+      assertThat(running(number)).as(number).isEqualTo(1);
+    }
+    assertThat(register.timeline(id(first))).isEqualTo(timelineBefore);
+    assertThat(erase("{\"registrationNumber\":\"2000-999999\"}", "privacy", true).statusCode())
+        .isEqualTo(404);
+
     HttpResponse<String> erased = erase("{\"registrationNumber\":\"" + first + "\"}", "admin");
 
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
@@ -361,6 +405,61 @@ class ErasureIT extends ApplicationIntegrationTest {
     assertThat(erase("{\"phone\":\"" + phone + "\"}", "privacy").statusCode()).isEqualTo(404);
     assertThat(erase("{\"registrationNumber\":\"2000-999999\"}", "privacy").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aCaseThatFailsLeavesTheOthersErasedAndTheAnswerIs409NamingBoth() throws Exception {
+    String digits = String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L));
+    String email = "fails-" + digits + "@example.lv";
+    String first = cases.submit(bySms("+371 2" + digits.substring(1), email));
+    String second = cases.submit(bySms("+371 3" + digits.substring(1), email));
+    for (String number : List.of(first, second)) {
+      cases.awaitTask(number, "UserTask_CheckCompleteness");
+      cases.awaitNoDueJobs(
+          register.findByRegistrationNumber(number).orElseThrow().processInstanceId());
+    }
+    // the database refuses every change of the second case, as a lock timeout or a broken row
+    // would
+    jdbc.execute(
+        "create or replace function erasure_it_refuse() returns trigger language plpgsql as"
+            + " $$ begin raise exception 'refused by ErasureIT'; end $$");
+    jdbc.execute(
+        "create trigger erasure_it_refuse before update on complaint for each row"
+            + " when (old.id = "
+            + id(second)
+            + ") execute function erasure_it_refuse()");
+    HttpResponse<String> partly;
+    try {
+      partly = erase("{\"email\":\"" + email + "\"}", "privacy");
+    } finally {
+      jdbc.execute("drop trigger erasure_it_refuse on complaint");
+      jdbc.execute("drop function erasure_it_refuse()");
+    }
+
+    assertThat(partly.statusCode()).as(partly.body()).isEqualTo(409);
+    assertProblem(partly);
+    JsonNode problem = json.readTree(partly.body());
+    assertThat(json.convertValue(problem.get("erased"), String[].class)).containsExactly(first);
+    assertThat(json.convertValue(problem.get("notErased"), String[].class)).containsExactly(second);
+    assertThat(problem.get("detail").asText()).contains(first, second, "Repeat the request");
+    Complaint erased = register.findByRegistrationNumber(first).orElseThrow();
+    assertThat(erased.customerEmail()).isNull();
+    assertThat(erased.status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+    Complaint kept = register.findByRegistrationNumber(second).orElseThrow();
+    assertThat(kept.customerEmail()).isEqualTo(email);
+    assertThat(kept.status())
+        .as("its withdrawal rolled back")
+        .isNotEqualTo(ComplaintStatus.WITHDRAWN);
+    assertThat(register.timeline(id(second)))
+        .noneMatch(e -> e.type().equals("PERSONAL_DATA_ERASED") || e.type().equals("WITHDRAWN"));
+
+    // repeated with the case not erased: it is erased now
+    HttpResponse<String> repeated = erase("{\"registrationNumber\":\"" + second + "\"}", "privacy");
+
+    assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(200);
+    assertThat(json.readTree(repeated.body()).get("cases").findValuesAsText("registrationNumber"))
+        .containsExactly(second);
+    assertThat(register.findByRegistrationNumber(second).orElseThrow().customerEmail()).isNull();
   }
 
   private static String bySms(String phone, String email) {
@@ -472,6 +571,11 @@ class ErasureIT extends ApplicationIntegrationTest {
     return register.findByRegistrationNumber(number).orElseThrow().id();
   }
 
+  private int letters(long complaintId) {
+    return jdbc.queryForObject(
+        "select count(*) from answer_letter where complaint_id = ?", Integer.class, complaintId);
+  }
+
   private int running(String number) {
     return EngineRest.as(port, "admin")
         .get("/process-instance/count?businessKey=" + number)
@@ -535,8 +639,12 @@ class ErasureIT extends ApplicationIntegrationTest {
   }
 
   private HttpResponse<String> erase(String body, String user) throws Exception {
+    return erase(body, user, false);
+  }
+
+  private HttpResponse<String> erase(String body, String user, boolean dryRun) throws Exception {
     return send(
-        HttpRequest.newBuilder(uri("/api/staff/erasures"))
+        HttpRequest.newBuilder(uri("/api/staff/erasures" + (dryRun ? "?dryRun=true" : "")))
             .header("Content-Type", "application/json")
             .header("Authorization", EngineRest.basic(user, user))
             .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -67,4 +67,38 @@ class ErasureRequestTest {
               assertThat(problem.field()).isEqualTo(field);
             });
   }
+
+  /** Erasure and subject access take the same e-mail addresses and phone numbers. */
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "email|anna@example.lv|true",
+        "email| Anna@Example.lv |true",
+        "email|anna|false",
+        "email|anna@ex ample.lv|false",
+        "email|a@b@c|false",
+        "phone|+371 (2000) 12-34|true",
+        "phone|12|false",
+        "phone|2000 1234 x|false",
+        "phone|<script>|false",
+        "phone|no digits|false"
+      })
+  void erasureAndSubjectAccessTakeTheSameContacts(String field, String value, boolean valid)
+      throws Exception {
+    boolean erasure =
+        ErasureRequest.of(json.createObjectNode().put(field, value)).problem().isEmpty();
+    boolean subjectAccess;
+    try {
+      SubjectAccessRequest.of(
+          field.equals("email") ? value : null, field.equals("phone") ? value : null);
+      subjectAccess = true;
+    } catch (ApiProblem problem) {
+      assertThat(problem.field()).isEqualTo(field);
+      subjectAccess = false;
+    }
+
+    assertThat(erasure).isEqualTo(valid);
+    assertThat(subjectAccess).isEqualTo(valid);
+  }
 }

@@ -39,7 +39,7 @@ class RetentionPropertiesTest {
     assertThat(bound.documents()).isEqualTo(Period.ofYears(2));
     assertThat(bound.runAt()).isEqualTo(RetentionProperties.DEFAULT_RUN_AT);
     assertThat(bound.chunkSize()).isEqualTo(RetentionProperties.DEFAULT_CHUNK_SIZE);
-    assertThat(RetentionProperties.defaults().personalData()).isEqualTo(Period.ofYears(3));
+    assertThat(bind(Map.of()).personalData()).isEqualTo(Period.ofYears(3));
   }
 
   @Test

@@ -28,7 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
       // The limits keep their defaults; the tests' own loopback client is left unlimited, and
       // the limit tests name their clients in X-Forwarded-For (LimitsIT, SignInThrottleIT).
       "complaints.limits.trusted-proxies=127.0.0.1,::1",
-      "complaints.limits.unlimited-clients=127.0.0.1,::1"
+      "complaints.limits.unlimited-clients=127.0.0.1,::1",
+      // the nightly retention job is run by RetentionIT on its own cases only, never by the
+      // clock (a build spanning 02:30 would anonymise other tests' cases)
+      "complaints.retention.enabled=false"
     })
 @Import({ApplicationIntegrationTest.Database.class, InboxMailServer.class})
 // the Prometheus registry, as in the application (Spring Boot's tests leave it out by default)
