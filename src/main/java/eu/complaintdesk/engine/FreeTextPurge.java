@@ -242,7 +242,7 @@ class FreeTextPurge implements ApplicationRunner {
    * into a complaint already anonymised: its texts are gone for good.
    */
   private int copyToRegister(long complaintId, List<VariableInstance> variables) {
-    if (anonymisation.isAnonymised(complaintId)) {
+    if (anonymisation.withPersonalData(List.of(complaintId)).isEmpty()) {
       return 0;
     }
     int copied = 0;
