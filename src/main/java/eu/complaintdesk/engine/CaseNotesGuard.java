@@ -74,6 +74,7 @@ class CaseNotesGuard extends AbstractProcessEnginePlugin {
         return; // the application itself
       }
       if (ofComplaintProcess(context, taskId, processInstanceId)) {
+        EngineRefusals.noteForbidden(REFUSAL);
         throw new AuthorizationException(REFUSAL);
       }
     }
