@@ -40,6 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record although the job that made it rolls back, and a message once SENT is never sent again by a
  * retry of the job, whatever became of the job's own transaction.
  *
+ * <p>A case whose personal data is erased ({@link NotificationAnonymisation}) gets no message
+ * recorded any more; a message is handed over only if its attempt finds it still PENDING or FAILED
+ * and its case not anonymised (else it is cancelled and emptied as the erasure would have), and a
+ * message cancelled meanwhile stays NOT_SENT: neither SENT nor FAILED overwrites it.
+ *
  * <p>An acknowledgement beyond its contact's daily cap ({@link AcknowledgementCap}) is recorded
  * NOT_SENT with the reason and not handed over.
  *
