@@ -43,12 +43,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       rule, "not a variable of this task", stay word for word).
  * </ul>
  *
- * <p>For everyone, a 500 that the engine REST API gives a refusal of ours ({@link EngineRefusals},
- * e.g. a process start with a variable that names who did it) becomes the 400 it is, with our
- * message; and a 500 for an {@code OptimisticLockingException} (a task completed at the moment a
- * timer of its case fired: the engine rolled the completion back) becomes the 409 it is, saying
- * that nothing was saved and the request may be repeated. Only error answers are held in memory;
- * others stream through untouched.
+ * <p>For everyone, an answer to a request that a rule of ours forbade ({@link CaseNotesGuard}) is
+ * the 403 with our message, whatever the resource made of it. A 500 that the engine REST API gives
+ * a refusal of ours ({@link EngineRefusals}, e.g. a process start with a variable that names who
+ * did it) becomes the 400 it is, with our message; and a 500 for an {@code
+ * OptimisticLockingException} (a task completed at the moment a timer of its case fired: the engine
+ * rolled the completion back) becomes the 409 it is, saying that nothing was saved and the request
+ * may be repeated. Only error answers are held in memory; others stream through untouched.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineErrorBodies {
@@ -121,6 +122,13 @@ class EngineErrorBodies {
       }
       if (!(parsed instanceof ObjectNode error)) {
         return capture.administrator() || capture.getStatus() < 500 ? body : generic(capture);
+      }
+      Object forbidden = request.getAttribute(EngineRefusals.FORBIDDEN);
+      if (forbidden != null) {
+        capture.setStatus(403);
+        error.put("type", "AuthorizationException");
+        error.put("message", forbidden.toString());
+        return bytes(error);
       }
       Object refusal = request.getAttribute(EngineRefusals.ATTRIBUTE);
       if (capture.getStatus() >= 500 && refusal != null) {

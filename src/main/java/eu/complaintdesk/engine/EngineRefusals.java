@@ -15,6 +15,9 @@ final class EngineRefusals {
 
   static final String CONCURRENT_CHANGE = ATTRIBUTE + ".concurrentChange";
 
+  /** A rule that forbids what the user asked ({@link CaseNotesGuard}): its message. */
+  static final String FORBIDDEN = ATTRIBUTE + ".forbidden";
+
   private EngineRefusals() {}
 
   /** Notes the refusal on the current request, if the command runs in one. */
@@ -32,5 +35,14 @@ final class EngineRefusals {
     if (request != null) {
       request.setAttribute(name, value, RequestAttributes.SCOPE_REQUEST);
     }
+  }
+
+  /**
+   * Notes that a rule forbade the command (403), for a REST resource that answers the engine's
+   * AuthorizationException with another status and message (creating a task's comment: 400 "Not
+   * enough parameters submitted").
+   */
+  static void noteForbidden(String message) {
+    noteOnRequest(FORBIDDEN, message);
   }
 }

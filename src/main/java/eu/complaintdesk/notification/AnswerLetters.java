@@ -141,10 +141,29 @@ public class AnswerLetters {
               .param("now", clock.instant().atOffset(ZoneOffset.UTC))
               .update(key, "id");
           long id = Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
+          if (erasedMeanwhile(complaintId)) {
+            // The case's data was erased while the letter was made: it is not kept, and its
+            // message is not recorded either (NotificationService).
+            jdbc.sql("delete from answer_letter where id = :id").param("id", id).update();
+            return id;
+          }
           register.addEvent(
               complaintId, ANSWER_LETTER, ComplaintRegister.SYSTEM_ACTOR, Long.toString(id), true);
           return id;
         });
+  }
+
+  /**
+   * Whether the case was anonymised, asked after the letter was inserted: an erasure that runs
+   * meanwhile locks the case ({@link NotificationAnonymisation#cancelPending}), the insert waits
+   * for it to commit, and this then sees it.
+   */
+  private boolean erasedMeanwhile(long complaintId) {
+    return jdbc.sql("select count(*) from complaint where id = :id and anonymised_at is not null")
+            .param("id", complaintId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** The letter if it belongs to the complaint. */

@@ -23,8 +23,17 @@ public class NotificationAnonymisation {
   /**
    * Messages of the case not yet delivered (PENDING, FAILED) are never sent: NOT_SENT, with a fixed
    * reason. How many.
+   *
+   * <p>First locks the case's row until the anonymisation commits ({@code for update}, which a new
+   * message's foreign key check waits for): a message a send step records meanwhile is recorded
+   * after the anonymisation, and its attempt then finds the case anonymised and cancels it ({@link
+   * NotificationService}); one recorded before is cancelled here.
    */
   public int cancelPending(long complaintId) {
+    jdbc.sql("select id from complaint where id = :id for update")
+        .param("id", complaintId)
+        .query(Long.class)
+        .list();
     return jdbc.sql(
             "update outbound_message set delivery_state = :notSent, error_message = :reason"
                 + " where complaint_id = :id and delivery_state in (:open)")

@@ -40,6 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record although the job that made it rolls back, and a message once SENT is never sent again by a
  * retry of the job, whatever became of the job's own transaction.
  *
+ * <p>A case whose personal data is erased ({@link NotificationAnonymisation}) gets no message
+ * recorded any more; a message is handed over only if its attempt finds it still PENDING or FAILED
+ * and its case not anonymised (else it is cancelled and emptied as the erasure would have), and a
+ * message cancelled meanwhile stays NOT_SENT: neither SENT nor FAILED overwrites it.
+ *
  * <p>An acknowledgement beyond its contact's daily cap ({@link AcknowledgementCap}) is recorded
  * NOT_SENT with the reason and not handed over.
  *
@@ -62,6 +67,15 @@ public class NotificationService {
 
   /** What the outbox shows in place of a value only the customer may read. */
   public static final String MASK = "••••";
+
+  /** The states in which a message may still be handed over. */
+  private static final List<String> OPEN =
+      List.of(DeliveryState.PENDING.name(), DeliveryState.FAILED.name());
+
+  /** A statement's condition: the case's personal data is still there. */
+  private static final String AND_CASE_KEPT =
+      " and exists (select 1 from complaint c where c.id = :complaintId"
+          + " and c.anonymised_at is null)";
 
   private static final int MAX_SUBJECT = 300;
   private static final int MAX_ERROR = 2000;
@@ -165,7 +179,7 @@ public class NotificationService {
       recordUndeliverable(earlier, complaint, kind, rendered, dedupKey);
       return;
     }
-    OutboundMessage message =
+    Optional<OutboundMessage> recorded =
         record(
             earlier,
             complaint,
@@ -176,6 +190,10 @@ public class NotificationService {
             rendered,
             dedupKey,
             letterId);
+    if (recorded.isEmpty()) {
+      return;
+    }
+    OutboundMessage message = recorded.get();
     if (acknowledgementCap.isReached(message)) {
       recordNotSent(message, acknowledgementCap.reason());
       return;
@@ -199,9 +217,12 @@ public class NotificationService {
   private void keepForPrinting(OutboundMessage message) {
     inOwnTransaction(
         () ->
-            jdbc.sql("update outbound_message set print_body = :body where id = :id")
+            jdbc.sql(
+                    "update outbound_message set print_body = :body where id = :id"
+                        + " and delivery_state in (:open)")
                 .param("body", message.body())
                 .param("id", message.id())
+                .param("open", OPEN)
                 .update());
   }
 
@@ -266,10 +287,8 @@ public class NotificationService {
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent(recipientPlaceholder, recipientName);
     var rendered = templates.render(kind, staffLanguage, values);
-    send(
-        record(
-            earlier, complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey, null),
-        false);
+    record(earlier, complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey, null)
+        .ifPresent(message -> send(message, false));
   }
 
   /** Every message recorded for the complaint, oldest first. */
@@ -340,7 +359,7 @@ public class NotificationService {
    * rendered now: the rolled-back run may have made things the text refers to (a survey token) that
    * this run made anew.
    */
-  private OutboundMessage record(
+  private Optional<OutboundMessage> record(
       Optional<OutboundMessage> earlier,
       Complaint complaint,
       NotificationKind kind,
@@ -361,46 +380,58 @@ public class NotificationService {
           retried.id(),
           retried.kind(),
           retried.registrationNumber());
-      inOwnTransaction(
-          () ->
-              jdbc.sql(
-                      "update outbound_message set channel = :channel, recipient = :recipient,"
-                          + " language = :language, subject = :subject, body = :body,"
-                          + " delivery_state = :state, letter_id = :letterId where id = :id")
-                  .param("channel", channel == null ? null : channel.name())
-                  .param("recipient", recipient)
-                  .param("language", language.name())
-                  .param("subject", subject)
-                  .param("body", rendered.body())
-                  .param("state", refreshedState.name())
-                  .param("letterId", letterId)
-                  .param("id", retried.id())
-                  .update());
-      return new OutboundMessage(
-          retried.id(),
-          complaint.id(),
-          complaint.registrationNumber(),
-          kind,
-          channel,
-          recipient,
-          language,
-          subject,
-          rendered.body(),
-          refreshedState,
-          dedupKey,
-          retried.createdAt(),
-          null,
-          retried.error(),
-          retried.attempts(),
-          letterId,
-          retried.replyToken(),
-          null,
-          null);
+      int refreshed =
+          inOwnTransaction(
+              () ->
+                  jdbc.sql(
+                          "update outbound_message set channel = :channel, recipient = :recipient,"
+                              + " language = :language, subject = :subject, body = :body,"
+                              + " delivery_state = :state, letter_id = :letterId where id = :id"
+                              + " and delivery_state in (:open)"
+                              + AND_CASE_KEPT)
+                      .param("channel", channel == null ? null : channel.name())
+                      .param("recipient", recipient)
+                      .param("language", language.name())
+                      .param("subject", subject)
+                      .param("body", rendered.body())
+                      .param("state", refreshedState.name())
+                      .param("letterId", letterId)
+                      .param("id", retried.id())
+                      .param("open", OPEN)
+                      .param("complaintId", complaint.id())
+                      .update());
+      if (refreshed == 0) {
+        return notRecorded(complaint, kind);
+      }
+      return Optional.of(
+          new OutboundMessage(
+              retried.id(),
+              complaint.id(),
+              complaint.registrationNumber(),
+              kind,
+              channel,
+              recipient,
+              language,
+              subject,
+              rendered.body(),
+              refreshedState,
+              dedupKey,
+              retried.createdAt(),
+              null,
+              retried.error(),
+              retried.attempts(),
+              letterId,
+              retried.replyToken(),
+              null,
+              null));
     }
     String replyToken = OutboundMessageIds.newReplyToken();
-    long id =
+    Long id =
         inOwnTransaction(
             () -> {
+              if (!caseKept(complaint.id())) {
+                return null;
+              }
               KeyHolder key = new GeneratedKeyHolder();
               jdbc.sql(
                       "insert into outbound_message (complaint_id, kind, channel, recipient,"
@@ -431,26 +462,52 @@ public class NotificationService {
               }
               return Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
             });
-    return new OutboundMessage(
-        id,
-        complaint.id(),
-        complaint.registrationNumber(),
+    if (id == null) {
+      return notRecorded(complaint, kind);
+    }
+    return Optional.of(
+        new OutboundMessage(
+            id,
+            complaint.id(),
+            complaint.registrationNumber(),
+            kind,
+            channel,
+            recipient,
+            language,
+            subject,
+            rendered.body(),
+            state,
+            dedupKey,
+            now,
+            null,
+            null,
+            0,
+            letterId,
+            replyToken,
+            null,
+            null));
+  }
+
+  /**
+   * Whether the case's personal data is still there (not anonymised). Checked again, by the
+   * statement itself, wherever a message is written; {@link
+   * NotificationAnonymisation#cancelPending} locks the case, so a message recorded while an erasure
+   * runs is recorded after it, and its attempt finds the case anonymised ({@link #claim}).
+   */
+  private boolean caseKept(long complaintId) {
+    return jdbc.sql("select count(*) from complaint where id = :id and anonymised_at is null")
+            .param("id", complaintId)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  private static Optional<OutboundMessage> notRecorded(Complaint complaint, NotificationKind kind) {
+    log.info(
+        "{} for complaint {} not sent: the personal data of the case was erased",
         kind,
-        channel,
-        recipient,
-        language,
-        subject,
-        rendered.body(),
-        state,
-        dedupKey,
-        now,
-        null,
-        null,
-        0,
-        letterId,
-        replyToken,
-        null,
-        null);
+        complaint.registrationNumber());
+    return Optional.empty();
   }
 
   private void recordUndeliverable(
@@ -459,9 +516,13 @@ public class NotificationService {
       NotificationKind kind,
       NotificationTemplates.Rendered rendered,
       String dedupKey) {
-    OutboundMessage message =
+    Optional<OutboundMessage> recorded =
         record(
             earlier, complaint, kind, null, null, complaint.language(), rendered, dedupKey, null);
+    if (recorded.isEmpty()) {
+      return;
+    }
+    OutboundMessage message = recorded.get();
     log.warn(
         "Complaint {} has no customer contact: {} (message {}) not sent",
         complaint.registrationNumber(),
@@ -473,13 +534,18 @@ public class NotificationService {
   private void recordNotSent(OutboundMessage message, String reason) {
     inOwnTransaction(
         () -> {
-          jdbc.sql(
-                  "update outbound_message set delivery_state = :state, error_message = :reason"
-                      + " where id = :id")
-              .param("state", DeliveryState.NOT_SENT.name())
-              .param("reason", reason)
-              .param("id", message.id())
-              .update();
+          int withheld =
+              jdbc.sql(
+                      "update outbound_message set delivery_state = :state, error_message = :reason"
+                          + " where id = :id and delivery_state in (:open)")
+                  .param("state", DeliveryState.NOT_SENT.name())
+                  .param("reason", reason)
+                  .param("id", message.id())
+                  .param("open", OPEN)
+                  .update();
+          if (withheld == 0) {
+            return null; // cancelled meanwhile (the case's data erased)
+          }
           register.addEvent(
               message.complaintId(),
               MESSAGE_NOT_SENT,
@@ -497,20 +563,11 @@ public class NotificationService {
 
   private void send(OutboundMessage message, boolean visibleToCustomer) {
     MessageDelivery delivery = deliveryFor(message.channel());
-    int attempt =
-        inOwnTransaction(
-            () -> {
-              jdbc.sql(
-                      "update outbound_message set attempts = attempts + 1,"
-                          + " last_attempt_at = :now where id = :id")
-                  .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                  .param("id", message.id())
-                  .update();
-              return jdbc.sql("select attempts from outbound_message where id = :id")
-                  .param("id", message.id())
-                  .query(Integer.class)
-                  .single();
-            });
+    Optional<Integer> claimed = claim(message);
+    if (claimed.isEmpty()) {
+      return;
+    }
+    int attempt = claimed.get();
     try {
       delivery.deliver(message);
     } catch (RuntimeException e) {
@@ -524,43 +581,67 @@ public class NotificationService {
           attempt,
           e.getClass().getName());
       String error = truncate(e.getClass().getName() + ": " + e.getMessage(), MAX_ERROR);
-      inOwnTransaction(
-          () -> {
-            jdbc.sql(
-                    "update outbound_message set delivery_state = :state, error_message = :error"
-                        + " where id = :id")
-                .param("state", DeliveryState.FAILED.name())
-                .param("error", error)
-                .param("id", message.id())
-                .update();
-            register.addEvent(
-                message.complaintId(),
-                MESSAGE_FAILED,
-                ComplaintRegister.SYSTEM_ACTOR,
-                truncate(
-                    message.kind()
-                        + " via "
-                        + message.channel()
-                        + ", attempt "
-                        + attempt
-                        + ": "
-                        + e.getClass().getSimpleName(),
-                    MAX_ERROR),
-                false);
-            return null;
-          });
+      boolean recorded =
+          inOwnTransaction(
+              () -> {
+                int failed =
+                    jdbc.sql(
+                            "update outbound_message set delivery_state = :state,"
+                                + " error_message = :error where id = :id"
+                                + " and delivery_state in (:open)")
+                        .param("state", DeliveryState.FAILED.name())
+                        .param("error", error)
+                        .param("id", message.id())
+                        .param("open", OPEN)
+                        .update();
+                if (failed == 0) {
+                  return false;
+                }
+                register.addEvent(
+                    message.complaintId(),
+                    MESSAGE_FAILED,
+                    ComplaintRegister.SYSTEM_ACTOR,
+                    truncate(
+                        message.kind()
+                            + " via "
+                            + message.channel()
+                            + ", attempt "
+                            + attempt
+                            + ": "
+                            + e.getClass().getSimpleName(),
+                        MAX_ERROR),
+                    false);
+                return true;
+              });
+      if (!recorded) {
+        log.info(
+            "Message {} (complaint {}) was cancelled during the failed attempt: not retried",
+            message.id(),
+            message.registrationNumber());
+        return;
+      }
       // Without the cause: the engine logs it, and a cause may name the recipient.
       throw new MessageDeliveryFailed(message, attempt, e);
     }
     inOwnTransaction(
         () -> {
-          jdbc.sql(
-                  "update outbound_message set delivery_state = :state, sent_at = :now,"
-                      + " error_message = null where id = :id")
-              .param("state", DeliveryState.SENT.name())
-              .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-              .param("id", message.id())
-              .update();
+          int sent =
+              jdbc.sql(
+                      "update outbound_message set delivery_state = :state, sent_at = :now,"
+                          + " error_message = null where id = :id and delivery_state in (:open)")
+                  .param("state", DeliveryState.SENT.name())
+                  .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                  .param("id", message.id())
+                  .param("open", OPEN)
+                  .update();
+          if (sent == 0) {
+            // Cancelled while being handed over (the case's data erased): stays NOT_SENT.
+            log.info(
+                "Message {} (complaint {}) was cancelled while handed over; it stays NOT_SENT",
+                message.id(),
+                message.registrationNumber());
+            return null;
+          }
           register.addEvent(
               message.complaintId(),
               MESSAGE_SENT,
@@ -569,6 +650,59 @@ public class NotificationService {
               visibleToCustomer);
           return null;
         });
+  }
+
+  /**
+   * Records an attempt (ADR 0007: before the hand-over), but only of a message still PENDING or
+   * FAILED whose case was not anonymised; the attempt's number, or empty when the message must not
+   * be handed over. A message of an anonymised case that was recorded after the erasure (see {@link
+   * #caseKept}) is then cancelled and emptied here, as the erasure would have.
+   */
+  Optional<Integer> claim(OutboundMessage message) {
+    return Optional.ofNullable(
+        inOwnTransaction(
+            () -> {
+              int claimed =
+                  jdbc.sql(
+                          "update outbound_message set attempts = attempts + 1,"
+                              + " last_attempt_at = :now where id = :id"
+                              + " and delivery_state in (:open)"
+                              + AND_CASE_KEPT)
+                      .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                      .param("id", message.id())
+                      .param("open", OPEN)
+                      .param("complaintId", message.complaintId())
+                      .update();
+              if (claimed == 0) {
+                forgetIfErased(message);
+                log.info(
+                    "Message {} (complaint {}) not handed over: no longer pending",
+                    message.id(),
+                    message.registrationNumber());
+                return null;
+              }
+              return jdbc.sql("select attempts from outbound_message where id = :id")
+                  .param("id", message.id())
+                  .query(Integer.class)
+                  .single();
+            }));
+  }
+
+  /** What {@link NotificationAnonymisation} does to a message, if its case is anonymised. */
+  private void forgetIfErased(OutboundMessage message) {
+    jdbc.sql(
+            "update outbound_message set delivery_state = case when delivery_state in (:open)"
+                + " then :notSent else delivery_state end, error_message = case when"
+                + " delivery_state in (:open) or error_message = :cancelled then :cancelled"
+                + " else null end, recipient = null, subject = '', body = '', print_body = null,"
+                + " reply_token = null where id = :id and exists (select 1 from complaint c"
+                + " where c.id = :complaintId and c.anonymised_at is not null)")
+        .param("open", OPEN)
+        .param("notSent", DeliveryState.NOT_SENT.name())
+        .param("cancelled", NotificationAnonymisation.CANCELLED)
+        .param("id", message.id())
+        .param("complaintId", message.complaintId())
+        .update();
   }
 
   private <T> T inOwnTransaction(Supplier<T> work) {

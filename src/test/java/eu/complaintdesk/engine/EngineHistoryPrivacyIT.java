@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
 import eu.complaintdesk.testing.OutboundTestServers;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +27,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,15 +51,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
 
-  /** The contract's free-text task variables: none may stay on the case. */
-  private static final List<String> TASK_TEXTS =
-      List.of(
-          "missingInformation",
-          "draftAnswer",
-          "refusalReasons",
-          "externalReply",
-          "reviewComment",
-          "answer");
+  /** The free-text variables (the tasks' and the decisions' input): none may stay on the case. */
+  private static final Set<String> TASK_TEXTS = ComplaintVariables.FREE_TEXT;
 
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
@@ -64,6 +63,8 @@ class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,6 +87,8 @@ class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
     String code = receipt.get("accessCode").asText();
     long complaintId = register.findByRegistrationNumber(number).orElseThrow().id();
     String instance = processInstanceId(admin, number);
+    refusesCommentsAndAttachments(
+        registrar, admin, instance, cases.awaitTask(number, "UserTask_CheckCompleteness"));
 
     cases.work(
         registrar,
@@ -188,6 +191,7 @@ class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
     historicTasks.forEach(
         task -> {
           paths.add("/task/" + task.get("id").asText() + "/comment");
+          paths.add("/task/" + task.get("id").asText() + "/attachment");
           paths.add("/history/variable-instance?taskIdIn=" + task.get("id").asText());
         });
     assertNoMarkerInTheStackTraces(admin, instance, 0);
@@ -290,6 +294,64 @@ class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
         "/incident?" + byInstance,
         "/external-task?" + byInstance,
         "/job?" + byInstance);
+  }
+
+  /**
+   * Staff may not plant a comment or an attachment on a task of the case (Tasklist's "Add comment",
+   * the engine REST API): the engine would keep it past an erasure. Refused, saying where notes
+   * belong (even to an administrator); the marker is then in no answer at the end. Through the Java
+   * API too, as a signed-in user, and for the case's instance.
+   */
+  private void refusesCommentsAndAttachments(
+      EngineRest staff, EngineRest admin, String instance, String task) {
+    // a user who may not read the task's history gets the REST API's own 400 first
+    EngineRest.Response byStaff =
+        staff.post(
+            "/task/" + task + "/comment/create", "{\"message\":\"" + text("Comment") + "\"}");
+    assertThat(byStaff.status()).as(byStaff.toString()).isIn(400, 403);
+    EngineRest.Response comment =
+        admin.post(
+            "/task/" + task + "/comment/create", "{\"message\":\"" + text("Comment") + "\"}");
+    assertThat(comment.status()).as(comment.toString()).isEqualTo(403);
+    assertThat(comment.body()).contains("Write notes in the task's form");
+    EngineRest.Response attachment =
+        admin.postMultipart(
+            "/task/" + task + "/attachment/create",
+            Map.of(
+                "attachment-name",
+                text("Name"),
+                "attachment-description",
+                text("Description"),
+                "attachment-type",
+                "text/plain"),
+            "content",
+            text("Content"));
+    assertThat(attachment.status()).as(attachment.toString()).isEqualTo(403);
+    assertThat(attachment.body()).contains("Files belong to the case's attachments");
+    identity.setAuthentication("registrar", List.of(Groups.REGISTRARS));
+    try {
+      assertThatThrownBy(() -> tasks.createComment(null, instance, text("Case comment")))
+          .isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("Write notes in the task's form");
+      assertThatThrownBy(
+              () ->
+                  tasks.createAttachment(
+                      "text/plain",
+                      task,
+                      instance,
+                      text("Name"),
+                      text("Description"),
+                      new ByteArrayInputStream(text("Content").getBytes(StandardCharsets.UTF_8))))
+          .isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("Files belong to the case's attachments");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(tasks.getProcessInstanceAttachments(instance)).isEmpty();
+    assertThat(tasks.getProcessInstanceComments(instance)).isEmpty();
+    EngineRest.Response comments = admin.get("/task/" + task + "/comment");
+    assertThat(comments.status()).as(comments.toString()).isEqualTo(200);
+    assertNoMarker("/task/{id}/comment", comments.body());
   }
 
   /** The case's runtime variables hold no marker, except the open task's case facts. */

@@ -9,6 +9,8 @@ import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.NewComplaint;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.register.RegisterAnonymisation;
+import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.testing.MutableClock;
 import eu.complaintdesk.testing.PostgresTestConfiguration;
 import eu.complaintdesk.testing.TestDatabases;
@@ -49,6 +51,7 @@ class AnswerLettersTest {
   private static final Instant RECEIVED = Instant.parse("2026-03-09T08:30:00Z");
 
   @Autowired AnswerLetters letters;
+  @Autowired RegisterAnonymisation registerAnonymisation;
   @Autowired ComplaintRegister register;
   @Autowired AnswerDrafts drafts;
   @Autowired DataSource dataSource;
@@ -198,6 +201,20 @@ class AnswerLettersTest {
     String text = text(letters.find(id, letterId).orElseThrow().content());
     assertThat(text)
         .contains("Anna Ozola", "Meter replaced.", "Reasons checked here", "Regulator", "Street 1");
+  }
+
+  @Test
+  void aLetterMadeWhileTheCaseIsErasedIsNotKept() {
+    long id = answeredComplaint(Language.en, "UPHELD", null);
+    // the erasure committed while the step made the letter from what it had read
+    registerAnonymisation.anonymise(id, "ERASURE");
+
+    letters.create(id, null, null, "answer-job");
+
+    assertThat(letters.letters(id)).isEmpty();
+    assertThat(register.timeline(id))
+        .extracting(TimelineEntry::type)
+        .doesNotContain(AnswerLetters.ANSWER_LETTER);
   }
 
   private long answeredComplaint(Language language, String outcome, String reasons) {

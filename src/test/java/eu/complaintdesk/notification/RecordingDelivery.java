@@ -11,8 +11,15 @@ class RecordingDelivery implements MessageDelivery {
   final List<OutboundMessage> delivered = new CopyOnWriteArrayList<>();
   volatile boolean failing;
 
+  /** Runs while a message is being handed over, before it counts as delivered or fails. */
+  volatile Runnable whileDelivering;
+
   @Override
   public void deliver(OutboundMessage message) {
+    Runnable during = whileDelivering;
+    if (during != null) {
+      during.run();
+    }
     if (failing) {
       throw new IllegalStateException("gateway down for " + message.recipient());
     }
@@ -22,5 +29,6 @@ class RecordingDelivery implements MessageDelivery {
   void reset() {
     delivered.clear();
     failing = false;
+    whileDelivering = null;
   }
 }
