@@ -96,7 +96,11 @@ class Anonymisation {
         engine.erase(complaint.processInstanceId(), complaint.registrationNumber());
     erased
         .add(Erased.ENGINE_VARIABLES, history.variables())
-        .add(Erased.ENGINE_DECISIONS, history.decisions());
+        .add(Erased.ENGINE_DECISIONS, history.decisions())
+        .add(Erased.ENGINE_COMMENTS, history.comments())
+        .add(Erased.ENGINE_ATTACHMENTS, history.attachments())
+        // other running instances with the case's number (restarted in Cockpit)
+        .add(Erased.PROCESSES_ENDED, history.processesEnded());
     register.addEvent(complaintId, reason.eventType(), actor, null, false);
     return Optional.of(erased);
   }

@@ -25,6 +25,12 @@ final class Erased {
   /** The case's e-mails marked to be deleted from the mailbox by the inbox poller's next round. */
   static final String INBOUND_EMAILS = "inboundEmails";
 
+  /** Comments of the case's process instances and tasks in the engine (earlier releases). */
+  static final String ENGINE_COMMENTS = "engineComments";
+
+  /** Attachments of the case's process instances and tasks in the engine (earlier releases). */
+  static final String ENGINE_ATTACHMENTS = "engineAttachments";
+
   private final Map<String, Integer> counts = new LinkedHashMap<>();
 
   Erased() {
@@ -44,6 +50,8 @@ final class Erased {
           PROCESSES_ENDED,
           ENGINE_VARIABLES,
           ENGINE_DECISIONS,
+          ENGINE_COMMENTS,
+          ENGINE_ATTACHMENTS,
           INBOUND_EMAILS
         }) {
       counts.put(kind, 0);
