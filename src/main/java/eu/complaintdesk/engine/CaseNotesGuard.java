@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
  * its history ({@code ACT_HI_COMMENT}, {@code ACT_HI_ATTACHMENT}), beyond the case's anonymisation.
  * A signed-in user who adds, changes or attaches one gets an {@link AuthorizationException} (403)
  * saying where notes belong: in the task's form fields, which the register keeps and anonymises,
- * and files in the case's attachments. The application itself (no one signed in) still adds its own
- * notes (a customer's new message, {@code intake/IntakeDelegates}); {@code
+ * and files in the case's attachments. The application itself still adds its own notes (a
+ * customer's new message, {@code intake/IntakeDelegates}): when no one is signed in, and in a job
+ * (its delegates are the application's), also one an administrator executes by hand (Cockpit,
+ * {@code POST /job/{id}/execute}), which runs as that administrator; {@code
  * privacy/EngineHistoryEraser} deletes comments and attachments of an erased case, also those of
  * earlier releases.
  */
@@ -70,8 +72,8 @@ class CaseNotesGuard extends AbstractProcessEnginePlugin {
 
     private static void refuseIfOurs(String taskId, String processInstanceId) {
       CommandContext context = Context.getCommandContext();
-      if (context.getAuthentication() == null) {
-        return; // the application itself
+      if (context.getAuthentication() == null || context.getCurrentJob() != null) {
+        return; // the application itself, also in a job that someone signed in executes by hand
       }
       if (ofComplaintProcess(context, taskId, processInstanceId)) {
         EngineRefusals.noteForbidden(REFUSAL);
