@@ -155,7 +155,7 @@ public class AnswerLetters {
 
   /**
    * Whether the case was anonymised, asked after the letter was inserted: an erasure that runs
-   * meanwhile locks the case ({@link NotificationAnonymisation#cancelPending}), the insert waits
+   * meanwhile locks the case first ({@link NotificationAnonymisation#lockCase}), the insert waits
    * for it to commit, and this then sees it.
    */
   private boolean erasedMeanwhile(long complaintId) {

@@ -21,19 +21,29 @@ public class NotificationAnonymisation {
   }
 
   /**
-   * Messages of the case not yet delivered (PENDING, FAILED) are never sent: NOT_SENT, with a fixed
-   * reason. How many.
-   *
-   * <p>First locks the case's row until the anonymisation commits ({@code for update}, which a new
-   * message's foreign key check waits for): a message a send step records meanwhile is recorded
-   * after the anonymisation, and its attempt then finds the case anonymised and cancels it ({@link
-   * NotificationService}); one recorded before is cancelled here.
+   * Locks the case's row until the anonymisation commits ({@code for update}): the first statement
+   * of an anonymisation, before it holds anything else. It waits for a send step that recorded a
+   * message or a timeline entry of the case in a transaction still open (their foreign key check
+   * holds a key-share lock on the row), and every such write that comes later waits for the
+   * anonymisation's commit and then sees it ({@link NotificationService}). Taken last, after the
+   * anonymisation deleted the engine's rows of the case, it could wait for a job whose final write
+   * waits on those rows: a deadlock.
    */
-  public int cancelPending(long complaintId) {
+  public void lockCase(long complaintId) {
     jdbc.sql("select id from complaint where id = :id for update")
         .param("id", complaintId)
         .query(Long.class)
         .list();
+  }
+
+  /**
+   * Messages of the case not yet delivered (PENDING, FAILED) are never sent: NOT_SENT, with a fixed
+   * reason. How many. Locks the case first ({@link #lockCase}; the anonymisation has done so
+   * already), so that a message recorded meanwhile is either cancelled here or recorded after the
+   * anonymisation's commit, which it then sees ({@link NotificationService}).
+   */
+  public int cancelPending(long complaintId) {
+    lockCase(complaintId);
     return jdbc.sql(
             "update outbound_message set delivery_state = :notSent, error_message = :reason"
                 + " where complaint_id = :id and delivery_state in (:open)")

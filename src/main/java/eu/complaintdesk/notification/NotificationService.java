@@ -25,6 +25,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -219,10 +220,12 @@ public class NotificationService {
         () ->
             jdbc.sql(
                     "update outbound_message set print_body = :body where id = :id"
-                        + " and delivery_state in (:open)")
+                        + " and delivery_state in (:open)"
+                        + AND_CASE_KEPT)
                 .param("body", message.body())
                 .param("id", message.id())
                 .param("open", OPEN)
+                .param("complaintId", message.complaintId())
                 .update());
   }
 
@@ -428,7 +431,7 @@ public class NotificationService {
     String replyToken = OutboundMessageIds.newReplyToken();
     Long id =
         inOwnTransaction(
-            () -> {
+            status -> {
               if (!caseKept(complaint.id())) {
                 return null;
               }
@@ -452,6 +455,12 @@ public class NotificationService {
                   .param("letterId", letterId)
                   .param("replyToken", replyToken)
                   .update(key, "id");
+              if (!caseKept(complaint.id())) {
+                // Asked again after the insert, whose foreign key check waited for an erasure
+                // that held the case: the message would keep what the erasure removed.
+                status.setRollbackOnly();
+                return null;
+              }
               if (channel == null) {
                 register.addEvent(
                     complaint.id(),
@@ -490,9 +499,12 @@ public class NotificationService {
 
   /**
    * Whether the case's personal data is still there (not anonymised). Checked again, by the
-   * statement itself, wherever a message is written; {@link
-   * NotificationAnonymisation#cancelPending} locks the case, so a message recorded while an erasure
-   * runs is recorded after it, and its attempt finds the case anonymised ({@link #claim}).
+   * statement itself, wherever a message is written. An erasure locks the case first ({@link
+   * NotificationAnonymisation#lockCase}), so a new message's insert, whose foreign key check waits
+   * for that lock, is written after the erasure's commit: {@link #record} asks again after its
+   * insert and rolls it back. Where a transaction writes both a message and a timeline entry, the
+   * entry (which waits for the lock) comes first, so that it never holds the message's row while
+   * the erasure, holding the case, waits for that row.
    */
   private boolean caseKept(long complaintId) {
     return jdbc.sql("select count(*) from complaint where id = :id and anonymised_at is null")
@@ -533,25 +545,27 @@ public class NotificationService {
   /** Withheld on purpose: recorded with its reason and noted for staff, nothing handed over. */
   private void recordNotSent(OutboundMessage message, String reason) {
     inOwnTransaction(
-        () -> {
-          int withheld =
-              jdbc.sql(
-                      "update outbound_message set delivery_state = :state, error_message = :reason"
-                          + " where id = :id and delivery_state in (:open)")
-                  .param("state", DeliveryState.NOT_SENT.name())
-                  .param("reason", reason)
-                  .param("id", message.id())
-                  .param("open", OPEN)
-                  .update();
-          if (withheld == 0) {
-            return null; // cancelled meanwhile (the case's data erased)
-          }
+        status -> {
           register.addEvent(
               message.complaintId(),
               MESSAGE_NOT_SENT,
               ComplaintRegister.SYSTEM_ACTOR,
               message.kind() + " via " + message.channel() + ": daily limit of this contact",
               false);
+          int withheld =
+              jdbc.sql(
+                      "update outbound_message set delivery_state = :state, error_message = :reason"
+                          + " where id = :id and delivery_state in (:open)"
+                          + AND_CASE_KEPT)
+                  .param("state", DeliveryState.NOT_SENT.name())
+                  .param("reason", reason)
+                  .param("id", message.id())
+                  .param("open", OPEN)
+                  .param("complaintId", message.complaintId())
+                  .update();
+          if (withheld == 0) {
+            status.setRollbackOnly(); // cancelled meanwhile (the case's data erased)
+          }
           return null;
         });
     log.info(
@@ -583,20 +597,7 @@ public class NotificationService {
       String error = truncate(e.getClass().getName() + ": " + e.getMessage(), MAX_ERROR);
       boolean recorded =
           inOwnTransaction(
-              () -> {
-                int failed =
-                    jdbc.sql(
-                            "update outbound_message set delivery_state = :state,"
-                                + " error_message = :error where id = :id"
-                                + " and delivery_state in (:open)")
-                        .param("state", DeliveryState.FAILED.name())
-                        .param("error", error)
-                        .param("id", message.id())
-                        .param("open", OPEN)
-                        .update();
-                if (failed == 0) {
-                  return false;
-                }
+              status -> {
                 register.addEvent(
                     message.complaintId(),
                     MESSAGE_FAILED,
@@ -611,6 +612,20 @@ public class NotificationService {
                             + e.getClass().getSimpleName(),
                         MAX_ERROR),
                     false);
+                int failed =
+                    jdbc.sql(
+                            "update outbound_message set delivery_state = :state,"
+                                + " error_message = :error where id = :id"
+                                + " and delivery_state in (:open)")
+                        .param("state", DeliveryState.FAILED.name())
+                        .param("error", error)
+                        .param("id", message.id())
+                        .param("open", OPEN)
+                        .update();
+                if (failed == 0) {
+                  status.setRollbackOnly();
+                  return false;
+                }
                 return true;
               });
       if (!recorded) {
@@ -624,7 +639,13 @@ public class NotificationService {
       throw new MessageDeliveryFailed(message, attempt, e);
     }
     inOwnTransaction(
-        () -> {
+        status -> {
+          register.addEvent(
+              message.complaintId(),
+              MESSAGE_SENT,
+              ComplaintRegister.SYSTEM_ACTOR,
+              message.kind() + " via " + message.channel(),
+              visibleToCustomer);
           int sent =
               jdbc.sql(
                       "update outbound_message set delivery_state = :state, sent_at = :now,"
@@ -636,18 +657,12 @@ public class NotificationService {
                   .update();
           if (sent == 0) {
             // Cancelled while being handed over (the case's data erased): stays NOT_SENT.
+            status.setRollbackOnly();
             log.info(
                 "Message {} (complaint {}) was cancelled while handed over; it stays NOT_SENT",
                 message.id(),
                 message.registrationNumber());
-            return null;
           }
-          register.addEvent(
-              message.complaintId(),
-              MESSAGE_SENT,
-              ComplaintRegister.SYSTEM_ACTOR,
-              message.kind() + " via " + message.channel(),
-              visibleToCustomer);
           return null;
         });
   }
@@ -707,6 +722,11 @@ public class NotificationService {
 
   private <T> T inOwnTransaction(Supplier<T> work) {
     return ownTransaction.execute(status -> work.get());
+  }
+
+  /** As {@link #inOwnTransaction(Supplier)}, for work that may roll its transaction back. */
+  private <T> T inOwnTransaction(TransactionCallback<T> work) {
+    return ownTransaction.execute(work);
   }
 
   private MessageDelivery deliveryFor(MessageChannel channel) {

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * timeline records that it happened, by whom, when, not what. Everything the reports read stays
  * (see README "Records and privacy").
  *
- * <p>One transaction per case. Idempotent: a case anonymised before is left as it is (empty).
+ * <p>One transaction per case, whose first statement locks the case ({@link #lockCase}).
+ * Idempotent: a case anonymised before is left as it is (empty).
  */
 @Service
 class Anonymisation {
@@ -73,6 +74,7 @@ class Anonymisation {
    */
   @Transactional
   public Optional<Erased> anonymise(long complaintId, AnonymisationReason reason, String actor) {
+    lockCase(complaintId);
     Optional<Complaint> found = register.find(complaintId);
     if (found.isEmpty() || !registerPart.anonymise(complaintId, reason.name())) {
       return Optional.empty();
@@ -103,6 +105,15 @@ class Anonymisation {
         .add(Erased.PROCESSES_ENDED, history.processesEnded());
     register.addEvent(complaintId, reason.eventType(), actor, null, false);
     return Optional.of(erased);
+  }
+
+  /**
+   * Locks the case's row until the transaction ends: the first statement of an erasure or
+   * anonymisation, so that it waits for a send step still writing about the case before it holds
+   * anything else ({@link NotificationAnonymisation#lockCase}).
+   */
+  void lockCase(long complaintId) {
+    notifications.lockCase(complaintId);
   }
 
   /**

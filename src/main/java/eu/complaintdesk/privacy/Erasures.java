@@ -118,6 +118,8 @@ class Erasures {
   private Done eraseOne(long id, String user) {
     return transaction.execute(
         status -> {
+          // first, before the withdrawal writes anything: see Anonymisation#lockCase
+          anonymisation.lockCase(id);
           Complaint complaint = register.get(id);
           boolean withdraw = !complaint.status().isFinal();
           if (withdraw) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,12 +164,130 @@ class NotificationErasureTest {
 
   /**
    * Race (A) of the review for real: the send step read the case before the erasure committed and
-   * records its message while the erasure runs. The erasure's lock makes the message wait for the
-   * erasure's commit; its attempt then finds the case anonymised.
+   * records its message while the erasure runs. The erasure's lock makes the insert wait for the
+   * erasure's commit; the insert then sees it and is rolled back: nothing is recorded.
    */
   @Test
-  void messageRecordedWhileTheErasureRunsIsNeverHandedOverAndKeepsNoData() throws Exception {
+  void messageRecordedWhileTheErasureRunsIsNotKept() throws Exception {
+    long id = complaint("anna@example.lv", "+37120000000");
+
+    sendWhileTheErasureRuns(
+        id,
+        () ->
+            notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-1"));
+
+    assertThat(delivery.delivered).isEmpty();
+    assertThat(notifications.messages(id)).isEmpty();
+  }
+
+  /** Review 2, item 1: an UNDELIVERABLE message never reaches an attempt that would empty it. */
+  @Test
+  void messageWithoutContactRecordedWhileTheErasureRunsIsNotKept() throws Exception {
+    long id = complaint(null, null);
+
+    sendWhileTheErasureRuns(
+        id,
+        () ->
+            notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-1"));
+
+    assertThat(notifications.messages(id)).isEmpty();
+    assertThat(register.timeline(id))
+        .extracting(TimelineEntry::type)
+        .doesNotContain(NotificationService.MESSAGE_UNDELIVERABLE);
+  }
+
+  /** Review 2, item 1: an acknowledgement beyond the cap is withheld, never attempted. */
+  @Test
+  void cappedAcknowledgementRecordedWhileTheErasureRunsIsNotKept() throws Exception {
+    for (int i = 0; i < 10; i++) { // the default cap: ten to one contact a day
+      long other = complaint("anna@example.lv", null);
+      notifications.notifyCustomer(other, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-1");
+    }
+    assertThat(delivery.delivered).hasSize(10);
+    long id = complaint("anna@example.lv", null);
+
+    sendWhileTheErasureRuns(
+        id,
+        () ->
+            notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-1"));
+
+    assertThat(delivery.delivered).hasSize(10);
+    assertThat(notifications.messages(id)).isEmpty();
+    assertThat(register.timeline(id))
+        .extracting(TimelineEntry::type)
+        .doesNotContain(NotificationService.MESSAGE_NOT_SENT);
+  }
+
+  /**
+   * Review 2, item 2: the erasure holds the case from its first statement. A message handed over
+   * meanwhile is recorded SENT in a transaction that notes it on the timeline first (waiting for
+   * the erasure) and only then touches the message, so it never holds the message's row while the
+   * erasure waits for that row: no deadlock, the message stays cancelled.
+   */
+  @Test
+  void messageHandedOverWhileTheErasureHoldsTheCaseWaitsForItWithoutADeadlock() throws Exception {
     long id = complaint();
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicReference<CompletableFuture<Void>> erasure = new AtomicReference<>();
+    delivery.whileDelivering =
+        () -> {
+          erasure.set(
+              CompletableFuture.runAsync(
+                  () ->
+                      inOtherTransaction(
+                          () -> {
+                            anonymisation.lockCase(id);
+                            registerAnonymisation.anonymise(id, "ERASURE");
+                            locked.countDown();
+                            held(go);
+                            anonymisation.cancelPending(id);
+                            anonymisation.removeMessageBodies(id);
+                            anonymisation.anonymiseMessages(id);
+                          })));
+          held(locked);
+        };
+    CompletableFuture<Void> release =
+        CompletableFuture.runAsync(
+            () -> {
+              await().atMost(Duration.ofSeconds(10)).until(this::timelineInsertWaitsForALock);
+              go.countDown();
+            });
+
+    notifications.notifyCustomer(id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-1");
+
+    release.get(10, TimeUnit.SECONDS);
+    erasure.get().get(10, TimeUnit.SECONDS);
+    assertThat(notifications.messages(id))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.state()).isEqualTo(DeliveryState.NOT_SENT);
+              assertThat(message.recipient()).isNull();
+              assertThat(message.sentAt()).isNull();
+            });
+    assertThat(register.timeline(id))
+        .extracting(TimelineEntry::type)
+        .doesNotContain(NotificationService.MESSAGE_SENT);
+  }
+
+  private boolean timelineInsertWaitsForALock() {
+    return JdbcClient.create(dataSource)
+            .sql(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and datname = current_database()"
+                    + " and query like 'insert into complaint_event%'")
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Runs the step while an erasure of the case holds its lock, uncommitted: the step read the case
+   * before the erasure, so it still has its contact. Waits until the step's insert of its message
+   * waits for the erasure's lock, then lets the erasure commit.
+   */
+  private void sendWhileTheErasureRuns(long id, Runnable step) throws Exception {
     CountDownLatch erasing = new CountDownLatch(1);
     CountDownLatch commit = new CountDownLatch(1);
     CompletableFuture<Void> erasure =
@@ -181,32 +300,23 @@ class NotificationErasureTest {
                       held(commit);
                     }));
     assertThat(erasing.await(10, TimeUnit.SECONDS)).isTrue();
-    // The step read the case before the erasure committed: it still has its contact.
-    CompletableFuture<Void> step =
-        CompletableFuture.runAsync(
-            () ->
-                notifications.notifyCustomer(
-                    id, NotificationKind.ACKNOWLEDGEMENT, Map.of(), "job-1"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> step.isDone() || waitingForALock());
-    commit.countDown();
+    CompletableFuture<Void> sending = CompletableFuture.runAsync(step);
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(this::messageInsertWaitsForALock);
+    } finally {
+      commit.countDown();
+    }
     erasure.get(10, TimeUnit.SECONDS);
-    step.get(10, TimeUnit.SECONDS);
-
-    assertThat(delivery.delivered).isEmpty();
-    assertThat(notifications.messages(id))
-        .allSatisfy(
-            message -> {
-              assertThat(message.state()).isEqualTo(DeliveryState.NOT_SENT);
-              assertThat(message.recipient()).isNull();
-              assertThat(message.body()).isEmpty();
-            });
+    sending.get(10, TimeUnit.SECONDS);
   }
 
-  private boolean waitingForALock() {
+  /** Whether an insert into the outbox waits for a lock (no other statement of this test's). */
+  private boolean messageInsertWaitsForALock() {
     return JdbcClient.create(dataSource)
             .sql(
                 "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and datname = current_database()")
+                    + " and datname = current_database()"
+                    + " and query like 'insert into outbound_message%'")
             .query(Integer.class)
             .single()
         > 0;
@@ -225,8 +335,9 @@ class NotificationErasureTest {
     return failed;
   }
 
-  /** The notification part of an erasure, as privacy/Anonymisation runs it. */
+  /** The notification part of an erasure, as privacy/Anonymisation runs it: the lock first. */
   private void erase(long id) {
+    anonymisation.lockCase(id);
     registerAnonymisation.anonymise(id, "ERASURE");
     anonymisation.cancelPending(id);
     anonymisation.removeMessageBodies(id);
@@ -251,14 +362,18 @@ class NotificationErasureTest {
   }
 
   private long complaint() {
+    return complaint("anna@example.lv", "+37120000000");
+  }
+
+  private long complaint(String email, String phone) {
     return register
         .register(
             new NewComplaint(
                 Channel.WEB_FORM,
                 Language.lv,
                 "Anna Bērziņa",
-                "anna@example.lv",
-                "+37120000000",
+                email,
+                phone,
                 null,
                 null,
                 PreferredContact.EMAIL,
