@@ -6,6 +6,8 @@ import static eu.complaintdesk.register.SqlValues.toDb;
 
 import eu.complaintdesk.register.ComplaintRegister;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -92,15 +94,7 @@ public class Surveys {
                 + " from survey where token = :token"
                 + lock)
         .param("token", token)
-        .query(
-            (rs, row) ->
-                new Survey(
-                    rs.getString("token"),
-                    rs.getLong("complaint_id"),
-                    instant(rs, "expires_at"),
-                    rs.getObject("score", Integer.class),
-                    rs.getString("customer_comment"),
-                    instant(rs, "answered_at")))
+        .query(Surveys::survey)
         .optional();
   }
 
@@ -148,15 +142,17 @@ public class Surveys {
             "select token, complaint_id, expires_at, score, customer_comment, answered_at"
                 + " from survey where complaint_id = :complaintId order by created_at, id")
         .param("complaintId", complaintId)
-        .query(
-            (rs, row) ->
-                new Survey(
-                    rs.getString("token"),
-                    rs.getLong("complaint_id"),
-                    instant(rs, "expires_at"),
-                    rs.getObject("score", Integer.class),
-                    rs.getString("customer_comment"),
-                    instant(rs, "answered_at")))
+        .query(Surveys::survey)
         .list();
+  }
+
+  private static Survey survey(ResultSet rs, int row) throws SQLException {
+    return new Survey(
+        rs.getString("token"),
+        rs.getLong("complaint_id"),
+        instant(rs, "expires_at"),
+        rs.getObject("score", Integer.class),
+        rs.getString("customer_comment"),
+        instant(rs, "answered_at"));
   }
 }
