@@ -22,14 +22,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DeadlineDelegates {
 
-  static final String EXTENSION_REASON = "Information from other organisations is needed";
+  /**
+   * Why the deadline was extended, as a code: every message renders it in the customer's language
+   * ({@code extensionReason.EXTERNAL_INFORMATION} in {@code notifications/messages_*.properties}).
+   */
+  static final String EXTENSION_REASON = "EXTERNAL_INFORMATION";
 
   /** Sets the response deadline that the confirmed feedback type calls for. */
   @Bean
   JavaDelegate setResponseDeadlineDelegate(DeadlineService deadlines, CaseDeadlineTimer timer) {
     return execution -> {
       boolean extended = ComplaintVariables.of(execution).flag(EXTENDED);
-      applyDeadline(execution, deadlines, timer, extended, "Classified");
+      // an extended case keeps the reason it was extended for
+      applyDeadline(execution, deadlines, timer, extended, null);
     };
   }
 

@@ -177,6 +177,25 @@ class NotificationTemplatesTest {
   }
 
   @Test
+  void extensionReasonIsACodeEachLanguageWordsItself() {
+    Map<String, Object> values = allValues();
+    values.put("extensionReason", "EXTERNAL_INFORMATION");
+    Map<Language, String> reasons =
+        Map.of(
+            Language.lv, "Iemesls: lai atbildētu, mums jāsaņem informācija no citām iestādēm",
+            Language.ru, "Причина: для ответа нам необходимо получить информацию от других",
+            Language.lt, "Priežastis: kad galėtume atsakyti, turime gauti informacijos iš kitų",
+            Language.en, "Reason: to answer, we need information from other authorities");
+
+    reasons.forEach(
+        (language, reason) ->
+            assertThat(templates.render(NotificationKind.EXTENSION_NOTICE, language, values).body())
+                .as(language.name())
+                .contains(reason)
+                .doesNotContain("EXTERNAL_INFORMATION", "Information from other"));
+  }
+
+  @Test
   void placeholderSyntaxInValuesIsNotExpanded() {
     Map<String, Object> values = allValues();
     values.put("answer", "Skatiet {registrationNumber} un 'pēdiņas'");

@@ -243,7 +243,10 @@ class ComplaintHandlingProcessTest {
     assertThat(complaint().responseDueAt()).isEqualTo(DUE_20);
     assertThat(timer(management, instance, CASE_DEADLINE_REACHED).getDuedate())
         .isEqualTo(Date.from(DUE_20));
-    assertThat(message(NotificationKind.EXTENSION_NOTICE)).contains("22.12.2026");
+    assertThat(complaint().extensionReason()).isEqualTo("EXTERNAL_INFORMATION");
+    assertThat(message(NotificationKind.EXTENSION_NOTICE))
+        .contains("22.12.2026", "jāsaņem informācija no citām iestādēm")
+        .doesNotContain("EXTERNAL_INFORMATION", "Information from other");
     assertThat(sent()).contains(NotificationKind.EXTENSION_NOTICE.name());
     List<Task> replies =
         tasks
