@@ -198,7 +198,8 @@ class NotificationTemplates {
 
   static DateTimeFormatter dateFormat(Language language) {
     return switch (language) {
-      case lv, ru -> DateTimeFormatter.ofPattern("dd.MM.yyyy");
+      case lv -> DateTimeFormatter.ofPattern("dd.MM.yyyy."); // the ordinal full stop: 07.12.2026.
+      case ru -> DateTimeFormatter.ofPattern("dd.MM.yyyy");
       case lt -> DateTimeFormatter.ISO_LOCAL_DATE; // the Lithuanian standard form, 2026-11-23
       case en -> DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     };

@@ -149,7 +149,7 @@ class NotificationTemplatesTest {
     Map<String, Object> values = allValues();
 
     assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.lv, values).body())
-        .contains("23.11.2026", "07.12.2026");
+        .contains("23.11.2026.", "07.12.2026.");
     assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.ru, values).body())
         .contains("23.11.2026", "07.12.2026");
     assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.lt, values).body())
@@ -263,5 +263,43 @@ class NotificationTemplatesTest {
       names.add(matcher.group(1));
     }
     return names;
+  }
+
+  @Test
+  void latvianDatesEndWithTheOrdinalFullStopAndNoSentenceEndsTwice() {
+    Map<String, Object> values = allValues();
+
+    for (NotificationKind kind : NotificationKind.values()) {
+      if (!kind.isForCustomer()) {
+        continue;
+      }
+      NotificationTemplates.Rendered rendered = templates.render(kind, Language.lv, values);
+      assertThat(rendered.subject() + "\n" + rendered.body())
+          .as(kind.name())
+          .doesNotContain("..")
+          .doesNotContainPattern("\\d{2}\\.\\d{2}\\.\\d{4}(?!\\.)");
+    }
+    assertThat(templates.render(NotificationKind.EXTENSION_NOTICE, Language.lv, values).body())
+        .contains("Jaunais termiņš: 21.12.2026.");
+    assertThat(templates.render(NotificationKind.ANSWER, Language.lv, values).body())
+        .contains("Esam izskatījuši Jūsu 23.11.2026. saņemto iesniegumu Nr. 2026-000042.");
+  }
+
+  @Test
+  void latvianTextsTellWhereToTurnAndUseTheNominativeWithTheDebitive() {
+    Map<String, Object> values = allValues();
+    NotificationTemplates.Rendered notice =
+        templates.render(NotificationKind.APPEAL_NOTICE, Language.lv, values);
+
+    assertThat(notice.subject()).startsWith("Kur vērsties, ja nepiekrītat mūsu atbildei");
+    assertThat(notice.subject() + notice.body())
+        .contains("Jums ir tiesības vērsties šajā iestādē:")
+        .doesNotContain("pārsūdz", "apstrīd", "sūdzību");
+    assertThat(
+            templates
+                .render(NotificationKind.MISSING_INFORMATION_REQUEST, Language.lv, values)
+                .body())
+        .contains("iesniegums būs jāslēdz")
+        .doesNotContain("iesniegumu būs jāslēdz");
   }
 }

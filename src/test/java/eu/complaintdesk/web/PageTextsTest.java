@@ -107,4 +107,18 @@ class PageTextsTest {
     }
     return texts;
   }
+
+  @Test
+  void latvianTextsNeedNoCaseAgreementWithTheDateAndUseOneFrameForTheAppeal() throws IOException {
+    Properties lv = texts(Language.lv);
+
+    assertThat(lv.getProperty("submitted.dueDate")).isEqualTo("Atbildes termiņš");
+    assertThat(lv.getProperty("case.due")).isEqualTo("Atbildes termiņš");
+    assertThat(lv.getProperty("field.remedySought")).isEqualTo("Ko vēlaties, lai mēs darītu?");
+    assertThat(lv.getProperty("Pattern.categoryHint")).contains("jomu").doesNotContain("tēm");
+    assertThat(lv.getProperty("event.APPEAL_NOTICE")).contains("vērsties");
+    assertThat(lv.getProperty("kind.APPEAL_NOTICE")).contains("vērsties");
+    assertThat(String.join("\n", lv.stringPropertyNames().stream().map(lv::getProperty).toList()))
+        .doesNotContain("Atbildēsim līdz", "savā ziņā", "izdarām", "greizi", "apstrīd", "pārsūdz");
+  }
 }
