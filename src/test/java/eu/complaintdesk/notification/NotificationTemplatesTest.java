@@ -264,4 +264,13 @@ class NotificationTemplatesTest {
     }
     return names;
   }
+
+  @Test
+  void lithuanianSurveyInvitationAsksToRateOurWorkNotTheComplaint() {
+    assertThat(
+            templates.render(NotificationKind.SURVEY_INVITATION, Language.lt, allValues()).body())
+        .contains("kaip išnagrinėjome Jūsų kreipimąsi Nr. 2026-000042")
+        .contains("Prašome įvertinti mūsų darbą")
+        .doesNotContain("jį įvertinti");
+  }
 }
