@@ -302,4 +302,13 @@ class NotificationTemplatesTest {
         .contains("iesniegums būs jāslēdz")
         .doesNotContain("iesniegumu būs jāslēdz");
   }
+
+  @Test
+  void lithuanianSurveyInvitationAsksToRateOurWorkNotTheComplaint() {
+    assertThat(
+            templates.render(NotificationKind.SURVEY_INVITATION, Language.lt, allValues()).body())
+        .contains("kaip išnagrinėjome Jūsų kreipimąsi Nr. 2026-000042")
+        .contains("Prašome įvertinti mūsų darbą")
+        .doesNotContain("jį įvertinti");
+  }
 }

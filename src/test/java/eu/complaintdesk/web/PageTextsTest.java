@@ -121,4 +121,26 @@ class PageTextsTest {
     assertThat(String.join("\n", lv.stringPropertyNames().stream().map(lv::getProperty).toList()))
         .doesNotContain("Atbildēsim līdz", "savā ziņā", "izdarām", "greizi", "apstrīd", "pārsūdz");
   }
+
+  /** Without plural rules, a Lithuanian number stands where no noun has to agree with it. */
+  @Test
+  void lithuanianNumbersNeedNoPluralAgreement() throws IOException {
+    Pattern numberThenWord = Pattern.compile("\\{\\d+}\\s+(\\p{L}+)");
+    Set<String> invariant = Set.of("iš", "MB", "min", "px");
+    Properties texts = texts(Language.lt);
+    for (String key : texts.stringPropertyNames()) {
+      Matcher matcher = numberThenWord.matcher(texts.getProperty(key));
+      while (matcher.find()) {
+        assertThat(matcher.group(1)).as(key).isIn(invariant);
+      }
+    }
+    assertThat(texts.getProperty("attachments.tooMany")).doesNotContain("failus");
+  }
+
+  @Test
+  void lithuanianErrorsNameTheCategorySritisAndTheSubjectTema() throws IOException {
+    Properties texts = texts(Language.lt);
+    assertThat(texts.getProperty("Pattern.categoryHint")).contains("sritį").doesNotContain("tem");
+    assertThat(texts.getProperty("NotBlank.subject")).contains("temą");
+  }
 }

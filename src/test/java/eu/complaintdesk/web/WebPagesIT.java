@@ -375,7 +375,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.body())
         .contains("Puslapis nerastas", "Tokio puslapio nėra arba jis jums nebepasiekiamas.")
-        .doesNotContain("Deja, kažkas nepavyko");
+        .doesNotContain("Atsiprašome, įvyko klaida");
   }
 
   @Test
