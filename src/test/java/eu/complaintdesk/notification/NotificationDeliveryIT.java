@@ -153,7 +153,7 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
                 Language.ru,
                 Map.of(),
                 "закрыто",
-                List.of("закрыто без рассмотрения")),
+                List.of("оставлено без рассмотрения")),
             new Case(
                 NotificationKind.WITHDRAWAL_CONFIRMATION,
                 Language.lv,

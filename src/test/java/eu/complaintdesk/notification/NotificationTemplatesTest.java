@@ -244,6 +244,28 @@ class NotificationTemplatesTest {
     }
   }
 
+  @Test
+  void russianDeadlinesSayNotLaterThanAndTheSurveyRatesOurWork() {
+    Map<String, Object> values = allValues();
+
+    assertThat(templates.render(NotificationKind.ACKNOWLEDGEMENT, Language.ru, values).body())
+        .contains("ответим не позднее 07.12.2026")
+        .doesNotContain("до 07.12.2026");
+    assertThat(templates.render(NotificationKind.INFORMATION_RECEIVED, Language.ru, values).body())
+        .contains("ответим не позднее 07.12.2026");
+    assertThat(templates.render(NotificationKind.EXTENSION_NOTICE, Language.ru, values).body())
+        .contains("ответим не позднее 21.12.2026");
+    assertThat(
+            templates
+                .render(NotificationKind.MISSING_INFORMATION_REQUEST, Language.ru, values)
+                .body())
+        .contains("не позднее 01.12.2026", "будет оставлено без рассмотрения")
+        .doesNotContain("придётся");
+    assertThat(templates.render(NotificationKind.SURVEY_INVITATION, Language.ru, values).body())
+        .contains("как мы рассмотрели", "оцените нашу работу")
+        .doesNotContain("оцените его");
+  }
+
   private static Properties load(Language language) throws IOException {
     Properties properties = new Properties();
     try (Reader reader =

@@ -98,6 +98,19 @@ class PageTextsTest {
     assertThat(texts(Language.ru).getProperty("submit.send")).isEqualTo("Отправить");
   }
 
+  @Test
+  void russianTextsNameTheCategoryAndAskAQuestionRatherThanSubmitIt() throws IOException {
+    Properties ru = texts(Language.ru);
+
+    assertThat(ru.getProperty("Pattern.categoryHint")).contains("категорию");
+    assertThat(ru.getProperty("NotBlank.subject")).contains("тему");
+    assertThat(ru.getProperty("home.intro"))
+        .contains("задать вопрос", "выразить благодарность")
+        .doesNotContain("подать жалобу, предложение, благодарность или вопрос");
+    assertThat(ru.getProperty("submitted.dueDate")).isEqualTo("Мы ответим не позднее");
+    assertThat(ru.getProperty("case.due")).isEqualTo("Мы ответим не позднее");
+  }
+
   private static Properties texts(Language language) throws IOException {
     Properties texts = new Properties();
     try (InputStream in =

@@ -175,7 +175,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     assertThat(browser.findElements(By.cssSelector("form[action$='/status/information']")))
         .isEmpty();
     assertThat(browser.findElement(By.cssSelector("dl.facts")).getText())
-        .doesNotContain("Мы ответим до");
+        .doesNotContain("Мы ответим не позднее");
   }
 
   @Test
