@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * what they find missing: the engine creates its tables without a lock of its own, and the start-up
  * runners create groups, authorizations, users and Tasklist filters when absent, so one node fails
  * on a duplicate. The deployment alone would be safe (the engine's deployment lock and the Spring
- * auto-deployment's duplicate filtering), and Flyway locks its migrations itself.
+ * auto-deployment's duplicate filtering); Flyway locks its migrations itself, but not the creation
+ * of its history table on a fresh database, so it runs under the lock as well.
  *
  * <p>On H2 (the default run: one file, one process) it does nothing.
  */
@@ -42,6 +44,18 @@ class NodeStartupLock {
   static AbstractDependsOnBeanFactoryPostProcessor engineAfterStartupLock() {
     return new AbstractDependsOnBeanFactoryPostProcessor(
         ProcessEngine.class, ProcessEngineFactoryBean.class, "engineStartupLock") {};
+  }
+
+  /**
+   * Flyway under the lock too: its migrations lock themselves, but creating the history table and
+   * its baseline on a fresh database does not — a second node finds the table created and still
+   * empty and fails ("Unable to baseline schema history table … as it already exists, and is
+   * empty").
+   */
+  @Bean
+  static AbstractDependsOnBeanFactoryPostProcessor migrationsAfterStartupLock() {
+    return new AbstractDependsOnBeanFactoryPostProcessor(
+        FlywayMigrationInitializer.class, "engineStartupLock") {};
   }
 
   /** The lock while held: its own connection, given back once the node is ready. */

@@ -14,6 +14,7 @@ import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
+import eu.complaintdesk.testing.LeftoverJobs;
 import eu.complaintdesk.testing.OutboundTestServers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -156,7 +157,14 @@ class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
-            () -> admin.get("/history/process-instance/" + instance).json().path("state").asText(),
+            () -> {
+              LeftoverJobs.runByHand(management, instance);
+              return admin
+                  .get("/history/process-instance/" + instance)
+                  .json()
+                  .path("state")
+                  .asText();
+            },
             "COMPLETED"::equals);
 
     // the marker did go everywhere it should: the register has it

@@ -15,6 +15,7 @@ import eu.complaintdesk.survey.Surveys;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
 import eu.complaintdesk.testing.EngineRest;
+import eu.complaintdesk.testing.LeftoverJobs;
 import eu.complaintdesk.testing.Multipart;
 import eu.complaintdesk.testing.OutboundTestServers;
 import eu.complaintdesk.testing.TestFiles;
@@ -44,7 +45,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,13 +187,7 @@ class ErasureIT extends ApplicationIntegrationTest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
-              for (Job job : management.createJobQuery().processInstanceId(closedProcess).list()) {
-                try {
-                  management.executeJob(job.getId());
-                } catch (RuntimeException raced) {
-                  // the job executor ran it at the same time: look again
-                }
-              }
+              LeftoverJobs.runByHand(management, closedProcess);
               return runtime.createProcessInstanceQuery().processInstanceId(closedProcess).count();
             },
             count -> count == 0);
