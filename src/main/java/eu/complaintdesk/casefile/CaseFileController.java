@@ -2,7 +2,7 @@ package eu.complaintdesk.casefile;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.CaseReads;
-import eu.complaintdesk.security.Administrators;
+import eu.complaintdesk.security.GroupMembership;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,17 +34,14 @@ class CaseFileController {
   private final CaseFiles caseFiles;
   private final WorkingCalendar calendar;
   private final CaseReads reads;
-  private final Administrators administrators;
+  private final GroupMembership groups;
 
   CaseFileController(
-      CaseFiles caseFiles,
-      WorkingCalendar calendar,
-      CaseReads reads,
-      Administrators administrators) {
+      CaseFiles caseFiles, WorkingCalendar calendar, CaseReads reads, GroupMembership groups) {
     this.caseFiles = caseFiles;
     this.calendar = calendar;
     this.reads = reads;
-    this.administrators = administrators;
+    this.groups = groups;
   }
 
   @GetMapping(path = "/staff/complaints/{registrationNumber}", produces = MediaType.TEXT_HTML_VALUE)
@@ -63,7 +60,7 @@ class CaseFileController {
     long id = file.complaint().id();
     reads.record(id, user.getName(), CaseReads.Kind.CASE_FILE, null);
     Map<String, Object> model = new HashMap<>(model(file, calendar.zone()));
-    if (administrators.includes(user)) {
+    if (groups.isAdministrator(user)) {
       model.put("reads", reads.latest(id, READS_SHOWN));
     }
     return StaffPages.page(response, HttpStatus.OK, false, TEMPLATE, model);

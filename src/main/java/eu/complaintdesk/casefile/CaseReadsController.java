@@ -4,7 +4,7 @@ import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.security.Administrators;
+import eu.complaintdesk.security.GroupMembership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
@@ -31,18 +31,18 @@ class CaseReadsController {
 
   private final ComplaintRegister register;
   private final CaseReads reads;
-  private final Administrators administrators;
+  private final GroupMembership groups;
 
-  CaseReadsController(ComplaintRegister register, CaseReads reads, Administrators administrators) {
+  CaseReadsController(ComplaintRegister register, CaseReads reads, GroupMembership groups) {
     this.register = register;
     this.reads = reads;
-    this.administrators = administrators;
+    this.groups = groups;
   }
 
   @Operation(summary = "Who read a case (administrators)")
   @GetMapping("/api/staff/complaints/{registrationNumber}/reads")
   ResponseEntity<Reads> reads(@PathVariable String registrationNumber, Principal user) {
-    if (!administrators.includes(user)) {
+    if (!groups.isAdministrator(user)) {
       throw new ApiProblem(HttpStatus.FORBIDDEN, null, "Only administrators see who read a case.");
     }
     Complaint complaint =

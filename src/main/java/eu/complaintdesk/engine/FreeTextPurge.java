@@ -55,25 +55,22 @@ import org.springframework.stereotype.Component;
  *       ComplaintHandlingProcess} named in {@code FREE_TEXT}, of {@code StaffComplaintRegistration}
  *       named in its start form's {@link StaffRegistrationProcess#FORM_VARIABLES}, and named {@code
  *       caseFile…} in any process.
- *   <li>Once ({@link #DONE} in the engine's properties): the form field records the engine wrote
- *       when those forms were submitted (their values are the same texts; the public API cannot
- *       delete them one by one, hence this class is in {@code engine/}), and the historic decision
- *       evaluations of the classification whose input kept the customer's text (an input clause
- *       {@code …_Text} with a value): deleted whole, root and required decisions, because the API
- *       cannot blank one input.
+ *   <li>The form field records the engine wrote when those forms were submitted (their values are
+ *       the same texts; the public API cannot delete them one by one, hence this class is in {@code
+ *       engine/}), and the historic decision evaluations of the classification whose input kept the
+ *       customer's text (an input clause {@code …_Text} with a value): deleted whole, root and
+ *       required decisions, because the API cannot blank one input.
  * </ul>
  *
  * <p>Like {@code process/ModelUpgrade} it runs at start-up while the node holds the start-up lock,
  * as the system, in chunks of {@link #CHUNK}, each deletion its own transaction; one entry that
  * fails is logged by its id and stops nothing, and the next start tries it again. The log gives
- * counts, never a value. With nothing left it costs four queries by variable name (running
- * variables, then the three histories) and one property read. A running variable named in {@code
- * FREE_TEXT} of another process makes it page through the running complaint cases at each start,
- * finding nothing to do. {@code complaints.free-text-purge.enabled=false} switches it off.
+ * counts, never a value. It runs until one run has left nothing behind, marked by {@link #DONE} in
+ * the engine's properties; after that a start costs one property read: since this release nothing
+ * of the kind reaches the engine. {@code complaints.free-text-purge.enabled=false} switches it off.
  *
  * <p>Nodes of an earlier release must be stopped before the first node of this one starts (as for
- * {@code process/ModelUpgrade}): once {@link #DONE} is set, form field records and decisions are
- * not looked at again.
+ * {@code process/ModelUpgrade}): once {@link #DONE} is set, nothing is looked at again.
  */
 @Component
 @ConditionalOnProperty(
@@ -150,19 +147,20 @@ class FreeTextPurge implements ApplicationRunner {
 
   Result purge() {
     Counter counter = new Counter();
+    if (management.getProperties().get(DONE) != null) {
+      // since this release nothing new reaches the engine (FreeTextOutOfEngine, HistoryFilter)
+      return counter.result();
+    }
     runningCases(counter);
     historicVariables(counter);
-    if (management.getProperties().get(DONE) == null) {
-      int failedBefore = counter.failed;
-      formFields(ComplaintProcess.PROCESS_KEY, ComplaintVariables.FREE_TEXT, counter);
-      formFields(
-          StaffRegistrationProcess.PROCESS_KEY,
-          Set.copyOf(StaffRegistrationProcess.FORM_VARIABLES),
-          counter);
-      decisions(counter);
-      if (counter.failed == failedBefore) {
-        management.setProperty(DONE, "done");
-      }
+    formFields(ComplaintProcess.PROCESS_KEY, ComplaintVariables.FREE_TEXT, counter);
+    formFields(
+        StaffRegistrationProcess.PROCESS_KEY,
+        Set.copyOf(StaffRegistrationProcess.FORM_VARIABLES),
+        counter);
+    decisions(counter);
+    if (counter.failed == 0) {
+      management.setProperty(DONE, "done");
     }
     Result result = counter.result();
     if (result.nothingDone()) {

@@ -4,6 +4,7 @@ import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.notification.PostRoom;
 import eu.complaintdesk.register.CaseReads;
+import eu.complaintdesk.security.GroupMembership;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
@@ -14,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,14 +39,14 @@ class PostRoomController {
   private static final String FORBIDDEN = "The post room is for registrars and administrators.";
 
   private final PostRoom postRoom;
-  private final IdentityService identity;
+  private final GroupMembership groups;
   private final WorkingCalendar calendar;
   private final CaseReads reads;
 
   PostRoomController(
-      PostRoom postRoom, IdentityService identity, WorkingCalendar calendar, CaseReads reads) {
+      PostRoom postRoom, GroupMembership groups, WorkingCalendar calendar, CaseReads reads) {
     this.postRoom = postRoom;
-    this.identity = identity;
+    this.groups = groups;
     this.calendar = calendar;
     this.reads = reads;
   }
@@ -104,10 +103,7 @@ class PostRoomController {
   }
 
   private boolean mayWorkThePostRoom(Principal user) {
-    return user != null
-        && identity.createGroupQuery().groupMember(user.getName()).list().stream()
-            .map(Group::getId)
-            .anyMatch(Groups.POST_ROOM::contains);
+    return groups.inAny(user, Groups.POST_ROOM);
   }
 
   private static Optional<Long> id(String value) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.problem.ApiProblem;
+import eu.complaintdesk.security.GroupMembership;
+import eu.complaintdesk.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErasureController {
 
-  private final PrivacyOfficers officers;
+  private final GroupMembership groups;
   private final Erasures erasures;
   private final ObjectMapper json;
 
-  ErasureController(PrivacyOfficers officers, Erasures erasures, ObjectMapper json) {
-    this.officers = officers;
+  ErasureController(GroupMembership groups, Erasures erasures, ObjectMapper json) {
+    this.groups = groups;
     this.erasures = erasures;
     this.json = json;
   }
@@ -82,7 +84,7 @@ class ErasureController {
           @RequestParam(name = "dryRun", required = false, defaultValue = "false")
           boolean dryRun,
       Principal user) {
-    if (!officers.mayAct(user)) {
+    if (!groups.inAny(user, Groups.PRIVACY)) {
       throw new ApiProblem(
           HttpStatus.FORBIDDEN, null, "Erasures are for privacy officers and administrators.");
     }

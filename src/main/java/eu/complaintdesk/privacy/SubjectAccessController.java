@@ -3,6 +3,8 @@ package eu.complaintdesk.privacy;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.http.Downloads;
 import eu.complaintdesk.problem.ApiProblem;
+import eu.complaintdesk.security.GroupMembership;
+import eu.complaintdesk.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Subject access on request (GDPR art. 15): {@code GET /api/staff/subject-access?email=…} or {@code
  * ?phone=…} answers everything the register holds about that customer as one ZIP ({@link
- * SubjectAccessExport}). For privacy officers and administrators ({@link PrivacyOfficers}; others
+ * SubjectAccessExport}). For privacy officers and administrators ({@link Groups#PRIVACY}; others
  * 403); exactly one parameter (400 naming it otherwise); 404 when the customer has no case. The
  * export is noted on each case's timeline before the ZIP is streamed.
  */
@@ -36,17 +38,14 @@ class SubjectAccessController {
 
   private static final Logger log = LoggerFactory.getLogger(SubjectAccessController.class);
 
-  private final PrivacyOfficers privacyOfficers;
+  private final GroupMembership groups;
   private final SubjectAccessExport export;
   private final Clock clock;
   private final WorkingCalendar calendar;
 
   SubjectAccessController(
-      PrivacyOfficers privacyOfficers,
-      SubjectAccessExport export,
-      Clock clock,
-      WorkingCalendar calendar) {
-    this.privacyOfficers = privacyOfficers;
+      GroupMembership groups, SubjectAccessExport export, Clock clock, WorkingCalendar calendar) {
+    this.groups = groups;
     this.export = export;
     this.clock = clock;
     this.calendar = calendar;
@@ -71,7 +70,7 @@ class SubjectAccessController {
       Principal user,
       HttpServletResponse response)
       throws IOException {
-    if (!privacyOfficers.mayAct(user)) {
+    if (!groups.inAny(user, Groups.PRIVACY)) {
       throw new ApiProblem(
           HttpStatus.FORBIDDEN,
           null,

@@ -1,6 +1,7 @@
 package eu.complaintdesk.reporting;
 
 import eu.complaintdesk.problem.ApiProblem;
+import eu.complaintdesk.security.GroupMembership;
 import eu.complaintdesk.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,11 +44,11 @@ class ReportsController {
   static final String CSV_TYPE = "text/csv;charset=UTF-8";
 
   private final ComplaintReports reports;
-  private final ReportReaders readers;
+  private final GroupMembership groups;
 
-  ReportsController(ComplaintReports reports, ReportReaders readers) {
+  ReportsController(ComplaintReports reports, GroupMembership groups) {
     this.reports = reports;
-    this.readers = readers;
+    this.groups = groups;
   }
 
   @Operation(
@@ -118,7 +119,7 @@ class ReportsController {
   }
 
   private void requireReportReader(Principal user) {
-    if (!readers.mayRead(user)) {
+    if (!groups.inAny(user, Groups.REPORT_READERS)) {
       throw new ApiProblem(
           HttpStatus.FORBIDDEN,
           null,

@@ -1,6 +1,8 @@
 package eu.complaintdesk.reporting;
 
 import eu.complaintdesk.problem.ApiProblem;
+import eu.complaintdesk.security.GroupMembership;
+import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.staffweb.StaffPages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -16,8 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The managers' KPI dashboard: {@code GET /staff/reports?from=&to=}, the figures of {@code GET
  * /api/reports/kpis} as a page ({@code templates/staff/reports.html}), for the same readers ({@link
- * ReportReaders}) and with the same period rules ({@link ReportPeriod}). The staff filter has
- * signed the user in ({@code /staff/*}).
+ * Groups#REPORT_READERS}) and with the same period rules ({@link ReportPeriod}). The staff filter
+ * has signed the user in ({@code /staff/*}).
  */
 @Controller
 class ReportsDashboardController {
@@ -25,11 +27,11 @@ class ReportsDashboardController {
   static final String TEMPLATE = "staff/reports";
 
   private final ComplaintReports reports;
-  private final ReportReaders readers;
+  private final GroupMembership groups;
 
-  ReportsDashboardController(ComplaintReports reports, ReportReaders readers) {
+  ReportsDashboardController(ComplaintReports reports, GroupMembership groups) {
     this.reports = reports;
-    this.readers = readers;
+    this.groups = groups;
   }
 
   @GetMapping(path = "/staff/reports", produces = MediaType.TEXT_HTML_VALUE)
@@ -38,7 +40,7 @@ class ReportsDashboardController {
       @RequestParam(required = false) String to,
       Principal user,
       HttpServletResponse response) {
-    if (!readers.mayRead(user)) {
+    if (!groups.inAny(user, Groups.REPORT_READERS)) {
       return page(response, HttpStatus.FORBIDDEN, ReportsDashboard.refused());
     }
     LocalDate today = reports.today();

@@ -112,6 +112,9 @@ class FreeTextPurgeIT extends ApplicationIntegrationTest {
         .isEqualTo("A photo of the meter");
     Records purged = records(instance);
 
+    assertThat(management.getProperties()).containsKey(FreeTextPurge.DONE);
+    assertThat(purge.purge().nothingDone()).as("a later start").isTrue();
+    management.deleteProperty(FreeTextPurge.DONE);
     FreeTextPurge.Result again = purge.purge();
 
     assertThat(again.failed()).as("failures of a second run").isZero();
