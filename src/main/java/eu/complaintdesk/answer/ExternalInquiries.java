@@ -53,7 +53,7 @@ public class ExternalInquiries {
   }
 
   long ask(long complaintId, String organisation, String effectKey) {
-    long inquiryId = open(complaintId, organisation);
+    long inquiryId = open(complaintId, organisation, effectKey);
     notifications.notifyOrganisation(
         complaintId,
         organisation,
@@ -63,17 +63,21 @@ public class ExternalInquiries {
     return inquiryId;
   }
 
-  /** Keeps the inquiry; {@link IllegalArgumentException} for an unknown complaint. */
+  /**
+   * Keeps the inquiry, with the dedup key of the message that asks it ({@code message_key}: a reply
+   * to that e-mail is this inquiry's); {@link IllegalArgumentException} for an unknown complaint.
+   */
   @Transactional
-  long open(long complaintId, String organisation) {
+  long open(long complaintId, String organisation, String messageKey) {
     register.requireExists(complaintId);
     Instant now = clock.instant();
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into external_inquiry (complaint_id, organisation, asked_at)"
-                + " values (:complaintId, :organisation, :now)")
+            "insert into external_inquiry (complaint_id, organisation, asked_at, message_key)"
+                + " values (:complaintId, :organisation, :now, :messageKey)")
         .param("complaintId", complaintId)
         .param("organisation", organisation)
+        .param("messageKey", messageKey)
         .param("now", toDb(now))
         .update(key, "id");
     register.addEvent(

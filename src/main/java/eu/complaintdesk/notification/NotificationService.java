@@ -245,6 +245,7 @@ public class NotificationService {
         complaintId,
         MessageChannel.GROUP,
         "group:" + groupId,
+        staffLanguage,
         "groupId",
         groupId,
         kind,
@@ -264,6 +265,7 @@ public class NotificationService {
         complaintId,
         MessageChannel.ORGANISATION,
         organisation,
+        staffLanguage,
         "recipientOrganisation",
         organisation,
         kind,
@@ -271,11 +273,43 @@ public class NotificationService {
         dedupKey);
   }
 
-  /** A message to staff or another organisation, in the staff language. */
+  /**
+   * Sends an internal message by e-mail to one address: a staff member's (in the staff language,
+   * {@link #staffLanguage()}) or another organisation's (in its language). One message per address
+   * and dedup key: give each recipient of the same step its own key. Same idempotence and retries
+   * as every message; {@code parameters} fill the template's placeholders.
+   */
+  public void notifyByEmail(
+      long complaintId,
+      String address,
+      Language language,
+      NotificationKind kind,
+      Map<String, Object> parameters,
+      String dedupKey) {
+    Objects.requireNonNull(address, "address");
+    notifyInternal(
+        complaintId,
+        MessageChannel.EMAIL,
+        address,
+        Objects.requireNonNull(language, "language"),
+        "recipientAddress",
+        address,
+        kind,
+        parameters,
+        dedupKey);
+  }
+
+  /** The language of messages to staff ({@code complaints.notifications.staff-language}). */
+  public Language staffLanguage() {
+    return staffLanguage;
+  }
+
+  /** A message to staff or another organisation, in the given language. */
   private void notifyInternal(
       long complaintId,
       MessageChannel channel,
       String recipient,
+      Language language,
       String recipientPlaceholder,
       String recipientName,
       NotificationKind kind,
@@ -289,8 +323,8 @@ public class NotificationService {
     }
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent(recipientPlaceholder, recipientName);
-    var rendered = templates.render(kind, staffLanguage, values);
-    record(earlier, complaint, kind, channel, recipient, staffLanguage, rendered, dedupKey, null)
+    var rendered = templates.render(kind, language, values);
+    record(earlier, complaint, kind, channel, recipient, language, rendered, dedupKey, null)
         .ifPresent(message -> send(message, false));
   }
 

@@ -26,8 +26,8 @@ class ExternalInquiriesTest {
   @Test
   void inquiriesAndTheirRepliesAreTracked() {
     long id = register.register(newComplaint(RECEIVED)).id();
-    long inquiry = inquiries.open(id, "AS Sadales tīkls");
-    inquiries.open(id, "Rīgas ūdens");
+    long inquiry = inquiries.open(id, "AS Sadales tīkls", "test:1");
+    inquiries.open(id, "Rīgas ūdens", "test:2");
     clock.advance(Duration.ofDays(2));
 
     inquiries.recordReply(inquiry, "Pārtraukums 3 stundas", "handler1");
