@@ -31,7 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "complaints.limits.unlimited-clients=127.0.0.1,::1",
       // the nightly retention job is run by RetentionIT on its own cases only, never by the
       // clock (a build spanning 02:30 would anonymise other tests' cases)
-      "complaints.retention.enabled=false"
+      "complaints.retention.enabled=false",
+      // the morning digest is run by StaffDigestIT for its own users and times only, never by
+      // the clock (a build in a working morning would mail the demo users other tests' tasks)
+      "complaints.digest.enabled=false"
     })
 @Import({ApplicationIntegrationTest.Database.class, InboxMailServer.class})
 // the Prometheus registry, as in the application (Spring Boot's tests leave it out by default)

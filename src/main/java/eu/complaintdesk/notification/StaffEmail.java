@@ -1,0 +1,128 @@
+package eu.complaintdesk.notification;
+
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.system.Organisation;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * An e-mail to a staff member that belongs to no case (the morning digest): not recorded in the
+ * outbox (its caller keeps its own record), but written and sent as every other e-mail ({@link
+ * EmailDelivery}): texts from the templates ({@code messages_<language>.properties}, the operator's
+ * override folder first), a plain-text part and the HTML frame {@code email.html}, From and
+ * Reply-To from {@code complaints.notifications.email.*}, {@code Auto-Submitted: auto-generated}
+ * and a Message-ID fixed by the caller, so a repeated hand-over is recognisable as the same e-mail.
+ */
+@Component
+public class StaffEmail {
+
+  private final ObjectProvider<JavaMailSender> sender;
+  private final NotificationTemplates templates;
+  private final String from;
+  private final String replyTo;
+  private final String organisationName;
+
+  StaffEmail(
+      ObjectProvider<JavaMailSender> sender,
+      NotificationTemplates templates,
+      @Value("${complaints.notifications.email.from:complaint-desk@localhost}") String from,
+      @Value("${complaints.notifications.email.reply-to:}") String replyTo,
+      Organisation organisation) {
+    this.sender = sender;
+    this.templates = templates;
+    this.from = from;
+    this.replyTo = replyTo;
+    this.organisationName = organisation.name();
+  }
+
+  /** Whether e-mail can be sent at all ({@code spring.mail.host} is set). */
+  public boolean available() {
+    return sender.getIfAvailable() != null;
+  }
+
+  /**
+   * The template {@code code} in the language (English where the language lacks it), its
+   * placeholders filled as in every message: dates as the language writes them.
+   */
+  public String text(String code, Language language, Map<String, ?> values) {
+    return templates.fill(templates.label(code, language), language, values).strip();
+  }
+
+  /** Whether the language, or English, has the template {@code code}. */
+  public boolean hasText(String code, Language language) {
+    try {
+      return templates.label(code, language) != null;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** A date as the language writes it in messages. */
+  public String date(LocalDate date, Language language) {
+    return date.format(NotificationTemplates.dateFormat(language));
+  }
+
+  /**
+   * Hands the e-mail to the SMTP server; throws when it cannot (the caller records the failure).
+   *
+   * @param messageKey letters, digits, dots and dashes: the Message-ID is {@code <messageKey@domain
+   *     of the sender>}, the same on every attempt
+   */
+  public void send(
+      String address, Language language, String subject, String body, String messageKey) {
+    JavaMailSender mail = sender.getIfAvailable();
+    if (mail == null) {
+      throw new IllegalStateException("No SMTP server configured (spring.mail.host)");
+    }
+    if (!messageKey.matches("[A-Za-z0-9.-]+")) {
+      throw new IllegalArgumentException("Not a message key: " + messageKey);
+    }
+    MimeMessage mime = mail.createMimeMessage();
+    try {
+      MimeMessageHelper helper =
+          new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+      helper.setFrom(from);
+      if (!replyTo.isBlank()) {
+        helper.setReplyTo(replyTo);
+      }
+      helper.setTo(address);
+      helper.setSubject(subject);
+      helper.setText(
+          body,
+          templates
+              .files()
+              .fill(
+                  "email.html",
+                  Map.of(
+                      "language",
+                      language.name(),
+                      "subject",
+                      subject,
+                      "organisationName",
+                      organisationName,
+                      "bodyHtml",
+                      TemplateFiles.paragraphs(body))));
+      mime.setHeader("Content-Language", language.name());
+      // RFC 3834: sent by a machine, so auto-responders (out of office) do not answer it.
+      mime.setHeader("Auto-Submitted", "auto-generated");
+      mime.setHeader("Message-ID", "<" + messageKey + "@" + domain(from) + ">");
+    } catch (MessagingException e) {
+      throw new MailPreparationException("Cannot prepare staff e-mail " + messageKey, e);
+    }
+    mail.send(mime);
+  }
+
+  private static String domain(String address) {
+    String plain = address.replaceAll(".*<|>.*", "").strip();
+    int at = plain.lastIndexOf('@');
+    return at < 0 || at == plain.length() - 1 ? "complaint-desk.invalid" : plain.substring(at + 1);
+  }
+}
