@@ -3,6 +3,8 @@ package eu.complaintdesk.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.complaintdesk.notification.StaffEmail;
+import eu.complaintdesk.register.Language;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
 import eu.complaintdesk.testing.CaseDriver;
@@ -57,6 +59,7 @@ class StaffDigestIT extends ApplicationIntegrationTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired StaffEmail email;
 
   @Test
   void oneDigestListsExactlyTheUsersTasksDueTodayOrOverdueAndASecondRunSendsNothing()
@@ -217,6 +220,79 @@ class StaffDigestIT extends ApplicationIntegrationTest {
                 HttpRequest.newBuilder(uri("/api/staff/me/digest")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aFailedSendIsTriedAgainLaterThatMorningThenGivenUp() throws Exception {
+    String suffix = suffix();
+    String group = "digest-group-" + suffix;
+    String givenUp = staffUser("digest-fail-" + suffix, group);
+    String retried = staffUser("digest-retry-" + suffix, group);
+    String number = new CaseDriver(port).submit(CaseDriver.HEATING_COMPLAINT);
+    String task = new CaseDriver(port).awaitTask(number, "UserTask_CheckCompleteness");
+    tasks.addCandidateGroup(task, group);
+    LocalDate day = LocalDate.of(2030, 3, 19);
+    tasks.setDueDate(task, at(day, 9, 0));
+    List<String> both = List.of(givenUp, retried);
+
+    OutboundTestServers.stopSmtp();
+    try {
+      assertThat(job.run(instant(day, 7, 30), both)).isEqualTo(new DigestJob.Result(0, 2, 0, 0));
+      // not again before RETRY_AFTER
+      assertThat(job.run(instant(day, 7, 35), both)).isEqualTo(DigestJob.Result.NONE);
+      assertThat(job.run(instant(day, 7, 41), List.of(givenUp)).failed()).isEqualTo(1);
+      assertThat(job.run(instant(day, 7, 52), List.of(givenUp)).failed()).isEqualTo(1);
+    } finally {
+      OutboundTestServers.startSmtp();
+    }
+    assertThat(state(givenUp, day)).isEqualTo("GIVEN_UP");
+    assertThat(state(retried, day)).isEqualTo("FAILED");
+
+    DigestJob.Result later = job.run(instant(day, 8, 3), both);
+
+    assertThat(later).isEqualTo(new DigestJob.Result(1, 0, 0, 0));
+    assertThat(digestsTo(email(retried))).hasSize(1);
+    assertThat(digestsTo(email(givenUp))).isEmpty();
+    assertThat(state(retried, day)).isEqualTo("SENT");
+    assertThat(job.run(instant(day, 9, 0), both)).isEqualTo(DigestJob.Result.NONE);
+  }
+
+  @Test
+  void everyStaffLanguageWritesTheDigestWithoutCountedNouns() {
+    DigestTasks.DueTask overdue =
+        new DigestTasks.DueTask(
+            "t1",
+            "UserTask_DraftAnswer",
+            "Draft answer",
+            "2030-000001",
+            instant(WORKING_DAY.minusDays(1), 18, 0));
+    DigestTasks.DueTask today =
+        new DigestTasks.DueTask(
+            "t2", "SomeOtherTask", "Another task", null, instant(WORKING_DAY, 18, 0));
+    DigestTasks.Due due = new DigestTasks.Due(List.of(overdue), List.of(today), 1, 3);
+    Instant now = instant(WORKING_DAY, 7, 30);
+
+    for (Language language : Language.values()) {
+      DigestMail.Text text =
+          new DigestMail(email, language, RIGA, "https://staff.example/")
+              .render(due, WORKING_DAY, now);
+      assertThat(text.subject()).as(language.name()).endsWith(": 4");
+      assertThat(text.body())
+          .as(language.name())
+          .contains(
+              "2030-000001 – ", "https://staff.example/camunda/app/tasklist/default/#/?task=t1")
+          .contains("— – Another task – ")
+          .contains(": 1", ": 3", " 2", "https://staff.example/camunda/app/tasklist/default/\n")
+          .doesNotContainPattern("\\{[A-Za-z]+}")
+          .doesNotContain("UserTask_");
+    }
+    String latvian =
+        new DigestMail(email, Language.lv, RIGA, "https://staff.example")
+            .render(due, WORKING_DAY, now)
+            .body();
+    assertThat(latvian)
+        .contains("2030-000001 – Sagatavot atbildes projektu – termiņš 11.03.2030., nokavēts")
+        .contains("termiņš 12.03.2030. – https://staff.example/");
   }
 
   // --- helpers --------------------------------------------------------------------------------
