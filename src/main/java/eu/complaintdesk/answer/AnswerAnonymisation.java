@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 /**
  * The answer feature's part of anonymising a case ({@code privacy/}): drafts lose their text,
  * refusal reasons and review comment (their outcome, authors, dates and approval stay); inquiries
- * to other organisations lose the reply (the directory id of the organisation and the dates stay).
+ * to other organisations lose the reply (the directory id of the organisation and the dates stay),
+ * and so do their replies that came by e-mail.
  */
 @Component
 public class AnswerAnonymisation {
@@ -29,6 +30,12 @@ public class AnswerAnonymisation {
 
   /** Removes the replies of the case's inquiries; how many replies there were. */
   public int anonymiseInquiries(long complaintId) {
+    // issue 12 (engineer D): the replies that came by e-mail lose their text too
+    jdbc.sql(
+            "update inquiry_reply_email set reply_text = null"
+                + " where complaint_id = :id and reply_text is not null")
+        .param("id", complaintId)
+        .update();
     return jdbc.sql(
             "update external_inquiry set reply = null"
                 + " where complaint_id = :id and reply is not null")

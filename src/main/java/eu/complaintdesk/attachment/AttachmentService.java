@@ -294,4 +294,69 @@ public class AttachmentService {
         rs.getString("sha256"),
         created == null ? null : created.toInstant());
   }
+
+  // --- issue 12, partners' replies (engineer D) ---------------------------------------------
+
+  /**
+   * Stores checked files that another organisation sent with its reply to an inquiry of the case,
+   * linked to the inquiry; each noted in the timeline for staff only (they are not the customer's).
+   */
+  @Transactional
+  public List<Long> storeForInquiry(long complaintId, long inquiryId, List<CheckedFile> files) {
+    List<Long> ids = new ArrayList<>();
+    Instant now = clock.instant();
+    for (CheckedFile file : files) {
+      KeyHolder key = new GeneratedKeyHolder();
+      jdbc.sql(
+              "insert into attachment (complaint_id, external_inquiry_id, file_name, media_type,"
+                  + " size_bytes, sha256, content, created_at) values (:complaintId, :inquiryId,"
+                  + " :fileName, :mediaType, :size, :sha256, :content, :now)")
+          .param("complaintId", complaintId)
+          .param("inquiryId", inquiryId)
+          .param("fileName", file.fileName())
+          .param("mediaType", file.mediaType())
+          .param("size", file.size())
+          .param("sha256", file.sha256())
+          .param("content", file.content())
+          .param("now", now.atOffset(ZoneOffset.UTC))
+          .update(key, "id");
+      ids.add(Objects.requireNonNull(key.getKeyAs(Long.class), "generated id"));
+      register.addEvent(
+          complaintId,
+          INQUIRY_ATTACHMENT_RECEIVED,
+          ComplaintRegister.SYSTEM_ACTOR,
+          file.fileName(),
+          false);
+    }
+    return ids;
+  }
+
+  /** Timeline entry (staff only): a file another organisation sent with its reply. */
+  public static final String INQUIRY_ATTACHMENT_RECEIVED = "INQUIRY_ATTACHMENT_RECEIVED";
+
+  /** Notes refused files of an organisation's reply in the timeline, for staff only. */
+  @Transactional
+  public void noteRefusedForStaff(long complaintId, List<RefusedFile> refused) {
+    for (RefusedFile file : refused) {
+      register.addEvent(
+          complaintId,
+          "ATTACHMENT_REFUSED",
+          ComplaintRegister.SYSTEM_ACTOR,
+          file.fileName() + ": " + file.reason(),
+          false);
+    }
+  }
+
+  /** The files another organisation sent with its replies to the inquiry, oldest first. */
+  public List<AttachmentInfo> listOfInquiry(long complaintId, long inquiryId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from attachment where complaint_id = :complaintId"
+                + " and external_inquiry_id = :inquiryId order by created_at, id")
+        .param("complaintId", complaintId)
+        .param("inquiryId", inquiryId)
+        .query(AttachmentService::info)
+        .list();
+  }
 }

@@ -35,13 +35,19 @@ class CaseFileController {
   private final WorkingCalendar calendar;
   private final CaseReads reads;
   private final GroupMembership groups;
+  private final CaseInquiryReplies inquiryReplies;
 
   CaseFileController(
-      CaseFiles caseFiles, WorkingCalendar calendar, CaseReads reads, GroupMembership groups) {
+      CaseFiles caseFiles,
+      WorkingCalendar calendar,
+      CaseReads reads,
+      GroupMembership groups,
+      CaseInquiryReplies inquiryReplies) {
     this.caseFiles = caseFiles;
     this.calendar = calendar;
     this.reads = reads;
     this.groups = groups;
+    this.inquiryReplies = inquiryReplies;
   }
 
   @GetMapping(path = "/staff/complaints/{registrationNumber}", produces = MediaType.TEXT_HTML_VALUE)
@@ -60,6 +66,8 @@ class CaseFileController {
     long id = file.complaint().id();
     reads.record(id, user.getName(), CaseReads.Kind.CASE_FILE, null);
     Map<String, Object> model = new HashMap<>(model(file, calendar.zone()));
+    // issue 12 (engineer D): other organisations' replies by e-mail and their files
+    model.putAll(inquiryReplies.model(file.complaint(), file.inquiries()));
     if (groups.isAdministrator(user)) {
       model.put("reads", reads.latest(id, READS_SHOWN));
     }

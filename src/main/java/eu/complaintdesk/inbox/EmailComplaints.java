@@ -1,5 +1,6 @@
 package eu.complaintdesk.inbox;
 
+import eu.complaintdesk.answer.InquiryReplies;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.intake.AccessCodeHandovers;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -112,6 +114,7 @@ class EmailComplaints {
   private final CustomerRequests customerRequests;
   private final OutboundMessageIds outboundIds;
   private final TransactionTemplate transactions;
+  private final InquiryReplies inquiryReplies;
 
   EmailComplaints(
       IntakeService intake,
@@ -123,7 +126,8 @@ class EmailComplaints {
       AccessCodeHandovers handovers,
       CustomerRequests customerRequests,
       OutboundMessageIds outboundIds,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      InquiryReplies inquiryReplies) {
     this.handovers = handovers;
     this.intake = intake;
     this.attachments = attachments;
@@ -134,6 +138,7 @@ class EmailComplaints {
     this.customerRequests = customerRequests;
     this.outboundIds = outboundIds;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.inquiryReplies = inquiryReplies;
   }
 
   /**
@@ -155,10 +160,17 @@ class EmailComplaints {
     if (takenIn.isPresent()) {
       if (takenIn.get().forgotten()) {
         forgetAgain(email.messageKey());
+      } else if (takenIn.get().untoldReply() && takenIn.get().inquiryReply()) {
+        tellInquiry(email.messageKey());
       } else if (takenIn.get().untoldReply()) {
         tellCase(takenIn.get().complaintId(), email.messageKey());
       }
       return Outcome.ALREADY_REGISTERED;
+    }
+    Optional<InquiryReplies.AnsweredInquiry> inquiry = answeredInquiry(email);
+    if (inquiry.isPresent()) {
+      addToInquiry(inquiry.get(), email);
+      return Outcome.REPLY_ADDED;
     }
     Optional<Complaint> repliedCase = repliedCase(email);
     if (repliedCase.isPresent() && !repliedCase.get().status().isFinal()) {
@@ -181,7 +193,8 @@ class EmailComplaints {
    * What an e-mail was taken in as; {@code untoldReply}: a reply whose case was not yet told;
    * {@code forgotten}: its case was anonymised, its copies are (to be) deleted from the mailbox.
    */
-  private record TakenIn(long complaintId, boolean untoldReply, boolean forgotten) {}
+  private record TakenIn(
+      long complaintId, boolean untoldReply, boolean forgotten, boolean inquiryReply) {}
 
   /**
    * A case that a new complaint relates to, and the timeline entries (staff only) that name each
@@ -238,10 +251,12 @@ class EmailComplaints {
             (row, number) ->
                 new TakenIn(
                     row.getLong("complaint_id"),
-                    KIND_REPLY.equals(row.getString("kind"))
+                    (KIND_REPLY.equals(row.getString("kind"))
+                            || KIND_INQUIRY_REPLY.equals(row.getString("kind")))
                         && row.getObject("case_told_at") == null,
                     row.getObject("forget_requested_at") != null
-                        || row.getObject("forgotten_at") != null))
+                        || row.getObject("forgotten_at") != null,
+                    KIND_INQUIRY_REPLY.equals(row.getString("kind"))))
         .optional();
   }
 
@@ -432,5 +447,62 @@ class EmailComplaints {
       return stripped;
     }
     return stripped.substring(0, stripped.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  // --- issue 12, partners' replies (engineer D) ---------------------------------------------
+
+  /** A Message-ID taken in as another organisation's reply to an inquiry ({@code kind}). */
+  static final String KIND_INQUIRY_REPLY = "INQUIRY_REPLY";
+
+  /** How often telling an inquiry is tried at once when the case changed at the same moment. */
+  private static final int TELL_ATTEMPTS = 3;
+
+  /**
+   * The inquiry to another organisation the e-mail replies to: the one whose e-mail (or reminder)
+   * its {@code In-Reply-To} or {@code References} names, by id and token. Such an e-mail is never
+   * the customer's and never a new complaint.
+   */
+  Optional<InquiryReplies.AnsweredInquiry> answeredInquiry(IncomingEmail email) {
+    return outboundIds
+        .repliedInquiry(email.referencedMessageIds())
+        .flatMap(replied -> inquiryReplies.find(replied.complaintId(), replied.dedupKey()));
+  }
+
+  /**
+   * Keeps an organisation's reply (its text, its PDF, JPEG and PNG files linked to the inquiry,
+   * refused files noted for staff, the Message-ID) in one transaction, then tells the inquiry: its
+   * open reply task is completed with the text ({@link InquiryReplies#tell}), recorded with the
+   * telling. Should telling fail, the next poll tells it again, never twice.
+   */
+  private void addToInquiry(InquiryReplies.AnsweredInquiry inquiry, IncomingEmail email) {
+    AttachmentService.Sorted files = attachments.sort(email.files());
+    String text = text(email);
+    transactions.executeWithoutResult(
+        status -> {
+          inquiryReplies.keep(inquiry, email.messageKey(), text, email.receivedAt());
+          attachments.storeForInquiry(inquiry.complaintId(), inquiry.id(), files.accepted());
+          attachments.noteRefusedForStaff(inquiry.complaintId(), files.refused());
+          recordTakenIn(email.messageKey(), inquiry.complaintId(), KIND_INQUIRY_REPLY);
+        });
+    tellInquiry(email.messageKey());
+  }
+
+  /** Tells the inquiry of a kept reply e-mail, and records that it was told, together. */
+  private void tellInquiry(String messageKey) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transactions.executeWithoutResult(
+            status -> {
+              inquiryReplies.tell(messageKey);
+              recordCaseTold(messageKey);
+            });
+        return;
+      } catch (OptimisticLockingException e) {
+        // the case changed at the same moment (a handler completing the task): try again
+        if (attempt >= TELL_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 }

@@ -21,7 +21,12 @@ public enum NotificationKind {
   DRAFT_OVERDUE,
   CASE_OVERDUE,
   EXTERNAL_INQUIRY,
-  CUSTOMER_MESSAGE_RECEIVED;
+  CUSTOMER_MESSAGE_RECEIVED,
+  // issue 12, partners' replies and the reminder (engineer D):
+  /** The one reminder to an organisation that has not answered an inquiry in its working days. */
+  EXTERNAL_INQUIRY_REMINDER,
+  /** To the handler's department: an organisation asked has not answered in its working days. */
+  EXTERNAL_INQUIRY_UNANSWERED;
 
   /** Whether this kind goes to the customer (in their language) rather than to staff. */
   public boolean isForCustomer() {

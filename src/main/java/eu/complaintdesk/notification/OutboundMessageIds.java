@@ -95,4 +95,51 @@ public class OutboundMessageIds {
     }
     return Optional.empty();
   }
+
+  // --- issue 12, partners' replies (engineer D) ---------------------------------------------
+
+  /** The kinds of message an organisation's reply answers: the inquiry and its reminder. */
+  private static final List<String> INQUIRY_KINDS =
+      List.of(
+          NotificationKind.EXTERNAL_INQUIRY.name(),
+          NotificationKind.EXTERNAL_INQUIRY_REMINDER.name());
+
+  /**
+   * An inquiry or reminder we sent to another organisation, which a reply names: the complaint and
+   * the message's dedup key (the inquiry's {@code message_key}, or that key with {@code
+   * ":reminder"}).
+   */
+  public record RepliedInquiry(long complaintId, String dedupKey) {}
+
+  /**
+   * The inquiry to another organisation (or its reminder) that the given Message-IDs (of a reply's
+   * {@code In-Reply-To} and {@code References}) name, the latest named first; empty when none is
+   * one. Matched by id and reply token as {@link #repliedComplaint} matches, never by subject; any
+   * channel counts (an inquiry recorded before it went out by e-mail carries its token as well).
+   */
+  public Optional<RepliedInquiry> repliedInquiry(Collection<String> referencedMessageIds) {
+    List<String> latestFirst = new ArrayList<>(referencedMessageIds);
+    Collections.reverse(latestFirst);
+    for (String referenced : latestFirst) {
+      Matcher ours = OURS.matcher(referenced == null ? "" : referenced.strip());
+      if (!ours.matches()) {
+        continue;
+      }
+      Optional<RepliedInquiry> inquiry =
+          jdbc.sql(
+                  "select complaint_id, dedup_key from outbound_message where id = :id"
+                      + " and reply_token = :token and kind in (:kinds)")
+              .param("id", Long.parseLong(ours.group(1)))
+              .param("token", ours.group(2))
+              .param("kinds", INQUIRY_KINDS)
+              .query(
+                  (row, number) ->
+                      new RepliedInquiry(row.getLong("complaint_id"), row.getString("dedup_key")))
+              .optional();
+      if (inquiry.isPresent()) {
+        return inquiry;
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -111,4 +111,9 @@ public final class ComplaintProcess {
   public static final String END_WITHDRAWN = "EndEvent_ComplaintWithdrawn";
 
   private ComplaintProcess() {}
+
+  // --- issue 12, partners' replies and the reminder (engineer D) ---------------------------
+  public static final String INQUIRY_REPLY_OVERDUE = "BoundaryEvent_InquiryReplyOverdue";
+  public static final String REMIND_ORGANISATION = "ServiceTask_RemindOrganisation";
+  public static final String END_ORGANISATION_REMINDED = "EndEvent_OrganisationReminded";
 }

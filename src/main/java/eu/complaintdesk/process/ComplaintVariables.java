@@ -172,7 +172,8 @@ public final class ComplaintVariables {
                   CLASSIFICATION_TEXT,
                   ORGANISATION_COUNTRY,
                   ORGANISATION_SECTOR,
-                  EXTERNAL_ORGANISATION_LIST),
+                  EXTERNAL_ORGANISATION_LIST,
+                  ComplaintVariables.INQUIRY_REMINDER_AT),
               ENGINE_SET.stream())
           .collect(Collectors.toUnmodifiableSet());
 
@@ -248,4 +249,13 @@ public final class ComplaintVariables {
     }
     return value;
   }
+
+  // --- issue 12, partners' replies and the reminder (engineer D) ---------------------------
+
+  /**
+   * When an organisation asked for information is reminded ({@code
+   * BoundaryEvent_InquiryReplyOverdue} of each inquiry): local to the inquiry, set by its send
+   * step.
+   */
+  public static final String INQUIRY_REMINDER_AT = "inquiryReminderAt";
 }

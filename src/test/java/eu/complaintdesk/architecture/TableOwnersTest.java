@@ -66,7 +66,9 @@ class TableOwnersTest {
           // who read what: staff reads of case files, attachments and letters (issue 11)
           Map.entry("case_read", "register"),
           // Issue 12, the morning digest (part B): one row per staff user and day
-          Map.entry("staff_digest", "digest"));
+          Map.entry("staff_digest", "digest"),
+          // issue 12 (engineer D): other organisations' replies that came by e-mail
+          Map.entry("inquiry_reply_email", "answer"));
 
   /** Columns owned by another package than their table's: table.column → package. */
   static final Map<String, String> COLUMN_OWNERS = Map.of("complaint.clock_paused_at", "deadline");

@@ -73,7 +73,8 @@ class EmailRepliesDatabaseTest {
             null,
             null,
             outboundIds,
-            transactionManager);
+            transactionManager,
+            null);
     anna =
         register.register(
             new NewComplaint(
@@ -173,7 +174,8 @@ class EmailRepliesDatabaseTest {
             null,
             customerRequests,
             outboundIds,
-            transactionManager);
+            transactionManager,
+            null);
     IncomingEmail email =
         reply(
             "anna.berzina@example.lv",
@@ -217,7 +219,8 @@ class EmailRepliesDatabaseTest {
             null,
             customerRequests,
             outboundIds,
-            transactionManager);
+            transactionManager,
+            null);
 
     assertThat(complaints.register(email)).isEqualTo(EmailComplaints.Outcome.ALREADY_REGISTERED);
 

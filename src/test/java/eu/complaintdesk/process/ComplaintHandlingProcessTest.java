@@ -14,6 +14,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.answer.ExternalInquiries;
 import eu.complaintdesk.answer.ExternalInquiry;
+import eu.complaintdesk.answer.InquiryReminders;
+import eu.complaintdesk.answer.InquiryReplies;
 import eu.complaintdesk.customermessage.CustomerMessages;
 import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.intake.CustomerRequests;
@@ -858,5 +860,170 @@ class ComplaintHandlingProcessTest {
 
   private String surveyToken() {
     return surveyTable.latestToken(receipt.complaintId()).orElseThrow();
+  }
+
+  // --- issue 12, partners' replies and the reminder (engineer D) ---------------------------
+
+  /** Close of the 5th working day after Tuesday 24 November (building-manager answers in 5). */
+  static final Instant BUILDING_MANAGER_REMINDER = Instant.parse("2026-12-01T16:00:00Z");
+
+  @Autowired InquiryReminders reminders;
+  @Autowired InquiryReplies inquiryReplies;
+
+  @Test
+  void organisationThatHasNotAnsweredInItsWorkingDaysIsRemindedOnceAndTheHandlerIsTold() {
+    askOrganisations("building-manager\nRīgas ūdens");
+    List<Job> timers = inquiryTimers();
+    assertThat(timers)
+        .extracting(Job::getDuedate)
+        .as("the directory's 5 working days; 10 for an organisation not in the directory")
+        .containsExactlyInAnyOrder(Date.from(BUILDING_MANAGER_REMINDER), Date.from(DUE_10));
+    assertThat(sent()).doesNotContain(NotificationKind.EXTERNAL_INQUIRY_REMINDER.name());
+
+    ClockUtil.setCurrentTime(Date.from(DUE_10));
+    timers.forEach(timer -> management.executeJob(timer.getId()));
+    runAsyncJobs(management, instance);
+
+    assertThat(instance).hasPassed(END_ORGANISATION_REMINDED);
+    assertThat(inquiryTimers()).as("the timer fires once").isEmpty();
+    List<OutboundMessage> reminded =
+        notifications.messages(complaint().id()).stream()
+            .filter(m -> m.kind() == NotificationKind.EXTERNAL_INQUIRY_REMINDER)
+            .toList();
+    assertThat(reminded).as("one reminder, to the directory's address").hasSize(1);
+    OutboundMessage reminder = reminded.get(0);
+    assertThat(reminder.recipient()).isEqualTo("building-manager@partners.example");
+    assertThat(reminder.subject() + reminder.body())
+        .contains(receipt.registrationNumber(), "Ēkas pārvaldnieks")
+        .doesNotContain("Jānis", "janis@example.lv", "Nepareizs rēķins");
+    List<OutboundMessage> told =
+        notifications.messages(complaint().id()).stream()
+            .filter(m -> m.kind() == NotificationKind.EXTERNAL_INQUIRY_UNANSWERED)
+            .toList();
+    assertThat(told).as("the handler is told once per organisation").hasSize(2);
+    assertThat(told).allMatch(m -> m.recipient().equals("group:dept-billing"));
+    assertThat(told)
+        .extracting(OutboundMessage::body)
+        .anyMatch(body -> body.contains("Rīgas ūdens") && !body.contains("reminder by e-mail"))
+        .anyMatch(body -> body.contains("Building manager") && body.contains("reminder"));
+    ExternalInquiry buildingManager = inquiry("building-manager");
+    assertThat(reminders.remindedAt(buildingManager.id())).contains(DUE_10);
+    assertThat(reminders.remindedAt(inquiry("Rīgas ūdens").id())).isEmpty();
+    assertThat(register.timeline(complaint().id()))
+        .filteredOn(e -> e.type().equals(InquiryReminders.REMINDED))
+        .hasSize(1);
+    assertThat(instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+
+    // The reminder step run again (a retried job) sends nothing more.
+    reminders.remind(complaint().id(), buildingManager.id(), "dept-billing", "again");
+    assertThat(
+            notifications.messages(complaint().id()).stream()
+                .filter(
+                    m ->
+                        m.kind() == NotificationKind.EXTERNAL_INQUIRY_REMINDER
+                            || m.kind() == NotificationKind.EXTERNAL_INQUIRY_UNANSWERED))
+        .hasSize(3);
+  }
+
+  @Test
+  void organisationWhoseReplyIsRecordedBeforeTheDateIsNotReminded() {
+    askOrganisations("building-manager");
+    assertThat(inquiryTimers()).hasSize(1);
+    tasks.complete(task().getId(), Map.of(EXTERNAL_REPLY, "Atbilde pa tālruni"));
+
+    assertThat(inquiryTimers()).isEmpty();
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(sent())
+        .doesNotContain(
+            NotificationKind.EXTERNAL_INQUIRY_REMINDER.name(),
+            NotificationKind.EXTERNAL_INQUIRY_UNANSWERED.name());
+    assertThat(reminders.remindedAt(inquiry("building-manager").id())).isEmpty();
+  }
+
+  @Test
+  void replyByEmailCompletesItsInquirysTaskAndALaterOneIsKeptBeside() {
+    askOrganisations("building-manager\nRīgas ūdens");
+    ExternalInquiry buildingManager = inquiry("building-manager");
+    InquiryReplies.AnsweredInquiry answered =
+        inquiryReplies.find(complaint().id(), messageKey(buildingManager)).orElseThrow();
+    assertThat(answered.id()).isEqualTo(buildingManager.id());
+    assertThat(inquiryReplies.find(complaint().id(), messageKey(buildingManager) + ":reminder"))
+        .as("a reply to the reminder")
+        .contains(answered);
+    String longReply = "Skaitītājs nomainīts 2026. gada oktobrī. ".repeat(300);
+    inquiryReplies.keep(answered, "reply-1", longReply, DUE_1);
+
+    assertThat(inquiryReplies.tell("reply-1")).isTrue();
+
+    ExternalInquiry recorded = inquiry("building-manager");
+    assertThat(recorded.recordedBy()).isEqualTo(ExternalInquiries.EMAIL_ACTOR);
+    assertThat(recorded.reply()).hasSize(InquiryReplies.MAX_TEXT);
+    assertThat(inquiryReplies.emailReplies(complaint().id()))
+        .singleElement()
+        .satisfies(
+            reply -> {
+              assertThat(reply.text()).as("nothing lost").isEqualTo(longReply);
+              assertThat(reply.recorded()).isTrue();
+            });
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_RECORD_EXTERNAL_REPLY)
+                .list())
+        .as("only the other organisation's task is left")
+        .hasSize(1);
+    assertNoFreeTextInTheEngine();
+    assertThat(inquiryReplies.tell("reply-1")).as("told once").isFalse();
+
+    // A second e-mail of the same organisation is kept beside the reply, the case goes on.
+    inquiryReplies.keep(answered, "reply-2", "Papildinājums", DUE_1);
+    assertThat(inquiryReplies.tell("reply-2")).isFalse();
+    assertThat(inquiryReplies.emailReplies(complaint().id()))
+        .extracting(InquiryReplies.EmailReply::recorded)
+        .containsExactly(true, false);
+    assertThat(inquiry("building-manager").reply()).isEqualTo(recorded.reply());
+
+    tasks.complete(task().getId(), Map.of(EXTERNAL_REPLY, "Atbilde pa pastu"));
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(inquiry("Rīgas ūdens").recordedBy()).isNotEqualTo(ExternalInquiries.EMAIL_ACTOR);
+  }
+
+  /** The handler asks the organisations (one per line); the inquiries are sent. */
+  private void askOrganisations(String organisations) {
+    toDraft();
+    complete(
+        claim("handler"),
+        Map.of(NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, organisations));
+    runAsyncJobs(management, instance);
+    assertThat(instance).isWaitingAt(TASK_RECORD_EXTERNAL_REPLY);
+  }
+
+  private List<Job> inquiryTimers() {
+    return management
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .activityId(INQUIRY_REPLY_OVERDUE)
+        .timers()
+        .list();
+  }
+
+  private ExternalInquiry inquiry(String organisation) {
+    return inquiries.inquiries(complaint().id()).stream()
+        .filter(i -> i.organisation().equals(organisation))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The dedup key of the message that asked the inquiry's organisation. */
+  private String messageKey(ExternalInquiry inquiry) {
+    return notifications.messages(complaint().id()).stream()
+        .filter(
+            m ->
+                m.kind() == NotificationKind.EXTERNAL_INQUIRY
+                    && m.recipient().equals(inquiry.organisation()))
+        .map(OutboundMessage::dedupKey)
+        .findFirst()
+        .orElseThrow();
   }
 }
