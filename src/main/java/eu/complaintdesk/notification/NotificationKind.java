@@ -21,7 +21,9 @@ public enum NotificationKind {
   DRAFT_OVERDUE,
   CASE_OVERDUE,
   EXTERNAL_INQUIRY,
-  CUSTOMER_MESSAGE_RECEIVED;
+  CUSTOMER_MESSAGE_RECEIVED,
+  // --- issue 12, staff e-mails (engineer A): the customer supplied the missing information
+  INFORMATION_SUPPLIED;
 
   /** Whether this kind goes to the customer (in their language) rather than to staff. */
   public boolean isForCustomer() {

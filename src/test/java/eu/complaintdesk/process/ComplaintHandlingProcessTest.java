@@ -630,8 +630,15 @@ class ComplaintHandlingProcessTest {
     fireTimer(management, instance, DRAFT_OVERDUE);
     runAsyncJobs(management, instance);
 
-    assertThat(sent().stream().filter(NotificationKind.DRAFT_REMINDER.name()::equals)).hasSize(1);
-    assertThat(sent().stream().filter(NotificationKind.DRAFT_OVERDUE.name()::equals)).hasSize(1);
+    // one step each, one e-mail per person concerned (dept-billing's members; the supervisors)
+    assertThat(recipients(NotificationKind.DRAFT_REMINDER))
+        .containsExactlyInAnyOrder(
+            "handler@complaintdesk.example",
+            "supervisor@complaintdesk.example",
+            "supervisor2@complaintdesk.example");
+    assertThat(recipients(NotificationKind.DRAFT_OVERDUE))
+        .containsExactlyInAnyOrder(
+            "supervisor@complaintdesk.example", "supervisor2@complaintdesk.example");
   }
 
   @Test
@@ -846,6 +853,14 @@ class ComplaintHandlingProcessTest {
   }
 
   /** Subject and body of the one message of this kind sent for the complaint. */
+  /** The recipients of the case's messages of the kind, one entry per message. */
+  private List<String> recipients(NotificationKind kind) {
+    return notifications.messages(receipt.complaintId()).stream()
+        .filter(m -> m.kind() == kind)
+        .map(OutboundMessage::recipient)
+        .toList();
+  }
+
   private String message(NotificationKind kind) {
     List<String> texts =
         notifications.messages(receipt.complaintId()).stream()
