@@ -201,6 +201,12 @@ class ComplaintHandlingProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(sent()).contains(NotificationKind.INFORMATION_RECEIVED.name());
+    // the registrars, whose completeness check the case goes back to, are told by e-mail
+    assertThat(recipients(NotificationKind.INFORMATION_SUPPLIED))
+        .containsExactly("registrar@complaintdesk.example");
+    assertThat(message(NotificationKind.INFORMATION_SUPPLIED))
+        .contains(receipt.registrationNumber())
+        .doesNotContain("Pielikumā");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.REGISTERED);
     assertThat(complaint().clockPausedAt()).isNull();
     Instant movedDue = Instant.parse("2026-12-10T16:00:00Z");
@@ -598,6 +604,12 @@ class ComplaintHandlingProcessTest {
     assertThat(tasks.getTaskComments(task().getId())).isNotEmpty();
     assertThat(customerMessages.list(complaint().id())).hasSize(1);
     assertThat(sent()).contains(NotificationKind.CUSTOMER_MESSAGE_RECEIVED.name());
+    // nobody took the draft yet: its candidate group's members, each once
+    assertThat(recipients(NotificationKind.CUSTOMER_MESSAGE_RECEIVED))
+        .containsExactlyInAnyOrder(
+            "handler@complaintdesk.example",
+            "supervisor@complaintdesk.example",
+            "supervisor2@complaintdesk.example");
   }
 
   @Test
