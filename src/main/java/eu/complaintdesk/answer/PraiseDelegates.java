@@ -5,6 +5,7 @@ import static eu.complaintdesk.process.ComplaintVariables.CANDIDATE_GROUP;
 import eu.complaintdesk.engine.Executions;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.StaffNotifications;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
@@ -18,14 +19,15 @@ import org.springframework.context.annotation.Configuration;
 class PraiseDelegates {
 
   @Bean
-  JavaDelegate forwardPraiseDelegate(NotificationService notifications) {
+  JavaDelegate forwardPraiseDelegate(StaffNotifications notifications) {
     return execution -> {
       ComplaintVariables variables = ComplaintVariables.of(execution);
-      notifications.notifyGroup(
+      notifications.toGroup(
           variables.complaintId(),
           variables.string(CANDIDATE_GROUP),
+          null,
+          null,
           NotificationKind.PRAISE_FORWARDED,
-          Map.of(),
           Executions.effectKey(execution));
     };
   }

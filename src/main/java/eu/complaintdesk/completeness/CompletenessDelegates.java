@@ -1,5 +1,6 @@
 package eu.complaintdesk.completeness;
 
+import static eu.complaintdesk.process.ComplaintVariables.CANDIDATE_GROUP;
 import static eu.complaintdesk.process.ComplaintVariables.COMPLETE;
 import static eu.complaintdesk.process.ComplaintVariables.INFORMATION_DUE_AT;
 import static eu.complaintdesk.process.ComplaintVariables.MISSING_INFORMATION;
@@ -9,6 +10,7 @@ import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
 import eu.complaintdesk.engine.Executions;
 import eu.complaintdesk.engine.TaskInput;
 import eu.complaintdesk.process.ComplaintVariables;
+import eu.complaintdesk.security.Groups;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -64,9 +66,15 @@ class CompletenessDelegates {
 
   @Bean
   JavaDelegate confirmInformationReceivedDelegate(CompletenessService completeness) {
-    return execution ->
-        completeness.confirmInformationReceived(
-            ComplaintVariables.of(execution).complaintId(), Executions.effectKey(execution));
+    return execution -> {
+      ComplaintVariables variables = ComplaintVariables.of(execution);
+      String group = variables.string(CANDIDATE_GROUP);
+      completeness.confirmInformationReceived(
+          variables.complaintId(),
+          execution.getProcessInstanceId(),
+          group != null ? group : Groups.REGISTRARS,
+          Executions.effectKey(execution));
+    };
   }
 
   @Bean

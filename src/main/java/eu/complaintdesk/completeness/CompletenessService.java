@@ -4,6 +4,7 @@ import eu.complaintdesk.deadline.CaseDeadlineTimer;
 import eu.complaintdesk.deadline.DeadlineService;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.StaffNotifications;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
@@ -24,16 +25,19 @@ class CompletenessService {
   private final DeadlineService deadlines;
   private final CaseDeadlineTimer caseDeadlineTimer;
   private final NotificationService notifications;
+  private final StaffNotifications staff;
 
   CompletenessService(
       ComplaintRegister register,
       DeadlineService deadlines,
       CaseDeadlineTimer caseDeadlineTimer,
-      NotificationService notifications) {
+      NotificationService notifications,
+      StaffNotifications staff) {
     this.register = register;
     this.deadlines = deadlines;
     this.caseDeadlineTimer = caseDeadlineTimer;
     this.notifications = notifications;
+    this.staff = staff;
   }
 
   /**
@@ -98,10 +102,23 @@ class CompletenessService {
     return new Resumed(paused, due);
   }
 
-  /** Tells the customer the information arrived and when the answer is now due. */
-  void confirmInformationReceived(long complaintId, String effectKey) {
+  /**
+   * Tells the customer the information arrived and when the answer is now due, and the staff that
+   * it arrived ({@code INFORMATION_SUPPLIED}): whoever works on the case's open tasks, else the
+   * members of {@code group} (the department, or the registrars, whose completeness check the case
+   * goes back to).
+   */
+  void confirmInformationReceived(
+      long complaintId, String processInstanceId, String group, String effectKey) {
     notifications.notifyCustomer(
         complaintId, NotificationKind.INFORMATION_RECEIVED, Map.of(), effectKey);
+    staff.toWorkers(
+        complaintId,
+        processInstanceId,
+        null,
+        group,
+        NotificationKind.INFORMATION_SUPPLIED,
+        effectKey + ":staff");
   }
 
   void closeAsIncomplete(long complaintId, String effectKey) {

@@ -73,6 +73,7 @@ class DeadlineDelegates {
       ComplaintVariables variables = ComplaintVariables.of(execution);
       escalations.remindHandlers(
           variables.complaintId(),
+          execution.getProcessInstanceId(),
           variables.string(CANDIDATE_GROUP),
           Executions.effectKey(execution));
     };
@@ -91,7 +92,9 @@ class DeadlineDelegates {
   JavaDelegate escalateToManagersDelegate(EscalationService escalations) {
     return execution ->
         escalations.escalateCase(
-            ComplaintVariables.of(execution).complaintId(), Executions.effectKey(execution));
+            ComplaintVariables.of(execution).complaintId(),
+            execution.getProcessInstanceId(),
+            Executions.effectKey(execution));
   }
 
   /** Records the deadline, and moves the case timer and the draft reminder with it. */

@@ -1,7 +1,7 @@
 package eu.complaintdesk.deadline;
 
 import eu.complaintdesk.notification.NotificationKind;
-import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.StaffNotifications;
 import eu.complaintdesk.process.CaseDecisions;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Complaint;
@@ -23,14 +23,14 @@ public class EscalationService {
   static final String DRAFT_REMINDED = "DRAFT_REMINDED";
   static final String DRAFT_OVERDUE = "DRAFT_OVERDUE";
 
-  private final NotificationService notifications;
+  private final StaffNotifications notifications;
   private final ComplaintRegister register;
   private final TaskService tasks;
   private final DeadlineMetrics metrics;
   private final CaseDecisions decisions;
 
   EscalationService(
-      NotificationService notifications,
+      StaffNotifications notifications,
       ComplaintRegister register,
       TaskService tasks,
       DeadlineMetrics metrics,
@@ -43,13 +43,20 @@ public class EscalationService {
   }
 
   /**
-   * Reminds the department that a draft answer is due soon, once per deadline: a draft task that
-   * comes back after review has its timers again, but the handlers were reminded already.
+   * Reminds whoever drafts the answer that it is due soon (the draft task's assignee, or the
+   * members of its candidate groups while unassigned), once per deadline: a draft task that comes
+   * back after review has its timers again, but the handlers were reminded already.
    */
-  public void remindHandlers(long complaintId, String candidateGroup, String effectKey) {
+  public void remindHandlers(
+      long complaintId, String processInstanceId, String candidateGroup, String effectKey) {
     if (firstTimeForDeadline(complaintId, DRAFT_REMINDED)) {
-      notifications.notifyGroup(
-          complaintId, candidateGroup, NotificationKind.DRAFT_REMINDER, Map.of(), effectKey);
+      notifications.toWorkers(
+          complaintId,
+          processInstanceId,
+          ComplaintProcess.TASK_DRAFT_ANSWER,
+          candidateGroup,
+          NotificationKind.DRAFT_REMINDER,
+          effectKey);
     }
   }
 
@@ -73,8 +80,13 @@ public class EscalationService {
       tasks.setPriority(
           task.getId(), escalatedPriority(complaintId, task.getProcessDefinitionId()));
     }
-    notifications.notifyGroup(
-        complaintId, Groups.SUPERVISORS, NotificationKind.DRAFT_OVERDUE, Map.of(), effectKey);
+    notifications.toGroup(
+        complaintId,
+        Groups.SUPERVISORS,
+        processInstanceId,
+        ComplaintProcess.TASK_DRAFT_ANSWER,
+        NotificationKind.DRAFT_OVERDUE,
+        effectKey);
   }
 
   private int escalatedPriority(long complaintId, String processDefinitionId) {
@@ -107,11 +119,16 @@ public class EscalationService {
     return !done;
   }
 
-  /** The case passed its overall deadline unanswered: managers are told. */
-  public void escalateCase(long complaintId, String effectKey) {
+  /** The case passed its overall deadline unanswered: managers are told, about its open task. */
+  public void escalateCase(long complaintId, String processInstanceId, String effectKey) {
     register.addEvent(complaintId, "CASE_OVERDUE", "system", "Escalated to managers", false);
     metrics.casePassed();
-    notifications.notifyGroup(
-        complaintId, Groups.MANAGERS, NotificationKind.CASE_OVERDUE, Map.of(), effectKey);
+    notifications.toGroup(
+        complaintId,
+        Groups.MANAGERS,
+        processInstanceId,
+        null,
+        NotificationKind.CASE_OVERDUE,
+        effectKey);
   }
 }

@@ -5,6 +5,7 @@ import static eu.complaintdesk.process.ComplaintVariables.CANDIDATE_GROUP;
 import eu.complaintdesk.engine.Executions;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.StaffNotifications;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
@@ -67,19 +68,21 @@ class IntakeDelegates {
   }
 
   /**
-   * Tells whoever works on the case that the customer wrote, and notes it on the open tasks so
-   * Tasklist shows it. The message itself stays in the register.
+   * Tells whoever works on the case that the customer wrote (the assignees of its open tasks, else
+   * their candidate groups' members; with no task open, the department or the registrars), and
+   * notes it on the open tasks so Tasklist shows it. The message itself stays in the register.
    */
   @Bean
-  JavaDelegate showCustomerMessageDelegate(NotificationService notifications, TaskService tasks) {
+  JavaDelegate showCustomerMessageDelegate(StaffNotifications notifications, TaskService tasks) {
     return execution -> {
       ComplaintVariables variables = ComplaintVariables.of(execution);
       String group = variables.string(CANDIDATE_GROUP);
-      notifications.notifyGroup(
+      notifications.toWorkers(
           variables.complaintId(),
+          execution.getProcessInstanceId(),
+          null,
           group != null ? group : Groups.REGISTRARS,
           NotificationKind.CUSTOMER_MESSAGE_RECEIVED,
-          Map.of(),
           Executions.effectKey(execution));
       tasks
           .createTaskQuery()

@@ -26,7 +26,9 @@ public enum NotificationKind {
   /** The one reminder to an organisation that has not answered an inquiry in its working days. */
   EXTERNAL_INQUIRY_REMINDER,
   /** To the handler's department: an organisation asked has not answered in its working days. */
-  EXTERNAL_INQUIRY_UNANSWERED;
+  EXTERNAL_INQUIRY_UNANSWERED,
+  // --- issue 12, staff e-mails (engineer A): the customer supplied the missing information
+  INFORMATION_SUPPLIED;
 
   /** Whether this kind goes to the customer (in their language) rather than to staff. */
   public boolean isForCustomer() {

@@ -358,6 +358,11 @@ public class NotificationService {
     values.put("extensionReason", complaint.extensionReason());
     values.put("answer", complaint.answerText());
     values.put("refusalReasons", register.approvedRefusalReasons(complaint.id()).orElse(null));
+    // staff e-mails: the task and the links StaffNotifications gives, none otherwise
+    values.put("taskName", null);
+    values.put("taskLink", null);
+    values.put("taskDueDate", null);
+    values.put("caseLink", null);
     if (parameters != null) {
       values.putAll(parameters);
     }

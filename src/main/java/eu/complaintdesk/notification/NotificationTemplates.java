@@ -223,4 +223,15 @@ class NotificationTemplates {
     }
     return value instanceof LocalDate date ? date : null;
   }
+
+  // --- staff e-mails (issue 12, internal messages) -------------------------------------------
+
+  /** The label {@code code} in the language, else in English, else {@code fallback}. */
+  String labelOr(String code, Language language, String fallback) {
+    String text = messages.getMessage(code, null, null, language.locale());
+    if (text == null) {
+      text = messages.getMessage(code, null, null, Language.en.locale());
+    }
+    return text != null ? text : fallback;
+  }
 }

@@ -203,6 +203,12 @@ class ComplaintHandlingProcessTest {
 
     assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(sent()).contains(NotificationKind.INFORMATION_RECEIVED.name());
+    // the registrars, whose completeness check the case goes back to, are told by e-mail
+    assertThat(recipients(NotificationKind.INFORMATION_SUPPLIED))
+        .containsExactly("registrar@complaintdesk.example");
+    assertThat(message(NotificationKind.INFORMATION_SUPPLIED))
+        .contains(receipt.registrationNumber())
+        .doesNotContain("Pielikumā");
     assertThat(complaint().status()).isEqualTo(ComplaintStatus.REGISTERED);
     assertThat(complaint().clockPausedAt()).isNull();
     Instant movedDue = Instant.parse("2026-12-10T16:00:00Z");
@@ -600,6 +606,12 @@ class ComplaintHandlingProcessTest {
     assertThat(tasks.getTaskComments(task().getId())).isNotEmpty();
     assertThat(customerMessages.list(complaint().id())).hasSize(1);
     assertThat(sent()).contains(NotificationKind.CUSTOMER_MESSAGE_RECEIVED.name());
+    // nobody took the draft yet: its candidate group's members, each once
+    assertThat(recipients(NotificationKind.CUSTOMER_MESSAGE_RECEIVED))
+        .containsExactlyInAnyOrder(
+            "handler@complaintdesk.example",
+            "supervisor@complaintdesk.example",
+            "supervisor2@complaintdesk.example");
   }
 
   @Test
@@ -632,8 +644,15 @@ class ComplaintHandlingProcessTest {
     fireTimer(management, instance, DRAFT_OVERDUE);
     runAsyncJobs(management, instance);
 
-    assertThat(sent().stream().filter(NotificationKind.DRAFT_REMINDER.name()::equals)).hasSize(1);
-    assertThat(sent().stream().filter(NotificationKind.DRAFT_OVERDUE.name()::equals)).hasSize(1);
+    // one step each, one e-mail per person concerned (dept-billing's members; the supervisors)
+    assertThat(recipients(NotificationKind.DRAFT_REMINDER))
+        .containsExactlyInAnyOrder(
+            "handler@complaintdesk.example",
+            "supervisor@complaintdesk.example",
+            "supervisor2@complaintdesk.example");
+    assertThat(recipients(NotificationKind.DRAFT_OVERDUE))
+        .containsExactlyInAnyOrder(
+            "supervisor@complaintdesk.example", "supervisor2@complaintdesk.example");
   }
 
   @Test
@@ -848,6 +867,14 @@ class ComplaintHandlingProcessTest {
   }
 
   /** Subject and body of the one message of this kind sent for the complaint. */
+  /** The recipients of the case's messages of the kind, one entry per message. */
+  private List<String> recipients(NotificationKind kind) {
+    return notifications.messages(receipt.complaintId()).stream()
+        .filter(m -> m.kind() == kind)
+        .map(OutboundMessage::recipient)
+        .toList();
+  }
+
   private String message(NotificationKind kind) {
     List<String> texts =
         notifications.messages(receipt.complaintId()).stream()

@@ -27,7 +27,13 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @TestConfiguration(proxyBeanMethods = false)
 @EnableTransactionManagement
 @EnableConfigurationProperties(OrganisationProperties.class)
-@ComponentScan(basePackages = {"eu.complaintdesk.register", "eu.complaintdesk.notification"})
+// without the engine: the staff e-mails, which ask it who is concerned, are left out
+@ComponentScan(
+    basePackages = {"eu.complaintdesk.register", "eu.complaintdesk.notification"},
+    excludeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.REGEX,
+            pattern = "eu\\.complaintdesk\\.notification\\.Staff(Notifications|Recipients)"))
 @ComponentScan(
     basePackages = "eu.complaintdesk",
     useDefaultFilters = false,

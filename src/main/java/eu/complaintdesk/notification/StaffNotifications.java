@@ -1,0 +1,150 @@
+package eu.complaintdesk.notification;
+
+import eu.complaintdesk.register.Complaint;
+import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.system.Organisation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Internal messages by e-mail to the staff members concerned ({@link StaffRecipients}), one message
+ * per person through {@link NotificationService#notifyByEmail}, in the staff language, with the
+ * dedup key {@code <step's key>|<user id>}: the outbox shows one row per person, and a retried step
+ * never e-mails a person twice (it may find other people than the first run did, e.g. a task
+ * claimed meanwhile: they are told too). When nobody with an e-mail address is found, the message
+ * is recorded for the group as before ({@link NotificationService#notifyGroup}, channel GROUP), so
+ * that the outbox shows that nobody could be told.
+ *
+ * <p>A message names the registration number, the task (its name in the staff language, {@code
+ * task.<task definition key>} in the templates) with its link in Tasklist, and the case file; the
+ * templates use no customer data. Links start with {@code complaints.notifications.staff-base-url}
+ * (default: the organisation's public base URL).
+ */
+@Service
+public class StaffNotifications {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffNotifications.class);
+
+  private final NotificationService notifications;
+  private final StaffRecipients recipients;
+  private final NotificationTemplates templates;
+  private final ComplaintRegister register;
+  private final String staffBaseUrl;
+
+  StaffNotifications(
+      NotificationService notifications,
+      StaffRecipients recipients,
+      NotificationTemplates templates,
+      ComplaintRegister register,
+      Organisation organisation,
+      @Value("${complaints.notifications.staff-base-url:}") String staffBaseUrl) {
+    this.notifications = notifications;
+    this.recipients = recipients;
+    this.templates = templates;
+    this.register = register;
+    String base = staffBaseUrl.isBlank() ? organisation.publicBaseUrl() : staffBaseUrl;
+    this.staffBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  /**
+   * To whoever works on the case's open task(s) with the definition key (null: all open tasks): the
+   * assignee, or the members of the candidate groups while unassigned; with no such task open, the
+   * members of {@code group} (the department, or the registrars before there is one).
+   */
+  public void toWorkers(
+      long complaintId,
+      String processInstanceId,
+      String taskDefinitionKey,
+      String group,
+      NotificationKind kind,
+      String dedupKey) {
+    send(
+        complaintId,
+        recipients.workersOf(processInstanceId, taskDefinitionKey, group),
+        group,
+        kind,
+        dedupKey);
+  }
+
+  /**
+   * To the members of the group, about the case's open task with the definition key (null: any open
+   * task; none: the message links the case file only).
+   */
+  public void toGroup(
+      long complaintId,
+      String group,
+      String processInstanceId,
+      String taskDefinitionKey,
+      NotificationKind kind,
+      String dedupKey) {
+    send(
+        complaintId,
+        recipients.membersOf(group, processInstanceId, taskDefinitionKey),
+        group,
+        kind,
+        dedupKey);
+  }
+
+  private void send(
+      long complaintId,
+      List<StaffRecipients.Recipient> people,
+      String group,
+      NotificationKind kind,
+      String dedupKey) {
+    Complaint complaint = register.get(complaintId);
+    if (people.isEmpty()) {
+      log.warn(
+          "Complaint {}: nobody with an e-mail address to tell of {}; recorded for the group only",
+          complaint.registrationNumber(),
+          kind);
+      notifications.notifyGroup(complaintId, group, kind, parameters(complaint, null), dedupKey);
+      return;
+    }
+    MessageDeliveryFailed failed = null;
+    for (StaffRecipients.Recipient person : people) {
+      try {
+        notifications.notifyByEmail(
+            complaintId,
+            person.email(),
+            notifications.staffLanguage(),
+            kind,
+            parameters(complaint, person.task()),
+            dedupKey + "|" + person.userId());
+      } catch (MessageDeliveryFailed e) {
+        // the others are still told; the step fails afterwards and its retry tries again
+        failed = failed == null ? e : failed;
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  /** The task (name and link, none when null) and the case file link. */
+  Map<String, Object> parameters(Complaint complaint, Task task) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put(
+        "caseLink", staffBaseUrl + "/staff/complaints/" + complaint.registrationNumber());
+    parameters.put(
+        "taskName",
+        task == null
+            ? null
+            : templates.labelOr(
+                "task." + task.getTaskDefinitionKey(),
+                notifications.staffLanguage(),
+                task.getName()));
+    parameters.put(
+        "taskLink",
+        task == null
+            ? null
+            : staffBaseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    parameters.put("taskDueDate", task == null ? null : task.getDueDate());
+    return parameters;
+  }
+}
