@@ -56,6 +56,7 @@ class ExternalInquiryDelegates {
       ComplaintVariables variables = ComplaintVariables.of(execution);
       reminders.remind(
           variables.complaintId(),
+          execution.getProcessInstanceId(),
           variables.number(INQUIRY_ID),
           variables.string(ComplaintVariables.CANDIDATE_GROUP),
           Executions.effectKey(execution));

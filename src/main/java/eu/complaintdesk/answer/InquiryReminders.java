@@ -8,6 +8,8 @@ import eu.complaintdesk.directory.DirectoryEntry;
 import eu.complaintdesk.directory.OrganisationDirectory;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
+import eu.complaintdesk.notification.StaffNotifications;
+import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.ComplaintRegister;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +39,7 @@ public class InquiryReminders {
   private final JdbcClient jdbc;
   private final ComplaintRegister register;
   private final NotificationService notifications;
+  private final StaffNotifications staff;
   private final OrganisationDirectory directory;
   private final WorkingCalendar calendar;
   private final Clock clock;
@@ -46,6 +49,7 @@ public class InquiryReminders {
       JdbcClient jdbc,
       ComplaintRegister register,
       NotificationService notifications,
+      StaffNotifications staff,
       OrganisationDirectory directory,
       WorkingCalendar calendar,
       Clock clock,
@@ -57,6 +61,7 @@ public class InquiryReminders {
     this.jdbc = jdbc;
     this.register = register;
     this.notifications = notifications;
+    this.staff = staff;
     this.directory = directory;
     this.calendar = calendar;
     this.clock = clock;
@@ -88,11 +93,16 @@ public class InquiryReminders {
    * Reminds the organisation unless its reply is recorded: an organisation of the directory with an
    * e-mail address gets one reminder by e-mail in its language (dedup key {@code message_key +
    * ":reminder"}, so that a reply to it reaches the inquiry as a reply to the inquiry does), which
-   * is noted ({@code reminded_at}, timeline); and the handler's department is told that the
-   * organisation has not answered (once per inquiry), with whether it was reminded or must be
-   * contacted by phone or post.
+   * is noted ({@code reminded_at}, timeline); and whoever works on its reply task (else the
+   * handler's department) is told that the organisation has not answered (once per inquiry), with
+   * whether it was reminded or must be contacted by phone or post.
    */
-  public void remind(long complaintId, long inquiryId, String candidateGroup, String stepKey) {
+  public void remind(
+      long complaintId,
+      String processInstanceId,
+      long inquiryId,
+      String candidateGroup,
+      String stepKey) {
     Asked asked = asked(inquiryId);
     if (asked.complaintId() != complaintId) {
       throw new IllegalArgumentException("External inquiry " + inquiryId + " is not of the case");
@@ -127,8 +137,10 @@ public class InquiryReminders {
     parameters.put("askedDate", asked.askedAt());
     parameters.put("remindedOrganisation", byEmail ? name : null);
     parameters.put("contactOrganisation", byEmail ? null : name);
-    notifications.notifyGroup(
+    staff.toWorkers(
         complaintId,
+        processInstanceId,
+        ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY,
         candidateGroup,
         NotificationKind.EXTERNAL_INQUIRY_UNANSWERED,
         parameters,

@@ -64,11 +64,24 @@ public class StaffNotifications {
       String group,
       NotificationKind kind,
       String dedupKey) {
+    toWorkers(complaintId, processInstanceId, taskDefinitionKey, group, kind, Map.of(), dedupKey);
+  }
+
+  /** As above, with the kind's own placeholder values (never customer data). */
+  public void toWorkers(
+      long complaintId,
+      String processInstanceId,
+      String taskDefinitionKey,
+      String group,
+      NotificationKind kind,
+      Map<String, Object> values,
+      String dedupKey) {
     send(
         complaintId,
         recipients.workersOf(processInstanceId, taskDefinitionKey, group),
         group,
         kind,
+        values,
         dedupKey);
   }
 
@@ -88,6 +101,7 @@ public class StaffNotifications {
         recipients.membersOf(group, processInstanceId, taskDefinitionKey),
         group,
         kind,
+        Map.of(),
         dedupKey);
   }
 
@@ -96,6 +110,7 @@ public class StaffNotifications {
       List<StaffRecipients.Recipient> people,
       String group,
       NotificationKind kind,
+      Map<String, Object> values,
       String dedupKey) {
     Complaint complaint = register.get(complaintId);
     if (people.isEmpty()) {
@@ -103,7 +118,8 @@ public class StaffNotifications {
           "Complaint {}: nobody with an e-mail address to tell of {}; recorded for the group only",
           complaint.registrationNumber(),
           kind);
-      notifications.notifyGroup(complaintId, group, kind, parameters(complaint, null), dedupKey);
+      notifications.notifyGroup(
+          complaintId, group, kind, with(values, parameters(complaint, null)), dedupKey);
       return;
     }
     MessageDeliveryFailed failed = null;
@@ -114,7 +130,7 @@ public class StaffNotifications {
             person.email(),
             notifications.staffLanguage(),
             kind,
-            parameters(complaint, person.task()),
+            with(values, parameters(complaint, person.task())),
             dedupKey + "|" + person.userId());
       } catch (MessageDeliveryFailed e) {
         // the others are still told; the step fails afterwards and its retry tries again
@@ -124,6 +140,12 @@ public class StaffNotifications {
     if (failed != null) {
       throw failed;
     }
+  }
+
+  private static Map<String, Object> with(Map<String, Object> values, Map<String, Object> task) {
+    Map<String, Object> all = new HashMap<>(values);
+    all.putAll(task);
+    return all;
   }
 
   /** The task (name and link, none when null) and the case file link. */
