@@ -80,4 +80,28 @@ class TaskQueryAuthorizationJoinTest {
         .isEqualTo("select * from ACT_RU_TASK RES");
     assertThat(TaskQueryAuthorizationJoin.rewritten(twoJoins)).isEqualTo(twoJoins);
   }
+
+  /**
+   * The count of "My groups' tasks" as the engine of 7.24 sent it to PostgreSQL (TaskQueryProbe).
+   */
+  static final String ENGINE_COUNT =
+      "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTI"
+          + "TYLINK I on I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ le"
+          + "ft join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?"
+          + ", '*') OR A.GROUP_ID_ IN ( ? ) ) AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RE"
+          + "SOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KE"
+          + "Y_ , '*' )) WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL and ( RES.ASSIGNEE_ is null and I.TYPE"
+          + "_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) ) and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL"
+          + ") OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null ) ) countDistinct";
+
+  @Test
+  void theEnginesCountStatementIsRewritten() {
+    String sql = TaskQueryAuthorizationJoin.rewritten(ENGINE_COUNT);
+
+    assertThat(sql)
+        .contains(
+            "left join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND (")
+        .contains(") AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') OFFSET 0) AUTH ON (1 = 1) WHERE")
+        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
+  }
 }
