@@ -104,4 +104,22 @@ class TaskQueryAuthorizationJoinTest {
         .contains(") AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') OFFSET 0) AUTH ON (1 = 1) WHERE")
         .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
   }
+
+  @Test
+  void theVariableQuerysJoinIsRewrittenWithItsOwnColumns() {
+    String variables =
+        "select distinct RES.* from ACT_RU_VARIABLE RES left join ACT_RU_EXECUTION PROC_EXECUTION"
+            + " on PROC_EXECUTION.ID_ = RES.PROC_INST_ID_ left join ACT_RE_PROCDEF PROCDEF on"
+            + " PROCDEF.ID_ = PROC_EXECUTION.PROC_DEF_ID_ left join ( SELECT A.* FROM"
+            + " ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?, '*') ) ) AUTH ON"
+            + " (AUTH.RESOURCE_ID_ IN ( RES.PROC_INST_ID_ , PROC_EXECUTION.ID_ , PROCDEF.KEY_ ,"
+            + " RES.TASK_ID_ , '*' )) WHERE RES.NAME_ in ( ? ) and ( (AUTH.RESOURCE_ID_ IS NOT NULL) )";
+
+    assertThat(TaskQueryAuthorizationJoin.rewritten(variables))
+        .contains(
+            "left join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND ("
+                + " A.USER_ID_ in ( ?, '*') ) ) AND A.RESOURCE_ID_ IN (RES.PROC_INST_ID_,"
+                + " PROC_EXECUTION.ID_, PROCDEF.KEY_, RES.TASK_ID_, '*') OFFSET 0) AUTH ON (1 = 1)"
+                + " WHERE RES.NAME_ in ( ? )");
+  }
 }
