@@ -1,0 +1,125 @@
+package eu.complaintdesk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TaskQueryAuthorizationJoinTest {
+
+  /**
+   * The task query as the engine writes it for PostgreSQL (shape of 7.24, whitespace as MyBatis).
+   */
+  static final String ENGINE_SQL =
+      """
+      select distinct RES.REV_, RES.ID_, RES.NAME_
+          from ACT_RU_TASK RES
+          left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
+          inner join
+          ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+          inner join
+          (
+          SELECT A.*
+          FROM ACT_RU_AUTHORIZATION A
+          WHERE A.TYPE_ < 2
+          AND ( A.USER_ID_ in ( ?, '*')
+            OR A.GROUP_ID_ IN ( ? , ? )
+          )
+          AND (
+            (A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ?)
+            OR
+            (A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ?)
+          )
+          )
+          AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_ , D.KEY_ , '*'))
+          WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL )
+          and (
+            (AUTH.RESOURCE_ID_ IS NOT NULL)
+          )
+          order by RES.DUE_DATE_ asc
+      """;
+
+  @Test
+  void theAuthorizationJoinBecomesLateralWithTheSameConditions() {
+    String sql = TaskQueryAuthorizationJoin.rewritten(ENGINE_SQL);
+
+    String flat = sql.replaceAll("\\s+", " ");
+    assertThat(flat)
+        .contains(
+            "inner join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND ("
+                + " A.USER_ID_ in ( ?, '*') OR A.GROUP_ID_ IN ( ? , ? ) ) AND ( (A.RESOURCE_TYPE_ = ?"
+                + " AND A.PERMS_ & ? = ?) OR (A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ?) ) ) AND"
+                + " A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') OFFSET 0) AUTH ON (1 = 1)")
+        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_")
+        .contains("(AUTH.RESOURCE_ID_ IS NOT NULL)")
+        .startsWith("select distinct RES.REV_")
+        .endsWith("order by RES.DUE_DATE_ asc ");
+    assertThat(sql.chars().filter(c -> c == '?').count())
+        .as("the parameters stay in their order")
+        .isEqualTo(ENGINE_SQL.chars().filter(c -> c == '?').count());
+  }
+
+  @Test
+  void aLeftJoinStaysALeftJoin() {
+    String sql =
+        TaskQueryAuthorizationJoin.rewritten(
+            ENGINE_SQL.replace("inner join\n    (", "left join\n    ("));
+
+    assertThat(sql.replaceAll("\\s+", " ")).contains("left join lateral (SELECT A.*");
+  }
+
+  @Test
+  void aStatementOfAnotherShapeIsLeftAsItIs() {
+    String other = ENGINE_SQL.replace("D.KEY_ , '*'", "D.KEY_ , 'x'");
+    String twoJoins =
+        ENGINE_SQL.replace(
+            "WHERE ( 1 = 1",
+            ENGINE_SQL.substring(ENGINE_SQL.indexOf("inner join\n    (")) + " WHERE ( 1 = 1");
+
+    assertThat(TaskQueryAuthorizationJoin.rewritten(other)).isEqualTo(other);
+    assertThat(TaskQueryAuthorizationJoin.rewritten("select * from ACT_RU_TASK RES"))
+        .isEqualTo("select * from ACT_RU_TASK RES");
+    assertThat(TaskQueryAuthorizationJoin.rewritten(twoJoins)).isEqualTo(twoJoins);
+  }
+
+  /**
+   * The count of "My groups' tasks" as the engine of 7.24 sent it to PostgreSQL (TaskQueryProbe).
+   */
+  static final String ENGINE_COUNT =
+      "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTI"
+          + "TYLINK I on I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ le"
+          + "ft join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?"
+          + ", '*') OR A.GROUP_ID_ IN ( ? ) ) AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RE"
+          + "SOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KE"
+          + "Y_ , '*' )) WHERE ( 1 = 1 and RES.ASSIGNEE_ IS NULL and ( RES.ASSIGNEE_ is null and I.TYPE"
+          + "_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) ) and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL"
+          + ") OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null ) ) countDistinct";
+
+  @Test
+  void theEnginesCountStatementIsRewritten() {
+    String sql = TaskQueryAuthorizationJoin.rewritten(ENGINE_COUNT);
+
+    assertThat(sql)
+        .contains(
+            "left join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND (")
+        .contains(") AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') OFFSET 0) AUTH ON (1 = 1) WHERE")
+        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
+  }
+
+  @Test
+  void theVariableQuerysJoinIsRewrittenWithItsOwnColumns() {
+    String variables =
+        "select distinct RES.* from ACT_RU_VARIABLE RES left join ACT_RU_EXECUTION PROC_EXECUTION"
+            + " on PROC_EXECUTION.ID_ = RES.PROC_INST_ID_ left join ACT_RE_PROCDEF PROCDEF on"
+            + " PROCDEF.ID_ = PROC_EXECUTION.PROC_DEF_ID_ left join ( SELECT A.* FROM"
+            + " ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( ?, '*') ) ) AUTH ON"
+            + " (AUTH.RESOURCE_ID_ IN ( RES.PROC_INST_ID_ , PROC_EXECUTION.ID_ , PROCDEF.KEY_ ,"
+            + " RES.TASK_ID_ , '*' )) WHERE RES.NAME_ in ( ? ) and ( (AUTH.RESOURCE_ID_ IS NOT NULL) )";
+
+    assertThat(TaskQueryAuthorizationJoin.rewritten(variables))
+        .contains(
+            "left join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND ("
+                + " A.USER_ID_ in ( ?, '*') ) ) AND A.RESOURCE_ID_ IN (RES.PROC_INST_ID_,"
+                + " PROC_EXECUTION.ID_, PROCDEF.KEY_, RES.TASK_ID_, '*') OFFSET 0) AUTH ON (1 = 1)"
+                + " WHERE RES.NAME_ in ( ? )");
+  }
+}
