@@ -29,10 +29,21 @@ public class AnswerAnonymisation {
 
   /** Removes the replies of the case's inquiries; how many replies there were. */
   public int anonymiseInquiries(long complaintId) {
-    return jdbc.sql(
-            "update external_inquiry set reply = null"
-                + " where complaint_id = :id and reply is not null")
+    int replies =
+        jdbc.sql(
+                "update external_inquiry set reply = null"
+                    + " where complaint_id = :id and reply is not null")
+            .param("id", complaintId)
+            .update();
+    // the questions are the handler's free text, which may quote the customer
+    jdbc.sql(
+            "update external_inquiry set question = null"
+                + " where complaint_id = :id and question is not null")
         .param("id", complaintId)
         .update();
+    jdbc.sql("delete from inquiry_question where complaint_id = :id")
+        .param("id", complaintId)
+        .update();
+    return replies;
   }
 }

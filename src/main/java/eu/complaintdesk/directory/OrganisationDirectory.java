@@ -61,7 +61,13 @@ public class OrganisationDirectory {
    */
   public List<Map<String, String>> options(Language language) {
     return entries().stream()
-        .map(entry -> Map.of("label", entry.name(language), "value", entry.id()))
+        .map(
+            entry -> {
+              Map<String, String> option = new LinkedHashMap<>();
+              option.put("label", entry.name(language));
+              option.put("value", entry.id());
+              return option;
+            })
         .toList();
   }
 

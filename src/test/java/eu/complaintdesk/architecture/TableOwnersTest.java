@@ -64,7 +64,9 @@ class TableOwnersTest {
           Map.entry("spring_session", "system"),
           Map.entry("spring_session_attributes", "system"),
           // who read what: staff reads of case files, attachments and letters (issue 11)
-          Map.entry("case_read", "register"));
+          Map.entry("case_read", "register"),
+          // issue 12, engineer C: the question of a complaint's next inquiries
+          Map.entry("inquiry_question", "answer"));
 
   /** Columns owned by another package than their table's: table.column → package. */
   static final Map<String, String> COLUMN_OWNERS = Map.of("complaint.clock_paused_at", "deadline");

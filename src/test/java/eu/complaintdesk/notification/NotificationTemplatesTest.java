@@ -93,7 +93,6 @@ class NotificationTemplatesTest {
         "DRAFT_REMINDER",
         "DRAFT_OVERDUE",
         "CASE_OVERDUE",
-        "EXTERNAL_INQUIRY",
         "CUSTOMER_MESSAGE_RECEIVED"
       })
   void staffTemplateIsEnglishInAnyStaffLanguage(NotificationKind kind) {
@@ -332,5 +331,32 @@ class NotificationTemplatesTest {
         .contains("kaip išnagrinėjome Jūsų kreipimąsi Nr. 2026-000042")
         .contains("Prašome įvertinti mūsų darbą")
         .doesNotContain("jį įvertinti");
+  }
+
+  // --- issue 12, engineer C: inquiries to other organisations ------------------------------
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void inquiryIsWrittenInTheOrganisationsLanguageWithTheQuestionAndNoCustomerData(
+      Language language) {
+    Map<String, Object> values = allValues();
+    values.put("question", "Kad tika pārtraukta siltumapgāde?");
+    NotificationTemplates.Rendered inquiry =
+        templates.render(NotificationKind.EXTERNAL_INQUIRY, language, values);
+
+    assertThat(inquiry.subject()).contains("2026-000042").doesNotContain("{", "}");
+    assertThat(inquiry.body())
+        .contains("AS Sadales tīkls", "2026-000042", "Kad tika pārtraukta siltumapgāde?")
+        .contains("AS Rīgas siltums")
+        .doesNotContain("{", "}", "Anna Bērziņa", "Radiators ir auksts");
+    if (language != Language.en) {
+      assertThat(inquiry)
+          .isNotEqualTo(templates.render(NotificationKind.EXTERNAL_INQUIRY, Language.en, values));
+    }
+    assertThat(templates.label("EXTERNAL_INQUIRY.defaultQuestion", language)).isNotBlank();
+    for (String code : List.of("emailed", "noAddress", "notInDirectory")) {
+      assertThat(templates.label("EXTERNAL_REPLY_TASK." + code, language))
+          .contains("{organisation}");
+    }
   }
 }
