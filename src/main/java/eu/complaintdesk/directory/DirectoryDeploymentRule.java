@@ -3,10 +3,8 @@ package eu.complaintdesk.directory;
 import eu.complaintdesk.engine.DeploymentRule;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -39,20 +37,9 @@ class DirectoryDeploymentRule implements DeploymentRule {
       return List.of();
     }
     try {
-      DmnDecision decision = dmn.parseDecision(OrganisationDirectory.DECISION, model);
-      return DirectoryRows.check(
-              dmn
-                  .evaluateDecisionTable(decision, Variables.createVariables())
-                  .getResultList()
-                  .stream()
-                  .map(row -> (java.util.Map<String, Object>) new java.util.LinkedHashMap<>(row))
-                  .toList())
-          .problems();
-    } catch (RuntimeException broken) {
-      return List.of(
-          "OrganisationDirectory cannot be evaluated without inputs (hit policy COLLECT, no"
-              + " inputs, one row per organisation): "
-              + broken.getMessage());
+      return DirectoryRows.evaluate(dmn, model).problems();
+    } catch (IllegalArgumentException broken) {
+      return List.of(broken.getMessage());
     }
   }
 }

@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 
 /**
  * The rows of {@code OrganisationDirectory} checked: an id of lower-case letters, digits and single
@@ -38,6 +43,28 @@ final class DirectoryRows {
   record Checked(List<DirectoryEntry> entries, List<String> problems) {}
 
   private DirectoryRows() {}
+
+  /**
+   * The rows of the model's {@code OrganisationDirectory} table, evaluated as the engine would
+   * (FEEL, no inputs) and checked; {@link IllegalArgumentException} when the model has no such
+   * decision or it cannot be evaluated without inputs.
+   */
+  static Checked evaluate(DmnEngine dmn, DmnModelInstance model) {
+    try {
+      DmnDecision decision = dmn.parseDecision(OrganisationDirectory.DECISION, model);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      dmn.evaluateDecisionTable(decision, Variables.createVariables())
+          .getResultList()
+          .forEach(row -> rows.add(new LinkedHashMap<>(row)));
+      return check(rows);
+    } catch (RuntimeException broken) {
+      throw new IllegalArgumentException(
+          "OrganisationDirectory cannot be evaluated without inputs (hit policy COLLECT, no"
+              + " inputs, one rule per organisation): "
+              + broken.getMessage(),
+          broken);
+    }
+  }
 
   static Checked check(List<Map<String, Object>> rows) {
     List<DirectoryEntry> entries = new ArrayList<>();

@@ -1,13 +1,14 @@
 package eu.complaintdesk.directory;
 
+import eu.complaintdesk.engine.DeployedDecisions;
 import eu.complaintdesk.register.Language;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
  * The other organisations handlers may ask for information: the rows of the decision table {@code
  * OrganisationDirectory} ({@code dmn/OrganisationDirectory.dmn}, hit policy COLLECT, no inputs),
  * which process owners keep in Camunda Modeler and deploy with the models. The latest deployed
- * version counts: a directory entry is a contact, not a rule a running case must keep. A deployment
- * with a broken row is refused ({@link DirectoryDeploymentRule}); should one be deployed anyway (an
- * older deployment), its broken rows are left out and logged by position, never a case's failure.
+ * version counts: a directory entry is a contact, not a rule a running case must keep. It is read
+ * from the engine's deployment cache and evaluated here, once per deployed version (no decision
+ * history for every look-up, no authorization the reader needs). A deployment with a broken row is
+ * refused ({@link DirectoryDeploymentRule}); should one be deployed anyway (an older deployment),
+ * its broken rows are left out and logged once by position, never a case's failure.
  */
 @Component
 public class OrganisationDirectory {
@@ -26,19 +29,23 @@ public class OrganisationDirectory {
   /** The decision key. */
   public static final String DECISION = "OrganisationDirectory";
 
+  /** Versions remembered: the latest one is read; a few more cover a deployment under way. */
+  private static final int REMEMBERED = 8;
+
   private static final Logger log = LoggerFactory.getLogger(OrganisationDirectory.class);
 
-  private final DecisionService decisions;
+  private final DeployedDecisions deployed;
+  private final DmnEngine dmn =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final Map<String, DirectoryRows.Checked> versions = new ConcurrentHashMap<>();
 
-  OrganisationDirectory(DecisionService decisions) {
-    this.decisions = decisions;
+  OrganisationDirectory(DeployedDecisions deployed) {
+    this.deployed = deployed;
   }
 
-  /** Every valid entry, in the table's order. */
+  /** Every valid entry, in the table's order; none when no directory is deployed. */
   public List<DirectoryEntry> entries() {
-    DirectoryRows.Checked checked = checked();
-    checked.problems().forEach(problem -> log.warn("Directory entry left out: {}", problem));
-    return checked.entries();
+    return checked().entries();
   }
 
   /** What is wrong with rows of the latest deployed table (empty when nothing is). */
@@ -72,17 +79,25 @@ public class OrganisationDirectory {
   }
 
   private DirectoryRows.Checked checked() {
-    return DirectoryRows.check(
-        decisions
-            .evaluateDecisionTableByKey(DECISION)
-            .variables(Variables.createVariables())
-            .evaluate()
-            .stream()
-            .map(OrganisationDirectory::row)
-            .toList());
-  }
-
-  static Map<String, Object> row(DmnDecisionRuleResult result) {
-    return new LinkedHashMap<>(result.getEntryMap());
+    Optional<DeployedDecisions.Latest> latest = deployed.latest(DECISION);
+    if (latest.isEmpty()) {
+      return new DirectoryRows.Checked(List.of(), List.of());
+    }
+    DirectoryRows.Checked known = versions.get(latest.get().definitionId());
+    if (known != null) {
+      return known;
+    }
+    DirectoryRows.Checked checked;
+    try {
+      checked = DirectoryRows.evaluate(dmn, latest.get().model());
+    } catch (IllegalArgumentException broken) {
+      checked = new DirectoryRows.Checked(List.of(), List.of(broken.getMessage()));
+    }
+    checked.problems().forEach(problem -> log.warn("Directory entry left out: {}", problem));
+    if (versions.size() >= REMEMBERED) {
+      versions.clear();
+    }
+    versions.put(latest.get().definitionId(), checked);
+    return checked;
   }
 }

@@ -982,6 +982,13 @@ class ComplaintHandlingProcessTest {
         .doesNotContain(
             INQUIRY_QUESTION, EXTERNAL_ORGANISATION_CHOICE, EXTERNAL_ORGANISATION_OPTIONS);
     assertNoFreeTextInTheEngine();
+    // the directory is read from the deployment, not evaluated as a decision with history
+    assertThat(
+            history
+                .createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey("OrganisationDirectory")
+                .count())
+        .isZero();
   }
 
   @Test
