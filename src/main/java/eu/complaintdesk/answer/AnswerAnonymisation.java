@@ -30,16 +30,27 @@ public class AnswerAnonymisation {
 
   /** Removes the replies of the case's inquiries; how many replies there were. */
   public int anonymiseInquiries(long complaintId) {
-    // issue 12 (engineer D): the replies that came by e-mail lose their text too
+    // issue 12: the replies that came by e-mail lose their text too
     jdbc.sql(
             "update inquiry_reply_email set reply_text = null"
                 + " where complaint_id = :id and reply_text is not null")
         .param("id", complaintId)
         .update();
-    return jdbc.sql(
-            "update external_inquiry set reply = null"
-                + " where complaint_id = :id and reply is not null")
+    int replies =
+        jdbc.sql(
+                "update external_inquiry set reply = null"
+                    + " where complaint_id = :id and reply is not null")
+            .param("id", complaintId)
+            .update();
+    // the questions are the handler's free text, which may quote the customer
+    jdbc.sql(
+            "update external_inquiry set question = null"
+                + " where complaint_id = :id and question is not null")
         .param("id", complaintId)
         .update();
+    jdbc.sql("delete from inquiry_question where complaint_id = :id")
+        .param("id", complaintId)
+        .update();
+    return replies;
   }
 }

@@ -36,7 +36,7 @@ class AnswerDelegates {
 
   /** Checks and stores a draft; a handler who needs outside information may leave it empty. */
   @Bean
-  TaskListener draftAnswerListener(AnswerService answers) {
+  TaskListener draftAnswerListener(AnswerService answers, InquiryChoices choices) {
     return task -> {
       TaskInput input = TaskInput.of(task);
       ComplaintVariables variables = ComplaintVariables.of(task);
@@ -45,8 +45,7 @@ class AnswerDelegates {
         throw Refusal.invalid(DRAFTED_BY, "is unknown: claim the task before completing it");
       }
       if (input.optionalFlag(NEEDS_EXTERNAL_INFORMATION)) {
-        List<String> organisations =
-            ExternalInquiries.parse(input.requiredText(EXTERNAL_ORGANISATIONS));
+        List<String> organisations = choices.compose(task, variables.complaintId());
         if (organisations.stream().anyMatch(o -> o.length() > ExternalInquiries.MAX_NAME)) {
           throw Refusal.invalid(
               EXTERNAL_ORGANISATIONS,

@@ -5,14 +5,21 @@ import static eu.complaintdesk.register.SqlValues.generatedId;
 import static eu.complaintdesk.register.SqlValues.instant;
 import static eu.complaintdesk.register.SqlValues.toDb;
 
+import eu.complaintdesk.directory.DirectoryEntry;
+import eu.complaintdesk.directory.OrganisationDirectory;
+import eu.complaintdesk.notification.DeliveryState;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.Language;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,17 +36,30 @@ public class ExternalInquiries {
   /** The register keeps organisation names of at most this length. */
   static final int MAX_NAME = 200;
 
+  /** The sentence an inquiry asks when the handler wrote no question. */
+  static final String DEFAULT_QUESTION = "EXTERNAL_INQUIRY.defaultQuestion";
+
+  private static final String SYSTEM = ComplaintRegister.SYSTEM_ACTOR;
+
   private final JdbcClient jdbc;
   private final ComplaintRegister register;
   private final NotificationService notifications;
   private final Clock clock;
 
+  /** The directory: absent in a test of the register's tables alone (no engine). */
+  private final ObjectProvider<OrganisationDirectory> directory;
+
   ExternalInquiries(
-      JdbcClient jdbc, ComplaintRegister register, NotificationService notifications, Clock clock) {
+      JdbcClient jdbc,
+      ComplaintRegister register,
+      NotificationService notifications,
+      Clock clock,
+      ObjectProvider<OrganisationDirectory> directory) {
     this.jdbc = jdbc;
     this.register = register;
     this.notifications = notifications;
     this.clock = clock;
+    this.directory = directory;
   }
 
   /** The organisations to ask: one per line of {@code externalOrganisations}, each once. */
@@ -52,15 +72,83 @@ public class ExternalInquiries {
     return organisations.lines().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
   }
 
+  /**
+   * Opens the inquiry and asks it. An organisation of the directory with an e-mail address gets
+   * {@code EXTERNAL_INQUIRY} by e-mail in its language: its name, the registration number, the
+   * question ({@link #rememberQuestion}, else the default sentence) and to reply to the e-mail;
+   * nothing else of the case. Any other (a name not in the directory, reached by phone or post, or
+   * an entry without an address) gets the message recorded for the log as before, and staff a
+   * timeline entry ({@code EXTERNAL_INQUIRY_BY_HAND}) to contact it. The dedup key of the message
+   * is {@code effectKey}, which the inquiry keeps as its {@code message_key}.
+   */
   long ask(long complaintId, String organisation, String effectKey) {
-    long inquiryId = open(complaintId, organisation, effectKey);
+    Optional<DirectoryEntry> entry = directory.getObject().find(organisation);
+    String question = question(complaintId).orElse(null);
+    long inquiryId =
+        open(
+            complaintId,
+            organisation,
+            effectKey,
+            entry.map(DirectoryEntry::id).orElse(null),
+            question);
+    if (entry.isPresent() && entry.get().email() != null) {
+      DirectoryEntry to = entry.get();
+      notifications.notifyByEmail(
+          complaintId,
+          to.email(),
+          to.language(),
+          NotificationKind.EXTERNAL_INQUIRY,
+          parameters(to.name(to.language()), question, to.language()),
+          effectKey);
+      return inquiryId;
+    }
+    Language staff = notifications.staffLanguage();
+    String name = entry.map(e -> e.name(staff)).orElse(organisation);
     notifications.notifyOrganisation(
         complaintId,
         organisation,
         NotificationKind.EXTERNAL_INQUIRY,
-        Map.of("organisation", organisation),
+        parameters(name, question, staff),
         effectKey);
+    register.addEvent(
+        complaintId, clock.instant(), "EXTERNAL_INQUIRY_BY_HAND", SYSTEM, name, false);
     return inquiryId;
+  }
+
+  private Map<String, Object> parameters(String name, String question, Language language) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("recipientOrganisation", name);
+    parameters.put(
+        "question", question != null ? question : notifications.text(DEFAULT_QUESTION, language));
+    return parameters;
+  }
+
+  /**
+   * Keeps the question of the complaint's next inquiries (free text, the register only), or forgets
+   * it ({@code null}: they ask the default sentence).
+   */
+  @Transactional
+  void rememberQuestion(long complaintId, String question) {
+    jdbc.sql("delete from inquiry_question where complaint_id = :complaintId")
+        .param("complaintId", complaintId)
+        .update();
+    if (question != null) {
+      jdbc.sql(
+              "insert into inquiry_question (complaint_id, question, written_at)"
+                  + " values (:complaintId, :question, :now)")
+          .param("complaintId", complaintId)
+          .param("question", question)
+          .param("now", toDb(clock.instant()))
+          .update();
+    }
+  }
+
+  /** The question the complaint's next inquiries ask, if the handler wrote one. */
+  Optional<String> question(long complaintId) {
+    return jdbc.sql("select question from inquiry_question where complaint_id = :complaintId")
+        .param("complaintId", complaintId)
+        .query(String.class)
+        .optional();
   }
 
   /**
@@ -69,15 +157,30 @@ public class ExternalInquiries {
    */
   @Transactional
   long open(long complaintId, String organisation, String messageKey) {
+    return open(complaintId, organisation, messageKey, null, null);
+  }
+
+  /** As {@link #open(long, String, String)}, with the directory id (or null) and the question. */
+  @Transactional
+  long open(
+      long complaintId,
+      String organisation,
+      String messageKey,
+      String organisationId,
+      String question) {
     register.requireExists(complaintId);
     Instant now = clock.instant();
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into external_inquiry (complaint_id, organisation, asked_at, message_key)"
-                + " values (:complaintId, :organisation, :now, :messageKey)")
+            "insert into external_inquiry (complaint_id, organisation, asked_at, message_key,"
+                + " organisation_id, question)"
+                + " values (:complaintId, :organisation, :now, :messageKey, :organisationId,"
+                + " :question)")
         .param("complaintId", complaintId)
         .param("organisation", organisation)
         .param("messageKey", messageKey)
+        .param("organisationId", organisationId)
+        .param("question", question)
         .param("now", toDb(now))
         .update(key, "id");
     register.addEvent(
@@ -111,21 +214,41 @@ public class ExternalInquiries {
     register.addEvent(complaintId, now, "EXTERNAL_REPLY_RECORDED", recordedBy, null, false);
   }
 
-  /** Inquiries of the complaint, oldest first. */
+  /**
+   * Inquiries of the complaint, oldest first: each with the organisation's name (its directory name
+   * in the staff language, else the name given), its question and the state of the e-mail that
+   * asked it (none: it is contacted by hand).
+   */
   public List<ExternalInquiry> inquiries(long complaintId) {
+    Language staff = notifications.staffLanguage();
+    Map<String, DirectoryEntry> entries = new HashMap<>();
+    directory.ifAvailable(d -> d.entries().forEach(e -> entries.put(e.id(), e)));
     return jdbc.sql(
-            "select id, organisation, asked_at, reply, replied_at, recorded_by"
-                + " from external_inquiry where complaint_id = :complaintId order by id")
+            "select i.id, i.organisation, i.asked_at, i.reply, i.replied_at, i.recorded_by,"
+                + " i.organisation_id, i.question, m.delivery_state"
+                + " from external_inquiry i left join outbound_message m"
+                + " on m.complaint_id = i.complaint_id and m.dedup_key = i.message_key"
+                + " and m.channel = 'EMAIL'"
+                + " where i.complaint_id = :complaintId order by i.id")
         .param("complaintId", complaintId)
         .query(
-            (rs, row) ->
-                new ExternalInquiry(
-                    rs.getLong("id"),
-                    rs.getString("organisation"),
-                    instant(rs, "asked_at"),
-                    rs.getString("reply"),
-                    instant(rs, "replied_at"),
-                    rs.getString("recorded_by")))
+            (rs, row) -> {
+              String organisation = rs.getString("organisation");
+              String organisationId = rs.getString("organisation_id");
+              DirectoryEntry entry = organisationId == null ? null : entries.get(organisationId);
+              String state = rs.getString("delivery_state");
+              return new ExternalInquiry(
+                  rs.getLong("id"),
+                  organisation,
+                  instant(rs, "asked_at"),
+                  rs.getString("reply"),
+                  instant(rs, "replied_at"),
+                  rs.getString("recorded_by"),
+                  organisationId,
+                  entry != null ? entry.name(staff) : organisation,
+                  rs.getString("question"),
+                  state == null ? null : DeliveryState.valueOf(state));
+            })
         .list();
   }
 

@@ -821,4 +821,14 @@ public class NotificationService {
   private static String truncate(String value, int max) {
     return value == null || value.length() <= max ? value : value.substring(0, max);
   }
+
+  // --- issue 12, engineer C: inquiries to other organisations ------------------------------
+
+  /**
+   * A text of the message templates in the language (English when it has none), e.g. the default
+   * question of an inquiry or a task's description; no placeholders are filled.
+   */
+  public String text(String code, Language language) {
+    return templates.label(code, language);
+  }
 }

@@ -258,4 +258,25 @@ public final class ComplaintVariables {
    * step.
    */
   public static final String INQUIRY_REMINDER_AT = "inquiryReminderAt";
+
+  // --- issue 12, engineer C: the draft form's directory choice ------------------------------
+
+  /**
+   * {@code UserTask_DraftAnswer}, task-local, set when it is created: the organisation directory as
+   * the options of the form's checklist ({@code [{label, value}]}, a JSON list). Never in history.
+   */
+  public static final String EXTERNAL_ORGANISATION_OPTIONS = "externalOrganisationOptions";
+
+  /**
+   * {@code UserTask_DraftAnswer}, the form's checklist: the directory ids chosen. With the names in
+   * {@code externalOrganisations} it makes {@code externalOrganisations} (ids and names, each
+   * once).
+   */
+  public static final String EXTERNAL_ORGANISATION_CHOICE = "externalOrganisationChoice";
+
+  /**
+   * {@code UserTask_DraftAnswer}: what to ask the organisations (free text: kept in the register,
+   * never in the engine's history, removed from the case on completion). Optional through the API.
+   */
+  public static final String INQUIRY_QUESTION = "inquiryQuestion";
 }

@@ -68,7 +68,9 @@ class TableOwnersTest {
           // Issue 12, the morning digest (part B): one row per staff user and day
           Map.entry("staff_digest", "digest"),
           // issue 12 (engineer D): other organisations' replies that came by e-mail
-          Map.entry("inquiry_reply_email", "answer"));
+          Map.entry("inquiry_reply_email", "answer"),
+          // issue 12, engineer C: the question of a complaint's next inquiries
+          Map.entry("inquiry_question", "answer"));
 
   /** Columns owned by another package than their table's: table.column → package. */
   static final Map<String, String> COLUMN_OWNERS = Map.of("complaint.clock_paused_at", "deadline");

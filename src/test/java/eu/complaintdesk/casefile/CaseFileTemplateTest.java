@@ -59,7 +59,19 @@ class CaseFileTemplateTest {
                     AT),
                 new AnswerDraft(
                     2, "Second", "UPHELD", null, "handler", AT, null, null, null, null)),
-            List.of(new ExternalInquiry(3, "Water board", AT, null, null, null)),
+            List.of(
+                new ExternalInquiry(3, "Water board", AT, null, null, null),
+                new ExternalInquiry(
+                    6,
+                    "building-manager",
+                    AT,
+                    "Off <3h>",
+                    AT,
+                    "system",
+                    "building-manager",
+                    "Building <manager>",
+                    "When was the heating <b>off</b>?",
+                    DeliveryState.SENT)),
             List.of(new CustomerMessage(4, "More <info>", AT)),
             List.of(
                 new OutboundMessage(
@@ -106,7 +118,16 @@ class CaseFileTemplateTest {
         .contains(
             "returned by supervisor, 2026-03-02 10:15<div class=\"text\">Too short</div></td>")
         .contains("<td>not reviewed yet</td>")
-        .contains("<td>Water board</td><td>2026-03-02 10:15</td><td></td><td></td>")
+        .contains(
+            "<td>Water board</td><td>not e-mailed: contact by phone or post</td>"
+                + "<td><span class=\"muted\">the standard request</span></td>"
+                + "<td>2026-03-02 10:15</td><td></td><td></td>")
+        .contains(
+            "<td>Building &lt;manager&gt;<br><span class=\"muted\">building-manager</span></td>"
+                + "<td>e-mailed (SENT)</td>"
+                + "<td><div class=\"text\">When was the heating &lt;b&gt;off&lt;/b&gt;?</div></td>"
+                + "<td>2026-03-02 10:15</td><td><div class=\"text\">Off &lt;3h&gt;</div></td>"
+                + "<td>2026-03-02 10:15 · system</td>")
         .contains("<div class=\"text\">More &lt;info&gt;</div>")
         .contains("<span class=\"state-FAILED\">FAILED</span>")
         .contains(

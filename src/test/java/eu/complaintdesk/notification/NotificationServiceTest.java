@@ -362,9 +362,17 @@ class NotificationServiceTest {
     long id = complaint(Language.lv, PreferredContact.EMAIL, "anna@example.lv", null, null);
 
     notifications.notifyOrganisation(
-        id, "AS Sadales tīkls", NotificationKind.EXTERNAL_INQUIRY, Map.of(), "inquiry-1");
+        id,
+        "AS Sadales tīkls",
+        NotificationKind.EXTERNAL_INQUIRY,
+        Map.of("question", "Kad tika pārtraukta piegāde?"),
+        "inquiry-1");
     notifications.notifyOrganisation(
-        id, "AS Sadales tīkls", NotificationKind.EXTERNAL_INQUIRY, Map.of(), "inquiry-1");
+        id,
+        "AS Sadales tīkls",
+        NotificationKind.EXTERNAL_INQUIRY,
+        Map.of("question", "Kad tika pārtraukta piegāde?"),
+        "inquiry-1");
 
     assertThat(delivery.delivered)
         .singleElement()

@@ -87,19 +87,6 @@ class NotificationTemplatesTest {
 
   // Staff kinds exist in every language since issue 12: StaffTemplatesTest.
   @ParameterizedTest
-  @EnumSource(
-      value = NotificationKind.class,
-      names = {"EXTERNAL_INQUIRY"})
-  void staffTemplateIsEnglishInAnyStaffLanguage(NotificationKind kind) {
-    assertThat(kind.isForCustomer()).isFalse();
-    NotificationTemplates.Rendered english = templates.render(kind, Language.en, allValues());
-    NotificationTemplates.Rendered fallback = templates.render(kind, Language.lv, allValues());
-
-    assertThat(english.body()).doesNotContain("{").contains("2026-000042");
-    assertThat(fallback).isEqualTo(english);
-  }
-
-  @ParameterizedTest
   @EnumSource(Language.class)
   void answerBySmsIsShortAndPointsToTheStatusPage(Language language) {
     Map<String, Object> values = allValues();
@@ -326,5 +313,32 @@ class NotificationTemplatesTest {
         .contains("kaip išnagrinėjome Jūsų kreipimąsi Nr. 2026-000042")
         .contains("Prašome įvertinti mūsų darbą")
         .doesNotContain("jį įvertinti");
+  }
+
+  // --- issue 12, engineer C: inquiries to other organisations ------------------------------
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void inquiryIsWrittenInTheOrganisationsLanguageWithTheQuestionAndNoCustomerData(
+      Language language) {
+    Map<String, Object> values = allValues();
+    values.put("question", "Kad tika pārtraukta siltumapgāde?");
+    NotificationTemplates.Rendered inquiry =
+        templates.render(NotificationKind.EXTERNAL_INQUIRY, language, values);
+
+    assertThat(inquiry.subject()).contains("2026-000042").doesNotContain("{", "}");
+    assertThat(inquiry.body())
+        .contains("AS Sadales tīkls", "2026-000042", "Kad tika pārtraukta siltumapgāde?")
+        .contains("AS Rīgas siltums")
+        .doesNotContain("{", "}", "Anna Bērziņa", "Radiators ir auksts");
+    if (language != Language.en) {
+      assertThat(inquiry)
+          .isNotEqualTo(templates.render(NotificationKind.EXTERNAL_INQUIRY, Language.en, values));
+    }
+    assertThat(templates.label("EXTERNAL_INQUIRY.defaultQuestion", language)).isNotBlank();
+    for (String code : List.of("emailed", "noAddress", "notInDirectory")) {
+      assertThat(templates.label("EXTERNAL_REPLY_TASK." + code, language))
+          .contains("{organisation}");
+    }
   }
 }

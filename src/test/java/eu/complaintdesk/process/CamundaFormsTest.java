@@ -108,9 +108,9 @@ class CamundaFormsTest {
     contract()
         .forEach(
             (task, variables) -> {
-              assertThat(keys(formOf(task)))
-                  .as(task)
-                  .containsExactlyInAnyOrderElementsOf(variables);
+              List<String> asked = new java.util.ArrayList<>(variables);
+              asked.addAll(formOnly().getOrDefault(task, List.of()));
+              assertThat(keys(formOf(task))).as(task).containsExactlyInAnyOrderElementsOf(asked);
               // what the engine derives from the form is the same list (engine/TaskFormsTest)
             });
   }
@@ -205,9 +205,11 @@ class CamundaFormsTest {
     assertThat(required(formOf(TASK_CHECK_COMPLETENESS))).containsExactly(MISSING_INFORMATION);
     assertThat(required(formOf(TASK_CLASSIFY_COMPLAINT)))
         .containsExactlyInAnyOrder(FEEDBACK_TYPE, CATEGORY);
+    // the organisations may all be chosen from the directory (the engine requires one at least);
+    // the question is required in the form only (through the API the default sentence is asked)
     assertThat(required(formOf(TASK_DRAFT_ANSWER)))
         .containsExactlyInAnyOrder(
-            DRAFT_ANSWER, PROPOSED_OUTCOME, REFUSAL_REASONS, EXTERNAL_ORGANISATIONS);
+            DRAFT_ANSWER, PROPOSED_OUTCOME, REFUSAL_REASONS, INQUIRY_QUESTION);
     assertThat(required(formOf(TASK_REVIEW_ANSWER))).containsExactly(REVIEW_COMMENT);
     assertThat(required(formOf(TASK_RECORD_EXTERNAL_REPLY))).containsExactly(EXTERNAL_REPLY);
     assertThat(required(formOf(TASK_EVALUATE_PROPOSAL))).containsExactly(ANSWER);
@@ -248,8 +250,11 @@ class CamundaFormsTest {
     Map<String, Object> external = vars(NEEDS_EXTERNAL_INFORMATION, true);
     Map<String, Object> drafting = vars(NEEDS_EXTERNAL_INFORMATION, false);
 
-    assertThat(shown(form, EXTERNAL_ORGANISATIONS, external)).isTrue();
-    assertThat(shown(form, EXTERNAL_ORGANISATIONS, drafting)).isFalse();
+    for (String inquiryField :
+        List.of(EXTERNAL_ORGANISATIONS, EXTERNAL_ORGANISATION_CHOICE, INQUIRY_QUESTION)) {
+      assertThat(shown(form, inquiryField, external)).as(inquiryField).isTrue();
+      assertThat(shown(form, inquiryField, drafting)).as(inquiryField).isFalse();
+    }
     for (String draftField : List.of(DRAFT_ANSWER, PROPOSED_OUTCOME, REFUSAL_REASONS)) {
       assertThat(shown(form, draftField, external)).as(draftField).isFalse();
       assertThat(shown(form, draftField, drafting)).as(draftField).isTrue();
@@ -373,5 +378,28 @@ class CamundaFormsTest {
 
   static List<String> names(Enum<?>[] values) {
     return Stream.of(values).map(Enum::name).toList();
+  }
+
+  // --- issue 12, engineer C: the draft form's directory choice ------------------------------
+
+  /**
+   * What a task's form asks for besides the contract's variables: the draft form's checklist of the
+   * directory and the question to the organisations, which its completion listener turns into
+   * {@code externalOrganisations} and the register's question.
+   */
+  static Map<String, List<String>> formOnly() {
+    return Map.of(TASK_DRAFT_ANSWER, List.of(EXTERNAL_ORGANISATION_CHOICE, INQUIRY_QUESTION));
+  }
+
+  @Test
+  void theDraftFormOffersTheDirectoryFromTheTaskVariableTheApplicationSets() {
+    JsonNode choice =
+        components(formOf(TASK_DRAFT_ANSWER)).stream()
+            .filter(c -> EXTERNAL_ORGANISATION_CHOICE.equals(c.path("key").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(choice.path("type").asText()).isEqualTo("checklist");
+    assertThat(choice.path("valuesKey").asText()).isEqualTo(EXTERNAL_ORGANISATION_OPTIONS);
+    assertThat(choice.has("values")).as("no fixed options").isFalse();
   }
 }

@@ -17,16 +17,19 @@ import eu.complaintdesk.answer.ExternalInquiry;
 import eu.complaintdesk.answer.InquiryReminders;
 import eu.complaintdesk.answer.InquiryReplies;
 import eu.complaintdesk.customermessage.CustomerMessages;
+import eu.complaintdesk.engine.JsonList;
 import eu.complaintdesk.engine.Refusal;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.notification.AnswerLetters;
+import eu.complaintdesk.notification.MessageChannel;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.ComplaintStatus;
+import eu.complaintdesk.register.Language;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.survey.SurveyService;
 import eu.complaintdesk.survey.Surveys;
@@ -59,6 +62,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
@@ -1057,9 +1062,204 @@ class ComplaintHandlingProcessTest {
         .filter(
             m ->
                 m.kind() == NotificationKind.EXTERNAL_INQUIRY
-                    && m.recipient().equals(inquiry.organisation()))
+                    && (m.recipient().equals(inquiry.organisation())
+                        || m.recipient().equals(inquiry.organisation() + "@partners.example")))
         .map(OutboundMessage::dedupKey)
         .findFirst()
         .orElseThrow();
+  }
+
+  // --- issue 12, engineer C: the directory in the draft form, inquiries by e-mail ------------
+
+  @Test
+  void draftTaskOffersTheDirectoryAsTheChecklistsOptionsInTheStaffLanguage() {
+    toDraft();
+
+    TypedValue options =
+        tasks.getVariableLocalTyped(task().getId(), EXTERNAL_ORGANISATION_OPTIONS, false);
+    assertThat(options).isInstanceOf(ObjectValue.class);
+    assertThat(((ObjectValue) options).getSerializationDataFormat()).isEqualTo("application/json");
+    assertThat(((ObjectValue) options).getValueSerialized())
+        .contains("{\"label\":\"Building manager\",\"value\":\"building-manager\"}");
+    JsonList list =
+        (JsonList) tasks.getVariableLocal(task().getId(), EXTERNAL_ORGANISATION_OPTIONS);
+    assertThat(list.items()).hasSize(4);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(EXTERNAL_ORGANISATION_OPTIONS)
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void chosenDirectoryEntriesAreEmailedTheQuestionAndOthersAreContactedByHand() {
+    toDraft();
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(NEEDS_EXTERNAL_INFORMATION, true);
+    variables.put(EXTERNAL_ORGANISATION_CHOICE, new JsonList(List.of("building-manager")).typed());
+    variables.put(EXTERNAL_ORGANISATIONS, "Būvvalde\nEkas parvaldnieks\nbuilding-manager");
+    variables.put(INQUIRY_QUESTION, "Kad ēkā Brīvības ielā 1 tika atslēgts siltums?");
+    complete(claim("handler"), variables);
+    runAsyncJobs(management, instance);
+
+    assertThat(history(EXTERNAL_ORGANISATIONS))
+        .as("the ids chosen, then the other names, each once")
+        .contains("building-manager\nBūvvalde\nEkas parvaldnieks");
+    List<OutboundMessage> asked =
+        notifications.messages(receipt.complaintId()).stream()
+            .filter(m -> m.kind() == NotificationKind.EXTERNAL_INQUIRY)
+            .toList();
+    assertThat(asked)
+        .filteredOn(m -> m.channel() == MessageChannel.EMAIL)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.recipient()).isEqualTo("building-manager@partners.example");
+              assertThat(m.language()).isEqualTo(Language.lv);
+              assertThat(m.subject()).contains(receipt.registrationNumber());
+              assertThat(m.body())
+                  .contains(
+                      "Ēkas pārvaldnieks",
+                      receipt.registrationNumber(),
+                      "Kad ēkā Brīvības ielā 1 tika atslēgts siltums?",
+                      "atbildiet uz šo e-pastu")
+                  .doesNotContain("Jānis", "Nepareizs rēķins", "Rēķinā par oktobri");
+            });
+    assertThat(asked)
+        .filteredOn(m -> m.channel() == MessageChannel.ORGANISATION)
+        .extracting(OutboundMessage::recipient)
+        .containsExactlyInAnyOrder("Būvvalde", "Ekas parvaldnieks");
+    List<ExternalInquiry> recorded = inquiries.inquiries(receipt.complaintId());
+    assertThat(recorded).hasSize(3);
+    assertThat(recorded)
+        .filteredOn(i -> "building-manager".equals(i.organisationId()))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.emailed()).isTrue();
+              assertThat(i.organisationName()).isEqualTo("Building manager");
+              assertThat(i.question()).isEqualTo("Kad ēkā Brīvības ielā 1 tika atslēgts siltums?");
+            });
+    assertThat(recorded)
+        .filteredOn(i -> i.organisationId() == null)
+        .allSatisfy(i -> assertThat(i.emailed()).isFalse())
+        .extracting(ExternalInquiry::organisationName)
+        .containsExactlyInAnyOrder("Būvvalde", "Ekas parvaldnieks");
+    assertThat(register.timeline(receipt.complaintId()))
+        .filteredOn(e -> e.type().equals("EXTERNAL_INQUIRY_BY_HAND"))
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.visibleToCustomer()).isFalse());
+
+    List<Task> replies =
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey(TASK_RECORD_EXTERNAL_REPLY)
+            .processInstanceId(instance.getId())
+            .list();
+    assertThat(replies)
+        .extracting(Task::getDescription)
+        .containsExactlyInAnyOrder(
+            "Building manager was asked by e-mail; its reply e-mail completes this task. Record"
+                + " here a reply that came by phone or post.",
+            "Not in the directory: contact Būvvalde by phone or post and record its reply here.",
+            "Not in the directory: contact Ekas parvaldnieks by phone or post and record its reply"
+                + " here.");
+
+    // the question and the choice left the case; neither they nor the options reached history
+    assertThat(runtime.getVariables(instance.getId()).keySet())
+        .doesNotContain(INQUIRY_QUESTION, EXTERNAL_ORGANISATION_CHOICE);
+    HistoryService history = engine.getHistoryService();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .list())
+        .extracting(HistoricVariableInstance::getName)
+        .doesNotContain(
+            INQUIRY_QUESTION, EXTERNAL_ORGANISATION_CHOICE, EXTERNAL_ORGANISATION_OPTIONS);
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+        .filteredOn(HistoricVariableUpdate.class::isInstance)
+        .extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .doesNotContain(
+            INQUIRY_QUESTION, EXTERNAL_ORGANISATION_CHOICE, EXTERNAL_ORGANISATION_OPTIONS);
+    assertNoFreeTextInTheEngine();
+    // the directory is read from the deployment, not evaluated as a decision with history
+    assertThat(
+            history
+                .createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey("OrganisationDirectory")
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void inquiryWithoutAQuestionAsksTheDefaultSentenceInTheOrganisationsLanguage() {
+    toDraft();
+    complete(
+        claim("handler"),
+        Map.of(NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "building-manager"));
+    runAsyncJobs(management, instance);
+
+    assertThat(
+            notifications.messages(receipt.complaintId()).stream()
+                .filter(m -> m.kind() == NotificationKind.EXTERNAL_INQUIRY))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.channel()).isEqualTo(MessageChannel.EMAIL);
+              assertThat(m.recipient()).isEqualTo("building-manager@partners.example");
+              assertThat(m.body()).contains("Lūdzu, sniedziet mums jūsu rīcībā esošo informāciju");
+            });
+    assertThat(inquiries.inquiries(receipt.complaintId()))
+        .singleElement()
+        .satisfies(i -> assertThat(i.question()).isNull());
+  }
+
+  @Test
+  void draftAskingNoOrganisationOrAnUnknownChoiceIsRefusedWithTheVariableNamed() {
+    toDraft();
+    Task draft = claim("handler");
+
+    assertThatThrownBy(
+            () ->
+                complete(
+                    draft,
+                    Map.of(
+                        NEEDS_EXTERNAL_INFORMATION,
+                        true,
+                        EXTERNAL_ORGANISATION_CHOICE,
+                        new JsonList(List.of()).typed(),
+                        EXTERNAL_ORGANISATIONS,
+                        " \n")))
+        .isInstanceOf(Refusal.class)
+        .hasMessageContaining(EXTERNAL_ORGANISATIONS);
+    assertThatThrownBy(
+            () ->
+                complete(
+                    draft,
+                    Map.of(
+                        NEEDS_EXTERNAL_INFORMATION,
+                        true,
+                        EXTERNAL_ORGANISATION_CHOICE,
+                        new JsonList(List.of("no-such-organisation")).typed())))
+        .isInstanceOf(Refusal.class)
+        .hasMessageContaining(EXTERNAL_ORGANISATION_CHOICE);
+    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
+    assertThat(inquiries.inquiries(receipt.complaintId())).isEmpty();
+  }
+
+  /** The latest value the case's history keeps of a variable. */
+  private String history(String name) {
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue()
+        .toString();
   }
 }

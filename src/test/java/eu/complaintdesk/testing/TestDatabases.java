@@ -63,6 +63,7 @@ public final class TestDatabases {
           "survey",
           "customer_message",
           "external_inquiry",
+          "inquiry_question",
           "answer_draft",
           "complaint_event",
           "complaint",
