@@ -68,6 +68,9 @@ public class Surveys {
                 + " order by created_at desc, id desc")
         .param("complaintId", complaintId)
         .query(String.class)
+        // a list, not a stream: an unclosed stream holds its connection (outside a transaction,
+        // for good: a polling caller emptied the pool)
+        .list()
         .stream()
         .findFirst();
   }
