@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A year's sequence is created when a node starts (the year before, this year and the next, so
  * that a staff registration dated last year finds its series) or when a year is first needed,
  * starting after the year's last number of the counter table that earlier releases used ({@code
- * registration_counter}). It is created over a connection of its own, in a transaction of its own:
- * on H2 any DDL would commit the registering transaction.
+ * registration_counter}, whose row of the year is then deleted). It is created over a connection of
+ * its own, in a transaction of its own: on H2 any DDL would commit the registering transaction.
  */
 @Component
 class RegistrationNumbers {
@@ -165,9 +165,10 @@ class RegistrationNumbers {
   }
 
   /**
-   * Creates the year's sequence after the last number earlier releases gave in that year. Another
-   * node may create it at the same moment: PostgreSQL then refuses one of the two {@code create …
-   * if not exists} on its catalogue's unique index, and the sequence exists all the same.
+   * Creates the year's sequence after the last number earlier releases gave in that year, and
+   * removes that year's row of their counter (only read here, once). Another node may create it at
+   * the same moment: PostgreSQL then refuses one of the two {@code create … if not exists} on its
+   * catalogue's unique index, and the sequence exists all the same.
    */
   private static void create(Connection connection, int year) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
@@ -195,6 +196,12 @@ class RegistrationNumbers {
         if (!exists(connection, year)) {
           throw e;
         }
+      }
+      // the sequence carries the year's series on: its old counter row has served
+      try (var statement =
+          connection.prepareStatement("delete from registration_counter where counter_year = ?")) {
+        statement.setInt(1, year);
+        statement.executeUpdate();
       }
       LOG.info("Registration numbers of {} prepared", year);
     } finally {

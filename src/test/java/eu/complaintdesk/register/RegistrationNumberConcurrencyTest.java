@@ -151,6 +151,16 @@ class RegistrationNumberConcurrencyTest {
                 .register(newComplaint(Instant.parse("2031-02-03T09:00:00Z")))
                 .registrationNumber())
         .isEqualTo("2031-000042");
+    assertThat(
+            jdbc.sql("select count(*) from registration_counter where counter_year = 2031")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            register
+                .register(newComplaint(Instant.parse("2031-02-03T09:00:00Z")))
+                .registrationNumber())
+        .isEqualTo("2031-000043");
   }
 
   private double givenUp() {
