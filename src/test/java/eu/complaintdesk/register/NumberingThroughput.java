@@ -21,8 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * executor on, at concurrency 1 and 8. Run by hand, never by the build (docs/adr/0015):
  *
  * <pre>
- * mvn -B -ntp -o test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=eu.complaintdesk.register.NumberingThroughput [-Dexec.args="400 1 8"]
+ * mvn -B -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/test-classpath.txt
+ * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *     eu.complaintdesk.register.NumberingThroughput 400 1 8
  * </pre>
  *
  * Arguments: complaints per run (default 400), then the concurrencies (default 1 8). Each run is
