@@ -3,6 +3,7 @@ package eu.complaintdesk.register;
 import static eu.complaintdesk.register.Complaints.newComplaint;
 import static eu.complaintdesk.register.Complaints.withCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.notification.NotificationKind;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The same migration on H2 (the default run's database): it applies, and the register's SQL,
@@ -36,6 +39,7 @@ class H2PortabilityTest {
   @Autowired NotificationService notifications;
   @Autowired PostRoom postRoom;
   @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
   @Autowired CaseReads caseReads;
 
   @BeforeEach
@@ -128,5 +132,22 @@ class H2PortabilityTest {
 
     assertThat(latest.total()).isEqualTo(2);
     assertThat(latest.reads()).hasSize(1);
+  }
+
+  @Test
+  void numberOfARolledBackRegistrationIsNeverGivenAgainOnH2() {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    assertThatThrownBy(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      register.register(newComplaint(RECEIVED));
+                      throw new IllegalStateException("rolled back");
+                    }))
+        .hasMessage("rolled back");
+
+    assertThat(register.register(newComplaint(RECEIVED)).registrationNumber())
+        .isEqualTo("2026-000002");
+    assertThat(register.findByRegistrationNumber("2026-000001")).isEmpty();
   }
 }

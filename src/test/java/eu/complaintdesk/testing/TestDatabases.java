@@ -71,6 +71,14 @@ public final class TestDatabases {
         }) {
       jdbc.update("delete from " + table);
     }
+    // the registration numbers' sequences (docs/adr/0015) start again at 1, as the counter did
+    for (String sequence :
+        jdbc.queryForList(
+            "select sequence_name from information_schema.sequences"
+                + " where lower(sequence_name) like 'registration_number_%'",
+            String.class)) {
+      jdbc.update("alter sequence " + sequence + " restart with 1");
+    }
   }
 
   private static void close(EmbeddedPostgres database) {
