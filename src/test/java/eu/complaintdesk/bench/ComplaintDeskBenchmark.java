@@ -188,8 +188,9 @@ class ComplaintDeskBenchmark {
               INTAKE_REQUESTS,
               i -> registered(http.post(Complaints.body("c" + clients, i)), refused));
       int registered = INTAKE_REQUESTS - refused.get();
-      long reached = awaitFirstTasks(tasks, before + registered) - before;
-      double toFirstTask = reached / ((System.nanoTime() - start) / 1e9);
+      Arrived arrived = awaitFirstTasks(tasks, before + registered);
+      long reached = arrived.count() - before;
+      double toFirstTask = reached / ((arrived.lastNanos() - start) / 1e9);
       Double ceiling = clients == 1 ? engine1 : engine8;
       String c = "concurrency " + clients;
       figures.add(
@@ -250,11 +251,14 @@ class ComplaintDeskBenchmark {
         .count();
   }
 
+  /** How many first tasks there were, and when the last of them came. */
+  private record Arrived(long count, long lastNanos) {}
+
   /**
    * Waits until there are {@code expected} first tasks, or until none has come for 2 minutes (a
-   * case whose step failed waits for its retry); answers how many there are.
+   * case whose step failed waits for its retry).
    */
-  private static long awaitFirstTasks(TaskService tasks, long expected) {
+  private static Arrived awaitFirstTasks(TaskService tasks, long expected) {
     long seen = firstTasks(tasks);
     long lastProgress = System.nanoTime();
     while (seen < expected && System.nanoTime() - lastProgress < 120_000_000_000L) {
@@ -265,7 +269,7 @@ class ComplaintDeskBenchmark {
         lastProgress = System.nanoTime();
       }
     }
-    return seen;
+    return new Arrived(seen, lastProgress);
   }
 
   private void lifecycle(BenchApplication app) {
