@@ -81,4 +81,25 @@ public final class TasklistSession {
       throw new IllegalStateException(e);
     }
   }
+
+  // ------------------------------------------------------------ for the benchmark (issue 13)
+
+  /**
+   * Calls the webapps' engine API with this {@code Accept}, as Tasklist does for its lists ({@code
+   * application/hal+json}: the page with its count and variables); {@code json} null for a GET.
+   */
+  public EngineRest.Response send(String enginePath, String json, String accept) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath))
+            .header("Accept", accept)
+            .header("X-XSRF-TOKEN", csrfToken());
+    if (json == null) {
+      request.GET();
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+    return send(request);
+  }
 }
