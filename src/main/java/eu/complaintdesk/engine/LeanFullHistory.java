@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  *       and the detail, a copy of it, only said when. A change a person makes (completing a task,
  *       submitting a form, setting a variable in Cockpit or through the API, a message) keeps its
  *       detail, as before;
- *   <li>the job log of a job created and of a job that succeeded ({@code ACT_HI_JOB_LOG}, two rows
- *       per asynchronous step): a failure and a deletion are still logged, with the failure's stack
- *       trace, and Cockpit shows incidents from the runtime tables.
+ *   <li>the job log of a job created ({@code ACT_HI_JOB_LOG}, one row per asynchronous step and
+ *       timer): that a job succeeded, and on which node, is still logged (operations, and the proof
+ *       that a timer fired once across nodes), and so are a failure with its stack trace and a
+ *       deletion.
  * </ul>
  *
  * Everything else is recorded as at {@code full}: instances, activities, tasks, identity links,
@@ -39,7 +40,7 @@ class LeanFullHistory extends AbstractProcessEnginePlugin {
 
   /** Job log events not written. */
   static final Set<HistoryEventType> UNLOGGED_JOB_EVENTS =
-      Set.of(HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_SUCCESS);
+      Set.of(HistoryEventTypes.JOB_CREATE);
 
   /** Commands in which the process, not a person, sets variables. */
   static final Set<Class<?>> PROCESS_OWN_COMMANDS =
