@@ -7,6 +7,7 @@ import eu.complaintdesk.intake.AccessCodeHandovers;
 import eu.complaintdesk.intake.CustomerRequests;
 import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
+import eu.complaintdesk.notification.NotificationAnonymisation;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.notification.OutboundMessageIds;
 import eu.complaintdesk.problem.ApiProblem;
@@ -60,7 +61,12 @@ class EmailComplaints {
     REPLY_ADDED,
     ALREADY_REGISTERED,
     /** No usable sender address to answer: left in the mailbox, flagged, for staff. */
-    NO_SENDER
+    NO_SENDER,
+    /**
+     * A staff member's answer to one of our e-mails to staff (or the digest): neither a complaint
+     * nor a message of a case; left in the mailbox, flagged, for staff.
+     */
+    STAFF_REPLY
   }
 
   static final int MAX_SUBJECT = 200;
@@ -115,6 +121,7 @@ class EmailComplaints {
   private final OutboundMessageIds outboundIds;
   private final TransactionTemplate transactions;
   private final InquiryReplies inquiryReplies;
+  private final NotificationAnonymisation caseLocks;
 
   EmailComplaints(
       IntakeService intake,
@@ -127,7 +134,8 @@ class EmailComplaints {
       CustomerRequests customerRequests,
       OutboundMessageIds outboundIds,
       PlatformTransactionManager transactionManager,
-      InquiryReplies inquiryReplies) {
+      InquiryReplies inquiryReplies,
+      NotificationAnonymisation caseLocks) {
     this.handovers = handovers;
     this.intake = intake;
     this.attachments = attachments;
@@ -139,6 +147,7 @@ class EmailComplaints {
     this.outboundIds = outboundIds;
     this.transactions = new TransactionTemplate(transactionManager);
     this.inquiryReplies = inquiryReplies;
+    this.caseLocks = caseLocks;
   }
 
   /**
@@ -176,6 +185,9 @@ class EmailComplaints {
     if (repliedCase.isPresent() && !repliedCase.get().status().isFinal()) {
       addToCase(repliedCase.get(), email);
       return Outcome.REPLY_ADDED;
+    }
+    if (repliedCase.isEmpty() && outboundIds.repliesToStaffEmail(email.referencedMessageIds())) {
+      return Outcome.STAFF_REPLY;
     }
     Optional<Related> related =
         repliedCase
@@ -472,19 +484,45 @@ class EmailComplaints {
    * Keeps an organisation's reply (its text, its PDF, JPEG and PNG files linked to the inquiry,
    * refused files noted for staff, the Message-ID) in one transaction, then tells the inquiry: its
    * open reply task is completed with the text ({@link InquiryReplies#tell}), recorded with the
-   * telling. Should telling fail, the next poll tells it again, never twice.
+   * telling. Should telling fail, the next poll tells it again, never twice. A reply to a case
+   * whose personal data was erased keeps nothing: it is recorded as taken in and marked to be
+   * deleted from the mailbox, as a customer's e-mail of that case would be.
    */
   private void addToInquiry(InquiryReplies.AnsweredInquiry inquiry, IncomingEmail email) {
     AttachmentService.Sorted files = attachments.sort(email.files());
     String text = text(email);
-    transactions.executeWithoutResult(
-        status -> {
-          inquiryReplies.keep(inquiry, email.messageKey(), text, email.receivedAt());
-          attachments.storeForInquiry(inquiry.complaintId(), inquiry.id(), files.accepted());
-          attachments.noteRefusedForStaff(inquiry.complaintId(), files.refused());
-          recordTakenIn(email.messageKey(), inquiry.complaintId(), KIND_INQUIRY_REPLY);
-        });
-    tellInquiry(email.messageKey());
+    boolean kept =
+        Boolean.TRUE.equals(
+            transactions.execute(
+                status -> {
+                  // The lock an anonymisation takes first: it waits for one running now, and one
+                  // that comes later waits for this commit (and then marks this e-mail too).
+                  caseLocks.lockCase(inquiry.complaintId());
+                  if (anonymised(inquiry.complaintId())) {
+                    // Nothing of it is kept; taken in once, and its copy goes from the mailbox.
+                    recordTakenIn(email.messageKey(), inquiry.complaintId(), KIND_INQUIRY_REPLY);
+                    forgetAgain(email.messageKey());
+                    return false;
+                  }
+                  inquiryReplies.keep(inquiry, email.messageKey(), text, email.receivedAt());
+                  attachments.storeForInquiry(
+                      inquiry.complaintId(), inquiry.id(), files.accepted());
+                  attachments.noteRefusedForStaff(inquiry.complaintId(), files.refused());
+                  recordTakenIn(email.messageKey(), inquiry.complaintId(), KIND_INQUIRY_REPLY);
+                  return true;
+                }));
+    if (kept) {
+      tellInquiry(email.messageKey());
+    }
+  }
+
+  /** Whether the case's personal data was erased ({@code complaint.anonymised_at}). */
+  private boolean anonymised(long complaintId) {
+    return jdbc.sql("select count(*) from complaint where id = :id and anonymised_at is not null")
+            .param("id", complaintId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** Tells the inquiry of a kept reply e-mail, and records that it was told, together. */

@@ -184,6 +184,13 @@ class InboxPoller implements SmartLifecycle {
             message.getMessageNumber());
         flagForStaff(message);
       }
+      case STAFF_REPLY -> {
+        log.info(
+            "E-mail {} answers one of our e-mails to staff; not registered, flagged and left for"
+                + " staff",
+            message.getMessageNumber());
+        flagForStaff(message);
+      }
     }
     return outcome == EmailComplaints.Outcome.REGISTERED
         || outcome == EmailComplaints.Outcome.REPLY_ADDED;

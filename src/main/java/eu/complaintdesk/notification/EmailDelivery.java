@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * E-mail over SMTP ({@code spring.mail.*}): a multipart message with the plain text and an HTML
  * version ({@code notifications/email.html}), UTF-8, From and Reply-To from {@code
- * complaints.notifications.email.*}, and the answer letter as a PDF attachment when the message
- * carries one, and {@code Auto-Submitted: auto-generated} (RFC 3834), so that out-of-office replies
- * and other auto-responders do not answer it. Active only when {@code spring.mail.host} is set;
- * otherwise e-mails go to the log.
+ * complaints.notifications.email.*} (an e-mail to staff: {@code staff-reply-to}, by default no
+ * Reply-To), and the answer letter as a PDF attachment when the message carries one, and {@code
+ * Auto-Submitted: auto-generated} (RFC 3834), so that out-of-office replies and other
+ * auto-responders do not answer it. Active only when {@code spring.mail.host} is set; otherwise
+ * e-mails go to the log.
  *
  * <p>The Message-ID ({@link OutboundMessageIds}) is derived from the message, the same on every
  * attempt, so that a repeated hand-over after a crash is recognisable as the same e-mail (ADR
@@ -35,6 +36,7 @@ class EmailDelivery implements MessageDelivery {
   private final AnswerLetters letters;
   private final String from;
   private final String replyTo;
+  private final String staffReplyTo;
   private final String organisationName;
 
   EmailDelivery(
@@ -43,12 +45,14 @@ class EmailDelivery implements MessageDelivery {
       AnswerLetters letters,
       @Value("${complaints.notifications.email.from:complaint-desk@localhost}") String from,
       @Value("${complaints.notifications.email.reply-to:}") String replyTo,
+      @Value("${complaints.notifications.email.staff-reply-to:}") String staffReplyTo,
       Organisation organisation) {
     this.sender = sender;
     this.templates = templates;
     this.letters = letters;
     this.from = from;
     this.replyTo = replyTo;
+    this.staffReplyTo = staffReplyTo;
     this.organisationName = organisation.name();
   }
 
@@ -64,8 +68,9 @@ class EmailDelivery implements MessageDelivery {
       MimeMessageHelper mail =
           new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
       mail.setFrom(from);
-      if (!replyTo.isBlank()) {
-        mail.setReplyTo(replyTo);
+      String answerTo = replyTo(message.kind());
+      if (!answerTo.isBlank()) {
+        mail.setReplyTo(answerTo);
       }
       mail.setTo(message.recipient());
       mail.setSubject(message.subject());
@@ -99,6 +104,16 @@ class EmailDelivery implements MessageDelivery {
                 "subject", message.subject(),
                 "organisationName", organisationName,
                 "bodyHtml", TemplateFiles.paragraphs(message.body())));
+  }
+
+  /**
+   * The Reply-To of an e-mail of this kind: customers and other organisations answer to {@code
+   * complaints.notifications.email.reply-to} (the complaints inbox); staff to {@code
+   * staff-reply-to}, by default none, so that a staff member's answer never lands in the complaints
+   * inbox as a new complaint.
+   */
+  String replyTo(NotificationKind kind) {
+    return OutboundMessageIds.isStaffKind(kind) ? staffReplyTo : replyTo;
   }
 
   private static String domain(String address) {

@@ -77,13 +77,24 @@ public class NotificationAnonymisation {
 
   /**
    * Removes the recipients, subjects, reply tokens and errors of the case's messages (the bodies
-   * with {@link #removeMessageBodies}); how many messages.
+   * with {@link #removeMessageBodies}); how many messages. The reply tokens of messages to other
+   * organisations and to staff stay (random, no personal data): a reply to one of them that comes
+   * after the erasure is still recognised, and then kept nowhere (the inbox drops it and deletes it
+   * from the mailbox) rather than registered as a new complaint.
    */
   public int anonymiseMessages(long complaintId) {
     return jdbc.sql(
-            "update outbound_message set recipient = null, subject = '', reply_token = null,"
+            "update outbound_message set recipient = null, subject = '',"
+                + " reply_token = case when kind in (:customerKinds) then null"
+                + " else reply_token end,"
                 + " error_message = case when error_message = :cancelled then error_message"
                 + " else null end where complaint_id = :id")
+        .param(
+            "customerKinds",
+            java.util.Arrays.stream(NotificationKind.values())
+                .filter(NotificationKind::isForCustomer)
+                .map(NotificationKind::name)
+                .toList())
         .param("cancelled", CANCELLED)
         .param("id", complaintId)
         .update();

@@ -142,4 +142,58 @@ public class OutboundMessageIds {
     }
     return Optional.empty();
   }
+
+  // --- replies to staff e-mails (review of issue 12) -----------------------------------------
+
+  /** The Message-ID of a morning digest ({@code <digest-{id}@…>}, see digest/DigestJob). */
+  private static final Pattern DIGEST = Pattern.compile("<?digest-(\\d{1,18})@[^<>\\s]+>?");
+
+  /** The kinds of message that go to staff: neither the customer's nor an inquiry. */
+  private static final List<String> STAFF_KINDS =
+      Arrays.stream(NotificationKind.values())
+          .filter(OutboundMessageIds::isStaffKind)
+          .map(NotificationKind::name)
+          .toList();
+
+  /** Whether a message of this kind goes to staff (neither to the customer nor an inquiry). */
+  static boolean isStaffKind(NotificationKind kind) {
+    return !kind.isForCustomer() && !INQUIRY_KINDS.contains(kind.name());
+  }
+
+  /**
+   * Whether the given Message-IDs (of an e-mail's {@code In-Reply-To} and {@code References}) name
+   * one of our e-mails to staff: a message of a staff kind (by id and reply token, as {@link
+   * #repliedComplaint} matches), or a morning digest ({@code <digest-{id}@…>}, an id we gave,
+   * though its row may be gone after 90 days). A staff member's answer to it is neither a complaint
+   * nor a message of a case.
+   */
+  public boolean repliesToStaffEmail(Collection<String> referencedMessageIds) {
+    for (String referenced : referencedMessageIds) {
+      String id = referenced == null ? "" : referenced.strip();
+      Matcher ours = OURS.matcher(id);
+      if (ours.matches()
+          && jdbc.sql(
+                      "select count(*) from outbound_message where id = :id"
+                          + " and reply_token = :token and kind in (:kinds)")
+                  .param("id", Long.parseLong(ours.group(1)))
+                  .param("token", ours.group(2))
+                  .param("kinds", STAFF_KINDS)
+                  .query(Integer.class)
+                  .single()
+              > 0) {
+        return true;
+      }
+      Matcher digest = DIGEST.matcher(id);
+      if (digest.matches()
+          // ids are given in order and old rows are deleted: any id up to the newest was ours
+          && jdbc.sql("select count(*) from staff_digest where id >= :id")
+                  .param("id", Long.parseLong(digest.group(1)))
+                  .query(Integer.class)
+                  .single()
+              > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

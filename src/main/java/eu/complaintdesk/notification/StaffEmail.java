@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
  * An e-mail to a staff member that belongs to no case (the morning digest): not recorded in the
  * outbox (its caller keeps its own record), but written and sent as every other e-mail ({@link
  * EmailDelivery}): texts from the templates ({@code messages_<language>.properties}, the operator's
- * override folder first), a plain-text part and the HTML frame {@code email.html}, From and
- * Reply-To from {@code complaints.notifications.email.*}, {@code Auto-Submitted: auto-generated}
- * and a Message-ID fixed by the caller, so a repeated hand-over is recognisable as the same e-mail.
+ * override folder first), a plain-text part and the HTML frame {@code email.html}, From from {@code
+ * complaints.notifications.email.from} and Reply-To only from {@code staff-reply-to} (by default
+ * none: a staff member's answer must not reach the complaints inbox), {@code Auto-Submitted:
+ * auto-generated} and a Message-ID fixed by the caller, so a repeated hand-over is recognisable as
+ * the same e-mail.
  */
 @Component
 public class StaffEmail {
@@ -34,7 +36,7 @@ public class StaffEmail {
       ObjectProvider<JavaMailSender> sender,
       NotificationTemplates templates,
       @Value("${complaints.notifications.email.from:complaint-desk@localhost}") String from,
-      @Value("${complaints.notifications.email.reply-to:}") String replyTo,
+      @Value("${complaints.notifications.email.staff-reply-to:}") String replyTo,
       Organisation organisation) {
     this.sender = sender;
     this.templates = templates;

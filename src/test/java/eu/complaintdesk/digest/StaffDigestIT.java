@@ -102,6 +102,8 @@ class StaffDigestIT extends ApplicationIntegrationTest {
     MimeMessage mail = mails.get(0);
     assertThat(mail.getSubject()).isEqualTo("Tasks due today or overdue: 2");
     assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+    // no Reply-To naming the complaints inbox: an answer to the digest must not become a complaint
+    assertThat(mail.getHeader("Reply-To")).isNull();
     assertThat(mail.getFrom()[0].toString()).isEqualTo(OutboundTestServers.MAIL_FROM);
     Texts texts = texts(mail);
     String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=";

@@ -74,6 +74,7 @@ class EmailRepliesDatabaseTest {
             null,
             outboundIds,
             transactionManager,
+            null,
             null);
     anna =
         register.register(
@@ -175,6 +176,7 @@ class EmailRepliesDatabaseTest {
             customerRequests,
             outboundIds,
             transactionManager,
+            null,
             null);
     IncomingEmail email =
         reply(
@@ -220,6 +222,7 @@ class EmailRepliesDatabaseTest {
             customerRequests,
             outboundIds,
             transactionManager,
+            null,
             null);
 
     assertThat(complaints.register(email)).isEqualTo(EmailComplaints.Outcome.ALREADY_REGISTERED);
@@ -229,6 +232,44 @@ class EmailRepliesDatabaseTest {
     verify(customerRequests, never()).tellCase(any(), any());
     assertThat(complaints.register(email)).isEqualTo(EmailComplaints.Outcome.ALREADY_REGISTERED);
     assertThat(inbox.toForget()).containsExactly(email.messageKey());
+  }
+
+  @Test
+  void answerToAStaffEmailOrTheDigestIsNeitherAComplaintNorAMessageOfTheCase() {
+    long reminderToStaff = sent("DRAFT_REMINDER");
+    jdbc.sql(
+            "insert into staff_digest (user_id, digest_date, state, attempts, claimed_at)"
+                + " values ('handler', :day, 'SENT', 1, :now)")
+        .param("day", java.time.LocalDate.of(2026, 3, 2))
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+    long digest = jdbc.sql("select max(id) from staff_digest").query(Long.class).single();
+
+    assertThat(
+            complaints.register(
+                reply(
+                    "handler@example.lv",
+                    "Re: atgādinājums",
+                    "<outbound-" + reminderToStaff + "." + TOKEN + "@desk.example>")))
+        .isEqualTo(EmailComplaints.Outcome.STAFF_REPLY);
+    assertThat(
+            complaints.register(
+                reply(
+                    "handler@example.lv", "Re: šodienas uzdevumi", "<digest-" + digest + "@d.e>")))
+        .isEqualTo(EmailComplaints.Outcome.STAFF_REPLY);
+    assertThat(complaints.registeredComplaint("c".repeat(64))).isEmpty();
+    assertThat(customerMessages.list(anna.id())).isEmpty();
+    // a digest id never given, or a staff message with a wrong token, is no answer to staff
+    assertThat(outboundIds.repliesToStaffEmail(List.of("<digest-" + (digest + 1) + "@d.e>")))
+        .isFalse();
+    assertThat(
+            outboundIds.repliesToStaffEmail(
+                List.of("<outbound-" + reminderToStaff + ".ffffffffffffffffffffffffffffffff@d.e>")))
+        .isFalse();
+    assertThat(
+            outboundIds.repliesToStaffEmail(
+                List.of("<outbound-" + sent("ACKNOWLEDGEMENT") + "." + TOKEN + "@d.e>")))
+        .isFalse();
   }
 
   @Test

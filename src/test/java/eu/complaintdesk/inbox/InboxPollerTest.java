@@ -45,7 +45,7 @@ class InboxPollerTest {
   final Map<String, Integer> failedAttempts = new HashMap<>();
 
   final EmailComplaints complaints =
-      new EmailComplaints(null, null, null, null, null, null, null, null, null, null, null) {
+      new EmailComplaints(null, null, null, null, null, null, null, null, null, null, null, null) {
         @Override
         public Outcome register(IncomingEmail email) {
           if (failure != null) {
@@ -151,7 +151,8 @@ class InboxPollerTest {
     InboxPoller poller =
         new InboxPoller(
             properties(null),
-            new EmailComplaints(null, null, null, null, null, null, null, null, null, null, null) {
+            new EmailComplaints(
+                null, null, null, null, null, null, null, null, null, null, null, null) {
               @Override
               public Outcome register(IncomingEmail email) {
                 throw failure;

@@ -162,10 +162,85 @@ class InquiryReplyEmailIT extends ApplicationIntegrationTest {
     assertThat(inquiryReplies.emailReplies(complaint.id())).isEmpty();
   }
 
+  @Test
+  void replyEmailToAnErasedCaseKeepsNothingAndIsDeletedFromTheMailbox() throws Exception {
+    String customer = "erased." + System.nanoTime() + "@example.lv";
+    Complaint complaint =
+        caseAskingTheBuildingManager(
+            CaseDriver.HEATING_COMPLAINT.replace("anna@example.lv", customer));
+    String inquiryMessageId = inquiryMessageId(complaint);
+    HttpResponse<String> erased =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/staff/erasures"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", EngineRest.basic("privacy", "privacy"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + customer + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+
+    String subject = "Re: pieprasījums " + System.nanoTime();
+    String messageId = newMessageId();
+    deliver(reply(messageId, subject, inquiryMessageId, "Dzīvoklī 5 siltummezgls salabots."));
+
+    // taken in once, marked, and deleted from the mailbox by the poll after it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from inbound_email where complaint_id = ?"
+                            + " and kind = 'INQUIRY_REPLY' and forgotten_at is not null",
+                        Long.class,
+                        complaint.id())
+                    == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxCount(messageId) == 0);
+    assertThat(inquiryReplies.emailReplies(complaint.id())).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inquiry_reply_email where complaint_id = ?",
+                Long.class,
+                complaint.id()))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from attachment where complaint_id = ?",
+                Long.class,
+                complaint.id()))
+        .isZero();
+    assertThat(register.timeline(complaint.id()))
+        .noneMatch(
+            e ->
+                e.type().equals(InquiryReplies.EMAIL_RECEIVED)
+                    || e.type().equals(AttachmentService.INQUIRY_ATTACHMENT_RECEIVED));
+    assertThat(inquiry(complaint).reply()).isNull();
+    assertThat(complaintsWithSubject(subject)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from complaint where description like ?",
+                Long.class,
+                "%siltummezgls salabots%"))
+        .isZero();
+  }
+
   /** A heating complaint whose handler asks the building manager for information. */
   private Complaint caseAskingTheBuildingManager() {
+    return caseAskingTheBuildingManager(CaseDriver.HEATING_COMPLAINT);
+  }
+
+  /** The complaint (JSON) submitted, whose handler asks the building manager for information. */
+  private Complaint caseAskingTheBuildingManager(String submission) {
     CaseDriver driver = new CaseDriver(port);
-    String number = driver.heatingComplaintAwaitingDraft();
+    String number = driver.submit(submission);
+    EngineRest registrar = EngineRest.as(port, "registrar");
+    driver.work(registrar, number, "UserTask_CheckCompleteness", Map.of("complete", true));
+    driver.work(
+        registrar,
+        number,
+        "UserTask_ClassifyComplaint",
+        Map.of("feedbackType", "SERVICE_COMPLAINT", "category", "HEATING_QUALITY"));
     Map<String, Object> draft = new HashMap<>(CaseDriver.draft("UPHELD"));
     draft.put("needsExternalInformation", true);
     draft.put("externalOrganisations", ORGANISATION);
@@ -269,6 +344,10 @@ class InquiryReplyEmailIT extends ApplicationIntegrationTest {
   private List<StoredMessage> inbox() throws Exception {
     GreenMailUser user = inboxImapServer.getUserManager().getUser(InboxMailServer.USER);
     return inboxImapServer.getManagers().getImapHostManager().getInbox(user).getMessages();
+  }
+
+  private long inboxCount(String messageId) throws Exception {
+    return inbox().stream().filter(m -> hasId(m, messageId)).count();
   }
 
   private long seenCount(String messageId) throws Exception {

@@ -102,6 +102,8 @@ class StaffEmailsIT extends ApplicationIntegrationTest {
         .containsExactlyInAnyOrder(
             subjects(HANDLER, number).get(0), "Overdue: draft answer to " + number);
     MimeMessage reminder = mails(HANDLER, number).get(0);
+    // no Reply-To naming the complaints inbox: a staff member's answer must not become a complaint
+    assertThat(reminder.getHeader("Reply-To")).isNull();
     assertThat(NotificationDeliveryIT.parts(reminder).text())
         .contains(
             "Task: Draft answer",
