@@ -39,8 +39,7 @@ import org.springframework.stereotype.Component;
 class LeanFullHistory extends AbstractProcessEnginePlugin {
 
   /** Job log events not written. */
-  static final Set<HistoryEventType> UNLOGGED_JOB_EVENTS =
-      Set.of(HistoryEventTypes.JOB_CREATE);
+  static final Set<HistoryEventType> UNLOGGED_JOB_EVENTS = Set.of(HistoryEventTypes.JOB_CREATE);
 
   /** Commands in which the process, not a person, sets variables. */
   static final Set<Class<?>> PROCESS_OWN_COMMANDS =
