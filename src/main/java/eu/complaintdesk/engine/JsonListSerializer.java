@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.AbstractObjectValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -102,6 +104,28 @@ class JsonListSerializer extends AbstractObjectValueSerializer {
     List<JsonNode> values = new ArrayList<>();
     node.forEach(values::add);
     return values;
+  }
+
+  /**
+   * A value a client submits already serialized (engine REST {@code {"type":"Object","valueInfo":
+   * {"serializationDataFormat":"application/json",…}}}) is checked by the same rules as on reading,
+   * before it is stored: otherwise it would be stored unchecked and fail only when read. The
+   * refusal names the variable (400 through the engine REST API).
+   */
+  @Override
+  protected void writeToValueFields(ObjectValue value, ValueFields valueFields, byte[] serialized) {
+    if (!value.isDeserialized() && serialized != null) {
+      try {
+        read(serialized);
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        throw Refusal.invalid(
+            valueFields.getName(),
+            "must be a JSON array of at most "
+                + MAX_BYTES
+                + " bytes of text, numbers, flags or flat objects");
+      }
+    }
+    super.writeToValueFields(value, valueFields, serialized);
   }
 
   @Override

@@ -163,6 +163,53 @@ class RegistrationNumberConcurrencyTest {
         .isEqualTo("2031-000043");
   }
 
+  @Test
+  void yearFirstNeededIsPreparedInTheRegisteringTransactionItself() {
+    // a year no other test uses and no start-up prepares: the last resort, on first use
+    jdbc.sql("insert into registration_counter (counter_year, last_number) values (2032, 9)")
+        .update();
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+    assertThatThrownBy(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      assertThat(
+                              register
+                                  .register(newComplaint(Instant.parse("2032-03-02T09:00:00Z")))
+                                  .registrationNumber())
+                          .isEqualTo("2032-000010");
+                      throw new IllegalStateException("the process did not start");
+                    }))
+        .hasMessage("the process did not start");
+
+    // no connection of its own: the sequence and the counter's conversion rolled back with it
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from information_schema.sequences"
+                        + " where sequence_name = 'registration_number_2032'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select last_number from registration_counter where counter_year = 2032")
+                .query(Long.class)
+                .single())
+        .isEqualTo(9L);
+    assertThat(
+            register
+                .register(newComplaint(Instant.parse("2032-03-02T09:00:00Z")))
+                .registrationNumber())
+        .isEqualTo("2032-000010");
+  }
+
+  @Test
+  void concurrentFirstUseOfAYearGetsDistinctNumbers() throws Exception {
+    // several intakes create the missing sequence at once: one creates it, the others wait for it
+    assertThat(registerConcurrently(register, 8, 5, Instant.parse("2033-07-01T09:00:00Z")))
+        .containsExactlyElementsOf(expectedNumbers(2033, 40));
+  }
+
   private double givenUp() {
     return meters.counter(RegistrationNumbers.GIVEN_UP).count();
   }
