@@ -203,21 +203,7 @@ public class AttachmentService {
     List<Long> ids = new ArrayList<>();
     Instant now = clock.instant();
     for (CheckedFile file : files) {
-      KeyHolder key = new GeneratedKeyHolder();
-      jdbc.sql(
-              "insert into attachment (complaint_id, customer_message_id, file_name, media_type,"
-                  + " size_bytes, sha256, content, created_at) values (:complaintId, :messageId,"
-                  + " :fileName, :mediaType, :size, :sha256, :content, :now)")
-          .param("complaintId", complaintId)
-          .param("messageId", customerMessageId)
-          .param("fileName", file.fileName())
-          .param("mediaType", file.mediaType())
-          .param("size", file.size())
-          .param("sha256", file.sha256())
-          .param("content", file.content())
-          .param("now", now.atOffset(ZoneOffset.UTC))
-          .update(key, "id");
-      ids.add(Objects.requireNonNull(key.getKeyAs(Long.class), "generated id"));
+      ids.add(insert(complaintId, customerMessageId, null, file, now));
       register.addEvent(
           complaintId,
           "ATTACHMENT_RECEIVED",
@@ -295,6 +281,28 @@ public class AttachmentService {
         created == null ? null : created.toInstant());
   }
 
+  /** One checked file of the case: with a customer's message, an inquiry's reply, or neither. */
+  private long insert(
+      long complaintId, Long customerMessageId, Long inquiryId, CheckedFile file, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into attachment (complaint_id, customer_message_id, external_inquiry_id,"
+                + " file_name, media_type, size_bytes, sha256, content, created_at) values"
+                + " (:complaintId, :messageId, :inquiryId, :fileName, :mediaType, :size, :sha256,"
+                + " :content, :now)")
+        .param("complaintId", complaintId)
+        .param("messageId", customerMessageId)
+        .param("inquiryId", inquiryId)
+        .param("fileName", file.fileName())
+        .param("mediaType", file.mediaType())
+        .param("size", file.size())
+        .param("sha256", file.sha256())
+        .param("content", file.content())
+        .param("now", now.atOffset(ZoneOffset.UTC))
+        .update(key, "id");
+    return Objects.requireNonNull(key.getKeyAs(Long.class), "generated id");
+  }
+
   // --- issue 12, partners' replies (engineer D) ---------------------------------------------
 
   /**
@@ -306,21 +314,7 @@ public class AttachmentService {
     List<Long> ids = new ArrayList<>();
     Instant now = clock.instant();
     for (CheckedFile file : files) {
-      KeyHolder key = new GeneratedKeyHolder();
-      jdbc.sql(
-              "insert into attachment (complaint_id, external_inquiry_id, file_name, media_type,"
-                  + " size_bytes, sha256, content, created_at) values (:complaintId, :inquiryId,"
-                  + " :fileName, :mediaType, :size, :sha256, :content, :now)")
-          .param("complaintId", complaintId)
-          .param("inquiryId", inquiryId)
-          .param("fileName", file.fileName())
-          .param("mediaType", file.mediaType())
-          .param("size", file.size())
-          .param("sha256", file.sha256())
-          .param("content", file.content())
-          .param("now", now.atOffset(ZoneOffset.UTC))
-          .update(key, "id");
-      ids.add(Objects.requireNonNull(key.getKeyAs(Long.class), "generated id"));
+      ids.add(insert(complaintId, null, inquiryId, file, now));
       register.addEvent(
           complaintId,
           INQUIRY_ATTACHMENT_RECEIVED,

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,24 +74,34 @@ public class OutboundMessageIds {
    * the customer.
    */
   public Optional<Long> repliedComplaint(Collection<String> referencedMessageIds) {
+    return latestOfOurs(
+        referencedMessageIds,
+        (id, token) ->
+            jdbc.sql(
+                    "select complaint_id from outbound_message where id = :id"
+                        + " and reply_token = :token and channel = 'EMAIL' and kind in (:kinds)")
+                .param("id", id)
+                .param("kinds", CUSTOMER_KINDS)
+                .param("token", token)
+                .query(Long.class)
+                .optional());
+  }
+
+  /**
+   * The first of the named Message-IDs, latest named first, that has the shape of ours and whose
+   * message id and reply token {@code lookup} finds.
+   */
+  private static <T> Optional<T> latestOfOurs(
+      Collection<String> referencedMessageIds, BiFunction<Long, String, Optional<T>> lookup) {
     List<String> latestFirst = new ArrayList<>(referencedMessageIds);
     Collections.reverse(latestFirst);
     for (String referenced : latestFirst) {
       Matcher ours = OURS.matcher(referenced == null ? "" : referenced.strip());
-      if (!ours.matches()) {
-        continue;
-      }
-      Optional<Long> complaint =
-          jdbc.sql(
-                  "select complaint_id from outbound_message where id = :id"
-                      + " and reply_token = :token and channel = 'EMAIL' and kind in (:kinds)")
-              .param("id", Long.parseLong(ours.group(1)))
-              .param("kinds", CUSTOMER_KINDS)
-              .param("token", ours.group(2))
-              .query(Long.class)
-              .optional();
-      if (complaint.isPresent()) {
-        return complaint;
+      if (ours.matches()) {
+        Optional<T> found = lookup.apply(Long.parseLong(ours.group(1)), ours.group(2));
+        if (found.isPresent()) {
+          return found;
+        }
       }
     }
     return Optional.empty();
@@ -118,29 +129,19 @@ public class OutboundMessageIds {
    * channel counts (an inquiry recorded before it went out by e-mail carries its token as well).
    */
   public Optional<RepliedInquiry> repliedInquiry(Collection<String> referencedMessageIds) {
-    List<String> latestFirst = new ArrayList<>(referencedMessageIds);
-    Collections.reverse(latestFirst);
-    for (String referenced : latestFirst) {
-      Matcher ours = OURS.matcher(referenced == null ? "" : referenced.strip());
-      if (!ours.matches()) {
-        continue;
-      }
-      Optional<RepliedInquiry> inquiry =
-          jdbc.sql(
-                  "select complaint_id, dedup_key from outbound_message where id = :id"
-                      + " and reply_token = :token and kind in (:kinds)")
-              .param("id", Long.parseLong(ours.group(1)))
-              .param("token", ours.group(2))
-              .param("kinds", INQUIRY_KINDS)
-              .query(
-                  (row, number) ->
-                      new RepliedInquiry(row.getLong("complaint_id"), row.getString("dedup_key")))
-              .optional();
-      if (inquiry.isPresent()) {
-        return inquiry;
-      }
-    }
-    return Optional.empty();
+    return latestOfOurs(
+        referencedMessageIds,
+        (id, token) ->
+            jdbc.sql(
+                    "select complaint_id, dedup_key from outbound_message where id = :id"
+                        + " and reply_token = :token and kind in (:kinds)")
+                .param("id", id)
+                .param("token", token)
+                .param("kinds", INQUIRY_KINDS)
+                .query(
+                    (row, number) ->
+                        new RepliedInquiry(row.getLong("complaint_id"), row.getString("dedup_key")))
+                .optional());
   }
 
   // --- replies to staff e-mails (review of issue 12) -----------------------------------------
