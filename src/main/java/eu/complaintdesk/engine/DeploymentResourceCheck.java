@@ -94,7 +94,7 @@ final class DeploymentResourceCheck implements Deployer {
         throw refused(
             name,
             List.of(
-                new Finding(
+                new DeploymentFinding(
                     "Resource '"
                         + name
                         + "' is not a BPMN model, DMN decision, Camunda Form or PNG image;"
@@ -107,7 +107,7 @@ final class DeploymentResourceCheck implements Deployer {
         throw refused(
             name,
             List.of(
-                new Finding(
+                new DeploymentFinding(
                     "Resource '"
                         + name
                         + "' names a style sheet (<?xml-stylesheet?>), which a browser"
@@ -115,13 +115,13 @@ final class DeploymentResourceCheck implements Deployer {
                     null)));
       }
       if (name.endsWith(".form")) {
-        List<Finding> findings = formFindings(resource.getBytes());
+        List<DeploymentFinding> findings = formDeploymentFindings(resource.getBytes());
         if (!findings.isEmpty()) {
           throw refused(name, findings);
         }
       }
       if (DMN_SUFFIXES.stream().anyMatch(name::endsWith)) {
-        List<Finding> findings = dmnFindings(resource.getBytes());
+        List<DeploymentFinding> findings = dmnDeploymentFindings(resource.getBytes());
         if (!findings.isEmpty()) {
           throw refused(name, findings);
         }
@@ -131,7 +131,7 @@ final class DeploymentResourceCheck implements Deployer {
     Map<String, BpmnModelInstance> models = models(deployment);
     models.forEach(
         (name, model) -> {
-          List<Finding> findings = taskFormFindings(model, formsByName);
+          List<DeploymentFinding> findings = taskFormDeploymentFindings(model, formsByName);
           if (!findings.isEmpty()) {
             throw refused(name, findings);
           }
@@ -140,7 +140,8 @@ final class DeploymentResourceCheck implements Deployer {
     Set<String> formIds = formIds(deployment, formsByName);
     models.forEach(
         (name, model) -> {
-          List<Finding> findings = referenceFindings(model, decisionIds, formIds);
+          List<DeploymentFinding> findings =
+              referenceDeploymentFindings(model, decisionIds, formIds);
           if (!findings.isEmpty()) {
             throw refused(name, findings);
           }
@@ -203,9 +204,9 @@ final class DeploymentResourceCheck implements Deployer {
    * Java evaluates for the process that it does not hold. An expression names nothing until it runs
    * and is not checked; another binding finds its decision or form elsewhere.
    */
-  private static List<Finding> referenceFindings(
+  private static List<DeploymentFinding> referenceDeploymentFindings(
       BpmnModelInstance model, Set<String> decisionIds, Set<String> formIds) {
-    List<Finding> findings = new ArrayList<>();
+    List<DeploymentFinding> findings = new ArrayList<>();
     if (decisionIds != null) {
       for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
         String decision = boundToDeployment(task, "decisionRef", "decisionRefBinding");
@@ -220,7 +221,7 @@ final class DeploymentResourceCheck implements Deployer {
         for (String decision : DECIDED_BY_JAVA.getOrDefault(process.getId(), List.of())) {
           if (!decisionIds.contains(decision)) {
             findings.add(
-                new Finding(
+                new DeploymentFinding(
                     "Process '"
                         + process.getId()
                         + "' needs decision '"
@@ -260,10 +261,10 @@ final class DeploymentResourceCheck implements Deployer {
     return name;
   }
 
-  private static Finding missing(FlowElement element, String kind, String name) {
+  private static DeploymentFinding missing(FlowElement element, String kind, String name) {
     Process holder = TaskForms.processOf(element);
     String process = holder == null ? "?" : holder.getId();
-    return new Finding(
+    return new DeploymentFinding(
         "Element '"
             + element.getId()
             + "' of process '"
@@ -304,9 +305,9 @@ final class DeploymentResourceCheck implements Deployer {
    * variable, a start variable, or what the process or the engine sets. The task would refuse it
    * anyway; a form of another deployment is checked when its task is completed.
    */
-  private static List<Finding> taskFormFindings(
+  private static List<DeploymentFinding> taskFormDeploymentFindings(
       BpmnModelInstance model, Map<String, FormInputs.Fields> formsByName) {
-    List<Finding> findings = new ArrayList<>();
+    List<DeploymentFinding> findings = new ArrayList<>();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       TaskForms.FormSource source = TaskForms.FormSource.of(task);
       FormInputs.Fields form =
@@ -328,7 +329,7 @@ final class DeploymentResourceCheck implements Deployer {
           TaskForms.notTakenBy(model, process == null ? null : process.getId(), task.getId()));
       for (String field : refused) {
         findings.add(
-            new Finding(
+            new DeploymentFinding(
                 "Form field '"
                     + field
                     + "' of form '"
@@ -351,7 +352,7 @@ final class DeploymentResourceCheck implements Deployer {
   }
 
   /** A form field named as a variable the process owns (no task may take one). */
-  private static List<Finding> formFindings(byte[] bytes) {
+  private static List<DeploymentFinding> formDeploymentFindings(byte[] bytes) {
     Set<String> keys;
     try {
       keys = FormInputs.keys(bytes);
@@ -362,7 +363,7 @@ final class DeploymentResourceCheck implements Deployer {
         .filter(ComplaintVariables.PROCESS_OWNED::contains)
         .map(
             key ->
-                new Finding(
+                new DeploymentFinding(
                     "Form field '"
                         + key
                         + "' names a variable the process owns; no form may set it (README, For"
@@ -371,14 +372,14 @@ final class DeploymentResourceCheck implements Deployer {
         .toList();
   }
 
-  private static List<Finding> dmnFindings(byte[] bytes) {
+  private static List<DeploymentFinding> dmnDeploymentFindings(byte[] bytes) {
     DmnModelInstance model;
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
     } catch (RuntimeException unreadable) {
       return List.of(); // the engine's DMN deployer reports what it cannot read
     }
-    List<Finding> findings = new ArrayList<>();
+    List<DeploymentFinding> findings = new ArrayList<>();
     browserMarkup(model.getDocument().getRootElement(), findings);
     for (Definitions definitions : model.getModelElementsByType(Definitions.class)) {
       check(definitions, definitions.getExpressionLanguage(), findings);
@@ -392,11 +393,11 @@ final class DeploymentResourceCheck implements Deployer {
     return findings;
   }
 
-  private static void browserMarkup(DomElement element, List<Finding> findings) {
+  private static void browserMarkup(DomElement element, List<DeploymentFinding> findings) {
     if (BrowserMarkup.isActive(element.getNamespaceURI())) {
       String id = idOf(element);
       findings.add(
-          new Finding(
+          new DeploymentFinding(
               "Element '"
                   + id
                   + "' contains HTML, SVG, MathML or XSLT markup ("
@@ -418,11 +419,11 @@ final class DeploymentResourceCheck implements Deployer {
   }
 
   private static void check(
-      ModelElementInstance element, String expressionLanguage, List<Finding> findings) {
+      ModelElementInstance element, String expressionLanguage, List<DeploymentFinding> findings) {
     if (!isFeel(expressionLanguage)) {
       String id = idOf(element);
       findings.add(
-          new Finding(
+          new DeploymentFinding(
               "Element '"
                   + id
                   + "' uses the expression language '"
@@ -443,37 +444,10 @@ final class DeploymentResourceCheck implements Deployer {
     return "?";
   }
 
-  private static ParseException refused(String resource, List<Finding> findings) {
+  private static ParseException refused(String resource, List<DeploymentFinding> findings) {
     StringBuilder message = new StringBuilder("Deployment refused:");
     findings.forEach(f -> message.append(' ').append(f.message()));
     return new ParseException(
         message.toString(), resource, new ArrayList<Problem>(findings), new ArrayList<>());
-  }
-
-  private record Finding(String message, String elementId) implements Problem {
-    @Override
-    public String getMessage() {
-      return message;
-    }
-
-    @Override
-    public int getLine() {
-      return 0;
-    }
-
-    @Override
-    public int getColumn() {
-      return 0;
-    }
-
-    @Override
-    public String getMainElementId() {
-      return elementId;
-    }
-
-    @Override
-    public List<String> getElementIds() {
-      return elementId == null ? List.of() : List.of(elementId);
-    }
   }
 }

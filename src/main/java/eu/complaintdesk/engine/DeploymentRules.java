@@ -51,36 +51,10 @@ class DeploymentRules extends AbstractProcessEnginePlugin {
         throw new ParseException(
             "Deployment refused: " + String.join(" ", problems),
             resource.getName(),
-            new ArrayList<Problem>(problems.stream().map(Finding::new).toList()),
+            new ArrayList<Problem>(
+                problems.stream().map(message -> new DeploymentFinding(message, null)).toList()),
             new ArrayList<>());
       }
-    }
-  }
-
-  private record Finding(String message) implements Problem {
-    @Override
-    public String getMessage() {
-      return message;
-    }
-
-    @Override
-    public int getLine() {
-      return 0;
-    }
-
-    @Override
-    public int getColumn() {
-      return 0;
-    }
-
-    @Override
-    public String getMainElementId() {
-      return null;
-    }
-
-    @Override
-    public List<String> getElementIds() {
-      return List.of();
     }
   }
 }
