@@ -258,35 +258,20 @@ public class ExternalInquiries {
   public static final String EMAIL_ACTOR = "email";
 
   /**
-   * The inquiry whose reply task the current thread completes with a reply that came by e-mail
-   * ({@link InquiryReplies}): the task's completion listener records that reply as the e-mail's,
-   * not as the task's assignee's.
-   */
-  private static final ThreadLocal<Long> COMPLETING_BY_EMAIL = new ThreadLocal<>();
-
-  /**
-   * Runs {@code completion} (the reply task's completion) as the e-mail's recording of the reply.
-   */
-  static void completingByEmail(long inquiryId, Runnable completion) {
-    COMPLETING_BY_EMAIL.set(inquiryId);
-    try {
-      completion.run();
-    } finally {
-      COMPLETING_BY_EMAIL.remove();
-    }
-  }
-
-  /**
    * Records the reply with which {@code UserTask_RecordExternalReply} is completed, by the user who
-   * completes it; nothing when the inbox completes it with a reply e-mail, whose whole text it
-   * recorded itself ({@link InquiryReplies#tell}: the engine's variable holds at most 4 000
-   * characters, the register's reply 10 000).
+   * completes it; nothing when the inquiry already has its reply: the inbox records a reply
+   * e-mail's whole text ({@link InquiryReplies#tell}) just before it completes the task with the
+   * part the engine's variable holds (4 000 characters; the register's reply 10 000).
    */
   void recordTaskReply(long inquiryId, String reply, String user) {
-    Long byEmail = COMPLETING_BY_EMAIL.get();
-    if (byEmail != null && byEmail == inquiryId) {
-      return;
+    boolean replied =
+        jdbc.sql("select replied_at from external_inquiry where id = :id")
+            .param("id", inquiryId)
+            .query((rs, row) -> rs.getTimestamp("replied_at") != null)
+            .optional()
+            .orElse(false);
+    if (!replied) {
+      recordReply(inquiryId, reply, user);
     }
-    recordReply(inquiryId, reply, user);
   }
 }

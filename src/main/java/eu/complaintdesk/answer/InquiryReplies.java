@@ -147,12 +147,10 @@ public class InquiryReplies {
       return false;
     }
     inquiries.recordReply(kept.get().inquiryId(), kept.get().text(), ExternalInquiries.EMAIL_ACTOR);
-    ExternalInquiries.completingByEmail(
-        kept.get().inquiryId(),
-        () ->
-            tasks.complete(
-                task.get().getId(),
-                Map.of(ComplaintVariables.EXTERNAL_REPLY, engineText(kept.get().text()))));
+    // the task's completion listener finds the reply recorded and keeps this whole text
+    tasks.complete(
+        task.get().getId(),
+        Map.of(ComplaintVariables.EXTERNAL_REPLY, engineText(kept.get().text())));
     return true;
   }
 
