@@ -78,9 +78,14 @@ class LetterApiIT extends ApplicationIntegrationTest {
     assertThat(letter.statusCode()).isEqualTo(200);
     assertThat(letter.headers().firstValue("Content-Type")).hasValue("application/pdf");
 
+    // the message is recorded (PENDING) in a transaction of its own before it is handed to SMTP
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> outbox(complaint).get("messages").size() > 0);
+        .until(
+            () -> {
+              JsonNode messages = outbox(complaint).get("messages");
+              return messages.size() > 0 && "SENT".equals(messages.get(0).get("state").asText());
+            });
     JsonNode outbox = outbox(complaint);
     JsonNode acknowledgement = outbox.get("messages").get(0);
     assertThat(acknowledgement.get("kind").asText()).isEqualTo("ACKNOWLEDGEMENT");

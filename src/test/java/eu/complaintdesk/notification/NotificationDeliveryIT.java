@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,12 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
 
   @BeforeEach
   void gatewayAnswers() {
+    OutboundTestServers.smsGatewayStatus = 200;
+  }
+
+  @AfterEach
+  void gatewayAnswersAfterwards() {
+    // a test that failed half-way must not leave SMS refused for the classes after it
     OutboundTestServers.smsGatewayStatus = 200;
   }
 
