@@ -2,6 +2,7 @@ package eu.complaintdesk.attachment;
 
 import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.text.Counts;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -81,8 +82,8 @@ public class AttachmentService {
           FIELD,
           FIELD
               + ": at most "
-              + limits.maxAttachments()
-              + " files may be sent at once, not "
+              + Counts.english(limits.maxAttachments(), "file", "files")
+              + " may be sent at once, not "
               + all.size());
     }
     Checked checked = check(all);
@@ -143,7 +144,10 @@ public class AttachmentService {
           status = HttpStatus.UNPROCESSABLE_ENTITY;
           reason = "the content is not " + ALLOWED + " (whatever its name or declared type)";
         } else if (accepted.size() >= limits.maxAttachments()) {
-          reason = "at most " + limits.maxAttachments() + " files are kept";
+          reason =
+              "at most "
+                  + Counts.english(limits.maxAttachments(), "file is", "files are")
+                  + " kept";
         } else if (ImageSize.applies(type.get())) {
           Optional<ImageSize.Dimensions> size = ImageSize.of(type.get(), file.content());
           if (size.isEmpty()) {

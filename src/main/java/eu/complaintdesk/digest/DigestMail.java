@@ -16,8 +16,8 @@ import java.util.Map;
  * number, the task (named in the language where it has a label {@code DIGEST.task.<task id>}), its
  * due date, whether it is overdue, and a link that opens it in Tasklist; beyond the cap "and N
  * more" with a link to Tasklist. Templates {@code DIGEST.*} in {@code
- * notifications/messages_<language>.properties}. Counts stand after a colon ("Tasks: 3"), so no
- * language needs a plural form.
+ * notifications/messages_<language>.properties}. Counts agree with their nouns by the language's
+ * plural rules ({@code {count, plural, …}}, see NotificationTemplates).
  */
 final class DigestMail {
 

@@ -2,6 +2,7 @@ package eu.complaintdesk.notification;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.Language;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +32,9 @@ import org.springframework.stereotype.Component;
  * {@code <KIND>.body} (an SMS: {@code <KIND>.sms} where it exists) in {@code
  * notifications/messages_<language>.properties} (UTF-8). The templates are plain text with named
  * placeholders such as {@code {registrationNumber}}; no {@code MessageFormat}, so apostrophes need
- * no escaping.
+ * no escaping. A number that meets a noun agrees with it by the language's plural rules: {@code
+ * {count, plural, one {# task} other {# tasks}}} (ICU syntax, on one line; see {@link
+ * #counted(String, Language, Map, Set)}).
  *
  * <p>Rules: every placeholder must have a value, else {@link IllegalArgumentException} (a forgotten
  * parameter must not reach a customer); a value that is {@code null} or blank renders as nothing,
@@ -143,11 +147,13 @@ class NotificationTemplates {
   String fill(String template, Language language, Map<String, ?> values) {
     TreeSet<String> missing = new TreeSet<>();
     List<String> lines = new ArrayList<>();
-    for (String line : template.split("\n", -1)) {
+    for (String templateLine : template.split("\n", -1)) {
+      Counted counted = counted(templateLine, language, values, missing);
+      String line = counted.line();
       Matcher matcher = PLACEHOLDER.matcher(line);
       StringBuilder filled = new StringBuilder();
-      boolean hasPlaceholder = false;
-      boolean anyValue = false;
+      boolean hasPlaceholder = counted.hasPlaceholder();
+      boolean anyValue = counted.anyValue();
       while (matcher.find()) {
         hasPlaceholder = true;
         String name = matcher.group(1);
@@ -233,5 +239,78 @@ class NotificationTemplates {
       text = messages.getMessage(code, null, null, Language.en.locale());
     }
     return text != null ? text : fallback;
+  }
+
+  // --- plural rules (issue 14, B) ------------------------------------------------------------
+
+  /** The start of a placeholder with a format: {@code {count, plural, ...}}. */
+  private static final Pattern FORMATTED = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)\\s*,");
+
+  /** A template line with its formatted placeholders filled, and whether it had any. */
+  private record Counted(String line, boolean hasPlaceholder, boolean anyValue) {}
+
+  /**
+   * Fills the placeholders with a format, such as {@code {count, plural, one {# task} other {#
+   * tasks}}}: ICU's {@code MessageFormat} chooses the form by the language's plural rules (CLDR)
+   * for the value, which must be a number (or a text of one); {@code #} is the number as the
+   * language writes it. Placeholders inside a form are left for {@link #fill} to fill like any
+   * other. A value that is {@code null} or blank renders as nothing, as elsewhere.
+   */
+  private static Counted counted(
+      String line, Language language, Map<String, ?> values, Set<String> missing) {
+    Matcher matcher = FORMATTED.matcher(line);
+    if (!matcher.find()) {
+      return new Counted(line, false, false);
+    }
+    StringBuilder filled = new StringBuilder();
+    boolean anyValue = false;
+    int last = 0;
+    do {
+      int end = closingBrace(line, matcher.start());
+      String name = matcher.group(1);
+      String text = "";
+      if (!values.containsKey(name)) {
+        missing.add(name);
+      } else {
+        text = plural(line.substring(matcher.start(), end + 1), name, values.get(name), language);
+        anyValue |= !text.isBlank();
+      }
+      filled.append(line, last, matcher.start()).append(text);
+      last = end + 1;
+    } while (matcher.find(last));
+    filled.append(line.substring(last));
+    return new Counted(filled.toString(), true, anyValue);
+  }
+
+  private static int closingBrace(String line, int start) {
+    int depth = 0;
+    for (int i = start; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("Notification template has an unclosed '{': " + line);
+  }
+
+  private static String plural(String argument, String name, Object value, Language language) {
+    if (value == null || value.toString().isBlank()) {
+      return "";
+    }
+    Number number;
+    if (value instanceof Number given) {
+      number = given;
+    } else {
+      try {
+        number = new BigDecimal(value.toString().strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "Notification template counts {" + name + "}, which is not a number", e);
+      }
+    }
+    return new com.ibm.icu.text.MessageFormat(argument, language.locale())
+        .format(Map.of(name, number));
   }
 }

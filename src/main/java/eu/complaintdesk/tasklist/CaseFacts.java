@@ -16,6 +16,7 @@ import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.Outcome;
 import eu.complaintdesk.register.TimelineEntry;
+import eu.complaintdesk.text.Counts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -313,7 +314,10 @@ class CaseFacts {
               + (blank(t.detail()) ? "" : " · " + Markdown.line(t.detail(), 160)));
     }
     if (all.size() > TIMELINE_ENTRIES) {
-      lines.add("- … " + (all.size() - TIMELINE_ENTRIES) + " earlier entries in the case file");
+      lines.add(
+          "- … "
+              + Counts.english(all.size() - TIMELINE_ENTRIES, "earlier entry", "earlier entries")
+              + " in the case file");
     }
     return String.join("\n", lines);
   }

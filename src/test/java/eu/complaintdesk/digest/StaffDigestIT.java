@@ -100,7 +100,7 @@ class StaffDigestIT extends ApplicationIntegrationTest {
     List<MimeMessage> mails = digestsTo(email(user));
     assertThat(mails).hasSize(1);
     MimeMessage mail = mails.get(0);
-    assertThat(mail.getSubject()).isEqualTo("Tasks due today or overdue: 2");
+    assertThat(mail.getSubject()).isEqualTo("2 tasks due today or overdue");
     assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
     // no Reply-To naming the complaints inbox: an answer to the digest must not become a complaint
     assertThat(mail.getHeader("Reply-To")).isNull();
@@ -108,7 +108,7 @@ class StaffDigestIT extends ApplicationIntegrationTest {
     Texts texts = texts(mail);
     String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=";
     assertThat(texts.plain())
-        .contains("Assigned to you: 1", "Unclaimed tasks of your groups: 1")
+        .contains("Assigned to you: 1 task", "Unclaimed tasks of your groups: 1 task")
         .contains(
             assignedNumber
                 + " – Check completeness – due 11 March 2030, overdue – "
@@ -260,7 +260,7 @@ class StaffDigestIT extends ApplicationIntegrationTest {
   }
 
   @Test
-  void everyStaffLanguageWritesTheDigestWithoutCountedNouns() {
+  void everyStaffLanguageWritesTheDigestWithCountsThatAgree() {
     DigestTasks.DueTask overdue =
         new DigestTasks.DueTask(
             "t1",
@@ -278,14 +278,15 @@ class StaffDigestIT extends ApplicationIntegrationTest {
       DigestMail.Text text =
           new DigestMail(email, language, RIGA, "https://staff.example/")
               .render(due, WORKING_DAY, now);
-      assertThat(text.subject()).as(language.name()).endsWith(": 4");
+      assertThat(text.subject()).as(language.name()).startsWith("4 ").doesNotContain("{", "#");
       assertThat(text.body())
           .as(language.name())
           .contains(
               "2030-000001 – ", "https://staff.example/camunda/app/tasklist/default/#/?task=t1")
           .contains("— – Another task – ")
-          .contains(": 1", ": 3", " 2", "https://staff.example/camunda/app/tasklist/default/\n")
+          .contains(" 1 ", " 3 ", " 2 ", "https://staff.example/camunda/app/tasklist/default/\n")
           .doesNotContainPattern("\\{[A-Za-z]+}")
+          .doesNotContain("plural", "# ")
           .doesNotContain("UserTask_");
     }
     String latvian =
