@@ -146,7 +146,7 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
                     "Public Utilities Commission",
                     "authorityContacts",
                     "Ūnijas iela 45, Rīga; +371 67097200"),
-                "Your right to appeal our decision on no.",
+                "Where to turn if you disagree with our answer to no.",
                 List.of("Public Utilities Commission", "Ūnijas iela 45, Rīga; +371 67097200")),
             new Case(
                 NotificationKind.CLOSED_INCOMPLETE,
