@@ -2,9 +2,11 @@ package eu.complaintdesk.answer;
 
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_CONTACTS;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_NAME;
+import static eu.complaintdesk.process.ComplaintVariables.LANGUAGE;
 import static eu.complaintdesk.process.ComplaintVariables.ORGANISATION_COUNTRY;
 import static eu.complaintdesk.process.ComplaintVariables.ORGANISATION_SECTOR;
 
+import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.process.DecisionOutputs;
 import eu.complaintdesk.system.Organisation;
 import java.util.Map;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code BusinessRuleTask_DetermineAppealAuthority}: on start gives the decision the organisation's
  * {@code country} and {@code sector} (from configuration, as transient variables); on end sets
- * {@code appealAuthorityName} and {@code appealAuthorityContacts} (address, phone, e-mail and
- * website on one line) from the authority it chose.
+ * {@code appealAuthorityName} (in the case's {@code language}, the official name in brackets where
+ * it differs) and {@code appealAuthorityContacts} (address, phone, e-mail and website on one line)
+ * from the authority it chose.
  */
 @Component("appealAuthorityListener")
 class AppealAuthorityListener implements ExecutionListener {
@@ -39,7 +42,9 @@ class AppealAuthorityListener implements ExecutionListener {
           ORGANISATION_SECTOR, Variables.stringValue(organisation.sector(), true));
     } else {
       Map<String, Object> authority = DecisionOutputs.singleResult(execution);
-      execution.setVariable(APPEAL_AUTHORITY_NAME, authority.get("authorityName"));
+      execution.setVariable(
+          APPEAL_AUTHORITY_NAME,
+          authorities.name(authority, ComplaintVariables.of(execution).string(LANGUAGE)));
       execution.setVariable(APPEAL_AUTHORITY_CONTACTS, authorities.contacts(authority));
     }
   }

@@ -54,6 +54,9 @@ class NotificationTemplates {
 
   private static final Pattern LABELLED_VALUE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
+  /** The suffix of a kind's SMS form and of a value's short label in an SMS. */
+  static final String SMS = ".sms";
+
   private final ReloadableResourceBundleMessageSource messages;
   private final ZoneId zone;
   private final TemplateFiles files;
@@ -117,18 +120,21 @@ class NotificationTemplates {
 
   /**
    * As {@link #render(NotificationKind, Language, Map)}, for the channel the message goes by: an
-   * SMS takes the body {@code <KIND>.sms} where the kind has one (a short text that points to the
-   * status page instead of carrying a long answer).
+   * SMS takes the body {@code <KIND>.sms}, which every customer kind has (issue 14: at most two
+   * UCS-2 segments, the registration number and a link, the facts without the courtesy; a kind
+   * without one, which never goes by SMS, sends its body). In an SMS a labelled value takes its
+   * short label {@code <placeholder>.<value>.sms} where there is one (e.g. {@code
+   * outcome.REJECTED.sms}), else its label.
    */
   Rendered render(
       NotificationKind kind, Language language, Map<String, ?> values, MessageChannel channel) {
     Rendered rendered = render(kind, language, values);
-    String smsCode = kind.name() + ".sms";
+    String smsCode = kind.name() + SMS;
     if (channel != MessageChannel.SMS || !exists(smsCode, language)) {
       return rendered;
     }
     return new Rendered(
-        rendered.subject(), fill(template(smsCode, language), language, values).strip());
+        rendered.subject(), fill(template(smsCode, language), language, values, true).strip());
   }
 
   private boolean exists(String code, Language language) {
@@ -145,6 +151,11 @@ class NotificationTemplates {
   }
 
   String fill(String template, Language language, Map<String, ?> values) {
+    return fill(template, language, values, false);
+  }
+
+  /** Fills the template; {@code sms}: labelled values take their SMS label where there is one. */
+  private String fill(String template, Language language, Map<String, ?> values, boolean sms) {
     TreeSet<String> missing = new TreeSet<>();
     List<String> lines = new ArrayList<>();
     for (String templateLine : template.split("\n", -1)) {
@@ -161,7 +172,7 @@ class NotificationTemplates {
         if (!values.containsKey(name)) {
           missing.add(name);
         } else {
-          text = format(name, values.get(name), language);
+          text = format(name, values.get(name), language, sms);
           anyValue |= !text.isBlank();
         }
         matcher.appendReplacement(filled, Matcher.quoteReplacement(text));
@@ -178,6 +189,10 @@ class NotificationTemplates {
   }
 
   String format(String name, Object value, Language language) {
+    return format(name, value, language, false);
+  }
+
+  private String format(String name, Object value, Language language, boolean sms) {
     if (value == null) {
       return "";
     }
@@ -187,7 +202,7 @@ class NotificationTemplates {
     }
     if (value instanceof Collection<?> items) {
       return items.stream()
-          .map(item -> format(name, item, language))
+          .map(item -> format(name, item, language, sms))
           .filter(text -> !text.isBlank())
           .map(text -> "- " + text)
           .collect(Collectors.joining("\n"));
@@ -199,7 +214,9 @@ class NotificationTemplates {
     if (!LABELLED_VALUE.matcher(text).matches()) {
       return text;
     }
-    return messages.getMessage(name + "." + text, null, text, language.locale());
+    String label = name + "." + text;
+    String smsLabel = sms ? messages.getMessage(label + SMS, null, null, language.locale()) : null;
+    return smsLabel != null ? smsLabel : messages.getMessage(label, null, text, language.locale());
   }
 
   static DateTimeFormatter dateFormat(Language language) {

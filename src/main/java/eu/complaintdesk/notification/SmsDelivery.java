@@ -2,6 +2,8 @@ package eu.complaintdesk.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
@@ -22,27 +26,38 @@ import org.springframework.stereotype.Component;
  * than 2xx, a timeout ({@code complaints.sms.timeout}) or a connection failure is a failed
  * delivery. The reference is the same on every attempt, so a gateway can drop a repeated one.
  * Active only when {@code complaints.sms.gateway-url} is set; otherwise SMS go to the log.
+ *
+ * <p>The gateway splits a long text; what each accepted SMS costs ({@link SmsSegments}: GSM-7 or
+ * UCS-2, 160/153 or 70/67) is counted in {@code complaints_notifications_sms_segments{kind}} (a
+ * summary: {@code _count} messages, {@code _sum} segments) and logged at debug with the message id.
  */
 @Component
 @Order(20)
 @ConditionalOnProperty(prefix = "complaints.sms", name = "gateway-url")
 class SmsDelivery implements MessageDelivery {
 
+  private static final Logger log = LoggerFactory.getLogger(SmsDelivery.class);
+
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String SEGMENTS = "complaints.notifications.sms.segments";
 
   private final URI gateway;
   private final String token;
   private final Duration timeout;
   private final HttpClient http;
+  private final MeterRegistry meters;
 
   SmsDelivery(
       @Value("${complaints.sms.gateway-url}") URI gateway,
       @Value("${complaints.sms.token:}") String token,
-      @Value("${complaints.sms.timeout:PT10S}") Duration timeout) {
+      @Value("${complaints.sms.timeout:PT10S}") Duration timeout,
+      MeterRegistry meters) {
     this.gateway = gateway;
     this.token = token;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.meters = meters;
   }
 
   @Override
@@ -76,6 +91,24 @@ class SmsDelivery implements MessageDelivery {
     if (response.statusCode() / 100 != 2) {
       throw new SmsGatewayException("SMS gateway answered HTTP " + response.statusCode());
     }
+    counted(message);
+  }
+
+  /** Counts the segments the accepted message costs; logs them with the message id. */
+  private void counted(OutboundMessage message) {
+    SmsSegments cost = SmsSegments.of(message.body());
+    DistributionSummary.builder(SEGMENTS)
+        .description("SMS handed to the gateway (count) and the segments they cost (sum), per kind")
+        .tag("kind", message.kind().name())
+        .register(meters)
+        .record(cost.segments());
+    log.debug(
+        "SMS {} for complaint {}: {} characters, {}, {} segment(s)",
+        message.id(),
+        message.registrationNumber(),
+        cost.units(),
+        cost.encoding(),
+        cost.segments());
   }
 
   private static String json(Map<String, String> payload) {

@@ -8,6 +8,7 @@ import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.text.TextCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -195,10 +196,25 @@ class StatusController {
             calendar.zone(),
             messages,
             locale));
+    model.addAttribute("requestedInformation", requestedInformation(complaint));
     model.addAttribute("messageLimit", Submission.Limits.MESSAGE);
     model.addAttribute("maxFiles", attachments.maxFiles());
     model.addAttribute("maxMegabytes", attachments.maxMegabytes());
     return "web/case";
+  }
+
+  /**
+   * While the case awaits information, what the registrar asked for, line by line (issue 14: the
+   * request by SMS points here instead of carrying the text); otherwise nothing.
+   */
+  private List<String> requestedInformation(Complaint complaint) {
+    if (complaint.status() != ComplaintStatus.AWAITING_INFORMATION) {
+      return List.of();
+    }
+    String text = register.missingInformation(complaint.id());
+    return text == null
+        ? List.of()
+        : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
   }
 
   private Optional<Complaint> accessible(HttpServletRequest request) {

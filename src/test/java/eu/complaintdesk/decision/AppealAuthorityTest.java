@@ -4,6 +4,7 @@ import static eu.complaintdesk.decision.DecisionTester.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,30 +43,10 @@ class AppealAuthorityTest {
         arguments("LithuaniaOther", "LT", "TRUST_SERVICES", VVTAT, "https://www.vvtat.lt"),
         arguments("LithuaniaOther", "LT", "TRANSPORT", VVTAT, "https://www.vvtat.lt"),
         arguments("LithuaniaOther", "LT", "OTHER", VVTAT, "https://www.vvtat.lt"),
-        arguments(
-            "RussiaHousingUtilities",
-            "RU",
-            "HEATING",
-            HOUSING_INSPECTORATE,
-            "https://dom.gosuslugi.ru"),
-        arguments(
-            "RussiaHousingUtilities",
-            "RU",
-            "WATER",
-            HOUSING_INSPECTORATE,
-            "https://dom.gosuslugi.ru"),
-        arguments(
-            "RussiaHousingUtilities",
-            "RU",
-            "ELECTRICITY",
-            HOUSING_INSPECTORATE,
-            "https://dom.gosuslugi.ru"),
-        arguments(
-            "RussiaHousingUtilities",
-            "RU",
-            "GAS",
-            HOUSING_INSPECTORATE,
-            "https://dom.gosuslugi.ru"),
+        arguments("RussiaHousingUtilities", "RU", "HEATING", HOUSING_INSPECTORATE, ""),
+        arguments("RussiaHousingUtilities", "RU", "WATER", HOUSING_INSPECTORATE, ""),
+        arguments("RussiaHousingUtilities", "RU", "ELECTRICITY", HOUSING_INSPECTORATE, ""),
+        arguments("RussiaHousingUtilities", "RU", "GAS", HOUSING_INSPECTORATE, ""),
         arguments(
             "RussiaOther", "RU", "TRANSPORT", ROSPOTREBNADZOR, "https://www.rospotrebnadzor.ru"),
         arguments(
@@ -96,7 +77,11 @@ class AppealAuthorityTest {
             "authorityAddress",
             "authorityEmail",
             "authorityPhone",
-            "authorityWebsite")
+            "authorityWebsite",
+            "authorityNameLv",
+            "authorityNameRu",
+            "authorityNameLt",
+            "authorityNameEn")
         .containsEntry("authorityWebsite", website);
     assertThat((String) result.get("authorityName")).contains(name);
     assertThat(DECISION.matchedRule(KEY)).isEqualTo(rule);
@@ -109,12 +94,65 @@ class AppealAuthorityTest {
     if (rule.equals("UnknownCountry")) {
       return;
     }
+    if (rule.equals("RussiaHousingUtilities")) {
+      // regional: one inspectorate per region, so no single address, e-mail, phone or website; the
+      // federal housing portal is not an inspectorate's website (issue 14)
+      assertThat(result)
+          .containsEntry("authorityAddress", "")
+          .containsEntry("authorityEmail", "")
+          .containsEntry("authorityPhone", "")
+          .containsEntry("authorityWebsite", "");
+      return;
+    }
     assertThat((String) result.get("authorityAddress")).isNotBlank();
     assertThat((String) result.get("authorityWebsite")).startsWith("https://");
-    if (!rule.equals("RussiaHousingUtilities")) { // regional: no single e-mail or phone
-      assertThat((String) result.get("authorityEmail")).matches("[a-z.]+@[a-z.-]+\\.[a-z]+");
-      assertThat((String) result.get("authorityPhone")).matches("\\+\\d[\\d -]+");
+    assertThat((String) result.get("authorityEmail")).matches("[a-z.]+@[a-z.-]+\\.[a-z]+");
+    assertThat((String) result.get("authorityPhone")).matches("\\+\\d[\\d -]+");
+  }
+
+  /** The official name's language: the country's (the generic row has no official name). */
+  private static final Map<String, String> OFFICIAL_LANGUAGE =
+      Map.of("LV", "Lv", "LT", "Lt", "RU", "Ru");
+
+  /**
+   * Issue 14: the customer reads the authority's name in their language, with the official name in
+   * brackets where that is another language's; in the official language, the official name alone.
+   * Russian rows put the official short name (Роспотребнадзор) or the whole official name there.
+   */
+  @ParameterizedTest(name = "[{index}] {0}: {1} / {2}")
+  @MethodSource("cases")
+  void everyLanguageReadsTheNameInItsOwnWordsWithTheOfficialNameInBrackets(
+      String rule, String country, String sector) {
+    Map<String, Object> result = DECISION.evaluate(variables("country", country, "sector", sector));
+    String official = (String) result.get("authorityName");
+    String officialLanguage = country == null ? null : OFFICIAL_LANGUAGE.get(country);
+    for (String language : List.of("Lv", "Ru", "Lt", "En")) {
+      String name = (String) result.get("authorityName" + language);
+      assertThat(name).as(language).isNotBlank().doesNotContain("\"");
+      if (officialLanguage == null) {
+        assertThat(name).as(language + ": a generic name, nothing in brackets").doesNotContain("(");
+      } else if (language.equals(officialLanguage)) {
+        assertThat(name).as(language).isEqualTo(official);
+      } else {
+        String bracketed = name.substring(name.lastIndexOf('(') + 1, name.length() - 1);
+        assertThat(name).as(language).endsWith(")").doesNotStartWith("(");
+        assertThat(official).as(language + ": official name in brackets").contains(bracketed);
+      }
     }
+    assertThat((String) result.get("authorityNameEn"))
+        .as("English in English letters but for the official name")
+        .matches("[A-Za-z ,.'-]+( \\(.+\\))?");
+  }
+
+  @Test
+  void russianCustomersOfALatvianUtilityReadTheCommissionInRussian() {
+    Map<String, Object> result = DECISION.evaluate(variables("country", "LV", "sector", "HEATING"));
+
+    assertThat(result)
+        .containsEntry(
+            "authorityNameRu",
+            "Комиссия по регулированию общественных услуг"
+                + " (Sabiedrisko pakalpojumu regulēšanas komisija)");
   }
 
   @Test

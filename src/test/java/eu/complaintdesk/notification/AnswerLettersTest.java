@@ -112,7 +112,7 @@ class AnswerLettersTest {
                 "Decision",
                 "Your complaint has not been upheld.",
                 "Reasons",
-                "If you do not agree with this answer",
+                "If you disagree with this answer, you may turn to:",
                 "Kind regards,")));
   }
 

@@ -153,7 +153,7 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
                     "Public Utilities Commission",
                     "authorityContacts",
                     "Ūnijas iela 45, Rīga; +371 67097200"),
-                "Your right to appeal our decision on no.",
+                "Where to turn if you disagree with our answer to no.",
                 List.of("Public Utilities Commission", "Ūnijas iela 45, Rīga; +371 67097200")),
             new Case(
                 NotificationKind.CLOSED_INCOMPLETE,
@@ -260,7 +260,9 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
     assertThat(request.contentType()).startsWith("application/json");
     JsonNode body = json.readTree(request.body());
     assertThat(body.get("to").asText()).isEqualTo("+371 29123456");
-    assertThat(body.get("text").asText()).contains("reģistrējām ar Nr. " + complaint.number());
+    assertThat(body.get("text").asText())
+        .contains("Iesniegums Nr. " + complaint.number() + " reģistrēts", "/status")
+        .hasSizeLessThanOrEqualTo(134); // the SMS form: two UCS-2 segments at most
     OutboundMessage recorded = notifications.messages(complaint.id()).get(0);
     assertThat(body.get("reference").asText()).isEqualTo(recorded.reference());
     assertThat(recorded.state()).isEqualTo(DeliveryState.SENT);
@@ -336,7 +338,8 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
     notifications.notifyCustomer(complaint.id(), NotificationKind.ACKNOWLEDGEMENT, Map.of(), "a");
 
     assertThat(SMS_REQUESTS).hasSize(before + 1);
-    assertThat(SMS_REQUESTS.get(before).body()).contains("+370 61234567", "užregistravome Nr.");
+    assertThat(SMS_REQUESTS.get(before).body())
+        .contains("+370 61234567", "Kreipimasis Nr. " + complaint.number() + " gautas");
   }
 
   // --- helpers ----------------------------------------------------------------------------

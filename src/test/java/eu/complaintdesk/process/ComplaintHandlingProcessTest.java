@@ -1262,4 +1262,72 @@ class ComplaintHandlingProcessTest {
         .getValue()
         .toString();
   }
+
+  // --- issue 14, SMS forms and the appeal authority in the customer's language (engineer A) ---
+
+  /**
+   * A Russian-speaking customer who wants SMS: the appeal notice names the commission in Russian
+   * with its official Latvian name in brackets (the letter too), and every message is the short SMS
+   * form with the registration number and the status page.
+   */
+  @Test
+  void russianCustomerBySmsReadsTheAuthorityInRussianAndShortMessages() {
+    eu.complaintdesk.intake.Submission lv =
+        ProcessTestSupport.submission(
+            "Неверный счёт", "В счёте за октябрь слишком много.", "BILLING");
+    receipt =
+        intake.submit(
+            new eu.complaintdesk.intake.Submission(
+                Language.ru,
+                new eu.complaintdesk.intake.Submission.Customer(
+                    "Иван Петров", null, "+371 20000077", "C-1077", null),
+                eu.complaintdesk.register.PreferredContact.SMS,
+                lv.subject(),
+                lv.description(),
+                lv.remedySought(),
+                lv.categoryHint(),
+                null,
+                null,
+                null),
+            eu.complaintdesk.register.Channel.API,
+            RECEIVED,
+            null,
+            null);
+    instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(receipt.registrationNumber())
+            .singleResult();
+    runAsyncJobs(management, instance);
+
+    toDraft();
+    draft("handler", "REJECTED", "Счёт рассчитан по показаниям счётчика");
+    review("supervisor2", true, null);
+    runAsyncJobs(management, instance);
+
+    String commission =
+        "Комиссия по регулированию общественных услуг"
+            + " (Sabiedrisko pakalpojumu regulēšanas komisija)";
+    assertThat(runtime.getVariable(instance.getId(), APPEAL_AUTHORITY_NAME)).isEqualTo(commission);
+    assertThat(answerLetterText()).contains(commission, "Вы вправе обратиться");
+    List<OutboundMessage> sms =
+        notifications.messages(receipt.complaintId()).stream()
+            .filter(m -> m.channel() == MessageChannel.SMS)
+            .toList();
+    assertThat(sms)
+        .extracting(OutboundMessage::kind)
+        .contains(
+            NotificationKind.ACKNOWLEDGEMENT,
+            NotificationKind.ANSWER,
+            NotificationKind.APPEAL_NOTICE);
+    assertThat(sms)
+        .allSatisfy(
+            message ->
+                assertThat(message.body())
+                    .contains(receipt.registrationNumber())
+                    .hasSizeLessThanOrEqualTo(134));
+    assertThat(message(NotificationKind.APPEAL_NOTICE))
+        .contains("Куда обратиться, если Вы не согласны", "/status");
+    assertThat(message(NotificationKind.ANSWER)).contains("Жалоба признана необоснованной.");
+  }
 }
