@@ -6,6 +6,8 @@ import eu.complaintdesk.notification.PostRoom;
 import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.security.GroupMembership;
 import eu.complaintdesk.security.Groups;
+import eu.complaintdesk.stafflanguage.StaffLanguage;
+import eu.complaintdesk.stafflanguage.StaffTexts;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,13 +44,19 @@ class PostRoomController {
   private final GroupMembership groups;
   private final WorkingCalendar calendar;
   private final CaseReads reads;
+  private final StaffLanguage staff;
 
   PostRoomController(
-      PostRoom postRoom, GroupMembership groups, WorkingCalendar calendar, CaseReads reads) {
+      PostRoom postRoom,
+      GroupMembership groups,
+      WorkingCalendar calendar,
+      CaseReads reads,
+      StaffLanguage staff) {
     this.postRoom = postRoom;
     this.groups = groups;
     this.calendar = calendar;
     this.reads = reads;
+    this.staff = staff;
   }
 
   @GetMapping(path = "/staff/post", produces = MediaType.TEXT_HTML_VALUE)
@@ -62,7 +70,12 @@ class PostRoomController {
         true,
         "staff/post-room",
         Map.of(
-            "messages", postRoom.toPost(), StaffTimes.ATTRIBUTE, new StaffTimes(calendar.zone())));
+            "messages",
+            postRoom.toPost(),
+            StaffTimes.ATTRIBUTE,
+            new StaffTimes(calendar.zone(), staff.language()),
+            StaffTexts.ATTRIBUTE,
+            staff.texts()));
   }
 
   @GetMapping("/staff/post/{messageId}.pdf")

@@ -25,4 +25,9 @@ public class StaffLanguage {
   public Locale locale() {
     return Locale.forLanguageTag(language.name());
   }
+
+  /** The staff pages' words in the staff language. */
+  public StaffTexts texts() {
+    return StaffTexts.of(language);
+  }
 }
