@@ -38,8 +38,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class PostRoomController {
 
-  private static final String FORBIDDEN = "The post room is for registrars and administrators.";
-
   private final PostRoom postRoom;
   private final GroupMembership groups;
   private final WorkingCalendar calendar;
@@ -62,7 +60,7 @@ class PostRoomController {
   @GetMapping(path = "/staff/post", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView page(Principal user, HttpServletResponse response) {
     if (!mayWorkThePostRoom(user)) {
-      return StaffPages.text(HttpStatus.FORBIDDEN, FORBIDDEN);
+      return StaffPages.text(HttpStatus.FORBIDDEN, staff.texts().get("postRoom.forbidden"));
     }
     return StaffPages.page(
         response,
@@ -127,12 +125,12 @@ class PostRoomController {
     }
   }
 
-  private static ResponseEntity<String> forbidden() {
-    return text(HttpStatus.FORBIDDEN, FORBIDDEN);
+  private ResponseEntity<String> forbidden() {
+    return text(HttpStatus.FORBIDDEN, staff.texts().get("postRoom.forbidden"));
   }
 
-  private static ResponseEntity<String> notFound() {
-    return text(HttpStatus.NOT_FOUND, "No message by post with this id.");
+  private ResponseEntity<String> notFound() {
+    return text(HttpStatus.NOT_FOUND, staff.texts().get("postRoom.notFound"));
   }
 
   private static ResponseEntity<String> text(HttpStatus status, String text) {
