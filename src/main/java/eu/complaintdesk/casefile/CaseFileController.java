@@ -2,7 +2,10 @@ package eu.complaintdesk.casefile;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.CaseReads;
+import eu.complaintdesk.register.Language;
 import eu.complaintdesk.security.GroupMembership;
+import eu.complaintdesk.stafflanguage.StaffLanguage;
+import eu.complaintdesk.stafflanguage.StaffTexts;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,18 +39,21 @@ class CaseFileController {
   private final CaseReads reads;
   private final GroupMembership groups;
   private final CaseInquiryReplies inquiryReplies;
+  private final StaffTexts texts;
 
   CaseFileController(
       CaseFiles caseFiles,
       WorkingCalendar calendar,
       CaseReads reads,
       GroupMembership groups,
-      CaseInquiryReplies inquiryReplies) {
+      CaseInquiryReplies inquiryReplies,
+      StaffLanguage staff) {
     this.caseFiles = caseFiles;
     this.calendar = calendar;
     this.reads = reads;
     this.groups = groups;
     this.inquiryReplies = inquiryReplies;
+    this.texts = staff.texts();
   }
 
   @GetMapping(path = "/staff/complaints/{registrationNumber}", produces = MediaType.TEXT_HTML_VALUE)
@@ -56,16 +62,13 @@ class CaseFileController {
     return caseFiles
         .find(registrationNumber)
         .map(file -> page(file, user, response))
-        .orElseGet(
-            () ->
-                StaffPages.text(
-                    HttpStatus.NOT_FOUND, "No complaint with this registration number."));
+        .orElseGet(() -> StaffPages.text(HttpStatus.NOT_FOUND, texts.get("caseFile.notFound")));
   }
 
   private ModelAndView page(CaseFile file, Principal user, HttpServletResponse response) {
     long id = file.complaint().id();
     reads.record(id, user.getName(), CaseReads.Kind.CASE_FILE, null);
-    Map<String, Object> model = new HashMap<>(model(file, calendar.zone()));
+    Map<String, Object> model = new HashMap<>(model(file, calendar.zone(), texts));
     // issue 12 (engineer D): other organisations' replies by e-mail and their files
     model.putAll(inquiryReplies.model(file.complaint(), file.inquiries()));
     if (groups.isAdministrator(user)) {
@@ -74,11 +77,18 @@ class CaseFileController {
     return StaffPages.page(response, HttpStatus.OK, false, TEMPLATE, model);
   }
 
-  /**
-   * What the template reads: the file, its complaint as {@code c}, the rules' suggestion; {@code
-   * reads} ({@link CaseReads.Latest}) only for administrators.
-   */
+  /** The model in English. */
   static Map<String, Object> model(CaseFile file, ZoneId zone) {
+    return model(file, zone, StaffTexts.of(Language.en));
+  }
+
+  /**
+   * What the template reads: the file, its complaint as {@code c}, the rules' suggestion, the words
+   * and times in the staff language; {@code reads} ({@link CaseReads.Latest}) only for
+   * administrators.
+   */
+  static Map<String, Object> model(CaseFile file, ZoneId zone, StaffTexts texts) {
+    Language language = Language.valueOf(texts.language());
     return Map.of(
         "file",
         file,
@@ -87,6 +97,8 @@ class CaseFileController {
         "suggestion",
         file.suggestion(),
         StaffTimes.ATTRIBUTE,
-        new StaffTimes(zone));
+        new StaffTimes(zone, language),
+        StaffTexts.ATTRIBUTE,
+        texts);
   }
 }

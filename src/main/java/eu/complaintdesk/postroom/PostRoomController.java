@@ -6,6 +6,8 @@ import eu.complaintdesk.notification.PostRoom;
 import eu.complaintdesk.register.CaseReads;
 import eu.complaintdesk.security.GroupMembership;
 import eu.complaintdesk.security.Groups;
+import eu.complaintdesk.stafflanguage.StaffLanguage;
+import eu.complaintdesk.stafflanguage.StaffTexts;
 import eu.complaintdesk.staffweb.StaffPages;
 import eu.complaintdesk.staffweb.StaffTimes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,25 +38,29 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class PostRoomController {
 
-  private static final String FORBIDDEN = "The post room is for registrars and administrators.";
-
   private final PostRoom postRoom;
   private final GroupMembership groups;
   private final WorkingCalendar calendar;
   private final CaseReads reads;
+  private final StaffLanguage staff;
 
   PostRoomController(
-      PostRoom postRoom, GroupMembership groups, WorkingCalendar calendar, CaseReads reads) {
+      PostRoom postRoom,
+      GroupMembership groups,
+      WorkingCalendar calendar,
+      CaseReads reads,
+      StaffLanguage staff) {
     this.postRoom = postRoom;
     this.groups = groups;
     this.calendar = calendar;
     this.reads = reads;
+    this.staff = staff;
   }
 
   @GetMapping(path = "/staff/post", produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView page(Principal user, HttpServletResponse response) {
     if (!mayWorkThePostRoom(user)) {
-      return StaffPages.text(HttpStatus.FORBIDDEN, FORBIDDEN);
+      return StaffPages.text(HttpStatus.FORBIDDEN, staff.texts().get("postRoom.forbidden"));
     }
     return StaffPages.page(
         response,
@@ -62,7 +68,12 @@ class PostRoomController {
         true,
         "staff/post-room",
         Map.of(
-            "messages", postRoom.toPost(), StaffTimes.ATTRIBUTE, new StaffTimes(calendar.zone())));
+            "messages",
+            postRoom.toPost(),
+            StaffTimes.ATTRIBUTE,
+            new StaffTimes(calendar.zone(), staff.language()),
+            StaffTexts.ATTRIBUTE,
+            staff.texts()));
   }
 
   @GetMapping("/staff/post/{messageId}.pdf")
@@ -114,12 +125,12 @@ class PostRoomController {
     }
   }
 
-  private static ResponseEntity<String> forbidden() {
-    return text(HttpStatus.FORBIDDEN, FORBIDDEN);
+  private ResponseEntity<String> forbidden() {
+    return text(HttpStatus.FORBIDDEN, staff.texts().get("postRoom.forbidden"));
   }
 
-  private static ResponseEntity<String> notFound() {
-    return text(HttpStatus.NOT_FOUND, "No message by post with this id.");
+  private ResponseEntity<String> notFound() {
+    return text(HttpStatus.NOT_FOUND, staff.texts().get("postRoom.notFound"));
   }
 
   private static ResponseEntity<String> text(HttpStatus status, String text) {

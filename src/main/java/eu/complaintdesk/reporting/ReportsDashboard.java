@@ -1,10 +1,12 @@
 package eu.complaintdesk.reporting;
 
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.stafflanguage.StaffTexts;
+import eu.complaintdesk.staffweb.StaffTimes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,6 @@ import java.util.stream.Stream;
 record ReportsDashboard(String title, List<DateField> period, Figures figures) {
 
   private static final String NONE = "—";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** Codes whose words need more than lower case. */
   private static final Map<String, String> LABELS =
@@ -66,8 +67,13 @@ record ReportsDashboard(String title, List<DateField> period, Figures figures) {
       List<Backlog> backlog,
       List<Figure> repeatComplaints) {}
 
-  /** The dashboard with the figures of the period. */
+  /** The dashboard with the figures of the period, in English. */
   static ReportsDashboard of(Kpis k, LocalDate today) {
+    return of(k, today, StaffTexts.of(Language.en));
+  }
+
+  /** The dashboard with the figures of the period, in the language of the texts. */
+  static ReportsDashboard of(Kpis k, LocalDate today, StaffTexts w) {
     Kpis.Period period = k.period();
     String query = "?from=" + period.from() + "&to=" + period.to();
     Kpis.Timeliness t = k.timeliness();
@@ -76,94 +82,137 @@ record ReportsDashboard(String title, List<DateField> period, Figures figures) {
     Kpis.Backlog b = k.backlog();
     Kpis.Extension x = k.extension();
     Kpis.AppealNotice a = k.appealNotice();
+    StaffTimes times = new StaffTimes(ZoneId.of(period.zone()), Language.valueOf(w.language()));
     Figures figures =
         new Figures(
-            period.from().toString(),
-            period.to().toString(),
+            times.date(period.from()),
+            times.date(period.to()),
             period.zone(),
-            TIME.format(k.generatedAt().atZone(ZoneId.of(period.zone()))),
+            times.format(k.generatedAt()),
             "/api/reports/complaints.csv" + query,
             "/api/reports/kpis" + query,
             List.of(
-                new Card("Received", count(k.received()), "cases in the period", false),
                 new Card(
-                    "Answered on time",
+                    w.get("reports.received"),
+                    count(k.received()),
+                    w.get("reports.casesInPeriod"),
+                    false),
+                new Card(
+                    w.get("reports.answeredOnTime"),
                     percent(t.onTimeRate()),
-                    t.onTime() + " of " + t.answered(),
+                    w.format("reports.of", t.onTime(), t.answered()),
                     false),
-                new Card("Median working days to answer", days(r.medianWorkingDays()), null, false),
+                new Card(w.get("reports.medianDays"), days(r.medianWorkingDays()), null, false),
+                new Card(w.get("reports.averageDays"), days(r.averageWorkingDays()), null, false),
                 new Card(
-                    "Average working days to answer", days(r.averageWorkingDays()), null, false),
-                new Card("Open now", count(b.open()), "received in the period", false),
+                    w.get("reports.openNow"),
+                    count(b.open()),
+                    w.get("reports.receivedInPeriod"),
+                    false),
                 new Card(
-                    "Overdue now", count(b.overdue()), "received in the period", b.overdue() > 0),
+                    w.get("reports.overdueNow"),
+                    count(b.overdue()),
+                    w.get("reports.receivedInPeriod"),
+                    b.overdue() > 0),
                 new Card(
-                    "Satisfaction",
+                    w.get("reports.satisfaction"),
                     s.averageScore() == null ? NONE : days(s.averageScore()) + " / 5",
-                    "average score of 1–5",
+                    w.get("reports.averageScoreOf"),
                     false),
                 new Card(
-                    "Survey response rate",
+                    w.get("reports.surveyResponseRate"),
                     percent(s.responseRate()),
-                    s.answers() + " of " + s.invited(),
+                    w.format("reports.of", s.answers(), s.invited()),
                     false)),
             List.of(
-                shares("Type", "By type", "Cases", labelled(k.byFeedbackType()), k.received()),
-                shares("Channel", "By channel", "Cases", labelled(k.byChannel()), k.received()),
-                shares("Category", "By category", "Cases", labelled(k.byCategory()), k.received())),
+                shares(
+                    w.get("reports.type"),
+                    w.get("reports.byType"),
+                    w.get("reports.cases"),
+                    labelled(k.byFeedbackType(), w, "type"),
+                    k.received()),
+                shares(
+                    w.get("reports.channel"),
+                    w.get("reports.byChannel"),
+                    w.get("reports.cases"),
+                    labelled(k.byChannel(), w, "channel"),
+                    k.received()),
+                shares(
+                    w.get("reports.category"),
+                    w.get("reports.byCategory"),
+                    w.get("reports.cases"),
+                    labelled(k.byCategory(), w, "category"),
+                    k.received())),
             List.of(
-                new Figure("Answered", count(t.answered())),
-                new Figure("On time", count(t.onTime())),
-                new Figure("Late", count(t.late())),
-                new Figure("On-time rate", percent(t.onTimeRate())),
-                new Figure("Answers with a working-day count", count(r.answered())),
-                new Figure("Median working days to answer", days(r.medianWorkingDays())),
-                new Figure("Average working days to answer", days(r.averageWorkingDays()))),
+                new Figure(w.get("reports.answered"), count(t.answered())),
+                new Figure(w.get("reports.onTime"), count(t.onTime())),
+                new Figure(w.get("reports.late"), count(t.late())),
+                new Figure(w.get("reports.onTimeRate"), percent(t.onTimeRate())),
+                new Figure(w.get("reports.answersCounted"), count(r.answered())),
+                new Figure(w.get("reports.medianDays"), days(r.medianWorkingDays())),
+                new Figure(w.get("reports.averageDays"), days(r.averageWorkingDays()))),
             shares(
-                "Decision",
+                w.get("reports.decision"),
                 null,
-                "Cases",
-                labelled(k.outcomes()),
+                w.get("reports.cases"),
+                labelled(k.outcomes(), w, "outcome"),
                 k.outcomes().values().stream().mapToLong(Long::longValue).sum()),
             List.of(
-                new Figure("Complaints received", count(x.complaints())),
-                new Figure("Deadline extended", count(x.extended())),
-                new Figure("Extension rate", percent(x.rate()))),
+                new Figure(w.get("reports.complaintsReceived"), count(x.complaints())),
+                new Figure(w.get("reports.deadlineExtended"), count(x.extended())),
+                new Figure(w.get("reports.extensionRate"), percent(x.rate()))),
             List.of(
-                new Figure("Complaints answered with a decision", count(a.answeredComplaints())),
-                new Figure("Not fully upheld", count(a.notFullyUpheld())),
-                new Figure("Appeal notices sent", count(a.appealNotices())),
-                new Figure("Appeal-notice rate", percent(a.rate()))),
+                new Figure(w.get("reports.answeredWithDecision"), count(a.answeredComplaints())),
+                new Figure(w.get("reports.notFullyUpheld"), count(a.notFullyUpheld())),
+                new Figure(w.get("reports.appealNoticesSent"), count(a.appealNotices())),
+                new Figure(w.get("reports.appealNoticeRate"), percent(a.rate()))),
             List.of(
-                new Figure("Customers invited to the survey", count(s.invited())),
-                new Figure("Surveys answered", count(s.answers())),
-                new Figure("Response rate", percent(s.responseRate())),
-                new Figure("Average score (1–5)", days(s.averageScore()))),
-            shares("Score", "Answers per score", "Answers", scores(s.distribution()), s.answers()),
+                new Figure(w.get("reports.invited"), count(s.invited())),
+                new Figure(w.get("reports.surveysAnswered"), count(s.answers())),
+                new Figure(w.get("reports.responseRate"), percent(s.responseRate())),
+                new Figure(w.get("reports.averageScore"), days(s.averageScore()))),
+            shares(
+                w.get("reports.score"),
+                w.get("reports.answersPerScore"),
+                w.get("reports.answers"),
+                scores(s.distribution(), w),
+                s.answers()),
             List.of(
-                new Backlog("Received in the period", b.open(), b.overdue()),
-                new Backlog("Whole register", b.openInRegister(), b.overdueInRegister())),
+                new Backlog(w.get("reports.receivedInThePeriod"), b.open(), b.overdue()),
+                new Backlog(
+                    w.get("reports.wholeRegister"), b.openInRegister(), b.overdueInRegister())),
             List.of(
-                new Figure("Flagged as repeat complaints", count(k.repeatComplaints())),
+                new Figure(w.get("reports.flaggedRepeat"), count(k.repeatComplaints())),
                 new Figure(
-                    "Share of cases received",
+                    w.get("reports.shareOfReceived"),
                     percent(ratio(k.repeatComplaints(), k.received())))));
     return new ReportsDashboard(
-        "Complaint reports " + period.from() + " to " + period.to(),
-        period(period.from().toString(), period.to().toString(), null, null, today),
+        w.format("reports.title", times.date(period.from()), times.date(period.to())),
+        period(period.from().toString(), period.to().toString(), null, null, today, w),
         figures);
+  }
+
+  /** The period form again, the error next to its field (status 400), in English. */
+  static ReportsDashboard invalidPeriod(
+      String from, String to, String field, String detail, LocalDate today) {
+    return invalidPeriod(from, to, field, detail, today, StaffTexts.of(Language.en));
   }
 
   /** The period form again, the error next to its field (status 400). */
   static ReportsDashboard invalidPeriod(
-      String from, String to, String field, String detail, LocalDate today) {
+      String from, String to, String field, String detail, LocalDate today, StaffTexts w) {
     return new ReportsDashboard(
-        "Complaint reports: period not valid", period(from, to, field, detail, today), null);
+        w.get("reports.titleInvalid"), period(from, to, field, detail, today, w), null);
+  }
+
+  /** Refusal for staff who are not report readers (status 403), in English. */
+  static ReportsDashboard refused() {
+    return refused(StaffTexts.of(Language.en));
   }
 
   /** Refusal for staff who are not report readers (status 403). */
-  static ReportsDashboard refused() {
-    return new ReportsDashboard("Complaint reports: not allowed", null, null);
+  static ReportsDashboard refused(StaffTexts w) {
+    return new ReportsDashboard(w.get("reports.titleRefused"), null, null);
   }
 
   /** The widths of the bars shown, each a class of the page's style sheet (public for SpEL). */
@@ -180,10 +229,10 @@ record ReportsDashboard(String title, List<DateField> period, Figures figures) {
   // --- parts ---------------------------------------------------------------------------------
 
   private static List<DateField> period(
-      String from, String to, String errorField, String detail, LocalDate today) {
+      String from, String to, String errorField, String detail, LocalDate today, StaffTexts w) {
     return List.of(
-        dateField("from", "From (day received)", from, errorField, detail, today),
-        dateField("to", "To (day received)", to, errorField, detail, today));
+        dateField("from", w.get("reports.from"), from, errorField, detail, today),
+        dateField("to", w.get("reports.to"), to, errorField, detail, today));
   }
 
   private static DateField dateField(
@@ -224,21 +273,37 @@ record ReportsDashboard(String title, List<DateField> period, Figures figures) {
 
   // --- values --------------------------------------------------------------------------------
 
-  private static List<Map.Entry<String, Long>> labelled(Map<String, Long> counts) {
-    return counts.entrySet().stream().map(c -> Map.entry(label(c.getKey()), c.getValue())).toList();
+  private static List<Map.Entry<String, Long>> labelled(
+      Map<String, Long> counts, StaffTexts w, String group) {
+    return counts.entrySet().stream()
+        .map(c -> Map.entry(label(c.getKey(), w, group), c.getValue()))
+        .toList();
   }
 
-  private static List<Map.Entry<String, Long>> scores(Map<String, Long> distribution) {
+  private static List<Map.Entry<String, Long>> scores(
+      Map<String, Long> distribution, StaffTexts w) {
     return distribution.entrySet().stream()
         .map(
             c ->
                 Map.entry(
                     c.getKey()
                         + (c.getKey().equals("1")
-                            ? " (worst)"
-                            : c.getKey().equals("5") ? " (best)" : ""),
+                            ? " " + w.get("reports.worst")
+                            : c.getKey().equals("5") ? " " + w.get("reports.best") : ""),
                     c.getValue()))
         .toList();
+  }
+
+  /**
+   * A code as the staff language's words ({@code category.BILLING} of the staff texts); where the
+   * texts have none (English), as {@link #label(String)} makes it.
+   */
+  static String label(String code, StaffTexts w, String group) {
+    if (code.equals("UNCLASSIFIED") && !w.language().equals("en")) {
+      return w.get("reports.unclassified");
+    }
+    String word = w.code(group, code);
+    return word.equals(code) ? label(code) : word;
   }
 
   /** A code as words: {@code SERVICE_COMPLAINT} → "Service complaint"; short codes stay. */

@@ -3,6 +3,8 @@ package eu.complaintdesk.reporting;
 import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.security.GroupMembership;
 import eu.complaintdesk.security.Groups;
+import eu.complaintdesk.stafflanguage.StaffLanguage;
+import eu.complaintdesk.stafflanguage.StaffTexts;
 import eu.complaintdesk.staffweb.StaffPages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -28,10 +30,13 @@ class ReportsDashboardController {
 
   private final ComplaintReports reports;
   private final GroupMembership groups;
+  private final StaffTexts texts;
 
-  ReportsDashboardController(ComplaintReports reports, GroupMembership groups) {
+  ReportsDashboardController(
+      ComplaintReports reports, GroupMembership groups, StaffLanguage staff) {
     this.reports = reports;
     this.groups = groups;
+    this.texts = staff.texts();
   }
 
   @GetMapping(path = "/staff/reports", produces = MediaType.TEXT_HTML_VALUE)
@@ -41,7 +46,7 @@ class ReportsDashboardController {
       Principal user,
       HttpServletResponse response) {
     if (!groups.inAny(user, Groups.REPORT_READERS)) {
-      return page(response, HttpStatus.FORBIDDEN, ReportsDashboard.refused());
+      return page(response, HttpStatus.FORBIDDEN, ReportsDashboard.refused(texts));
     }
     LocalDate today = reports.today();
     ReportPeriod period;
@@ -51,13 +56,19 @@ class ReportsDashboardController {
       return page(
           response,
           HttpStatus.BAD_REQUEST,
-          ReportsDashboard.invalidPeriod(from, to, problem.field(), problem.getMessage(), today));
+          ReportsDashboard.invalidPeriod(
+              from, to, problem.field(), problem.getMessage(), today, texts));
     }
-    return page(response, HttpStatus.OK, ReportsDashboard.of(reports.kpis(period), today));
+    return page(response, HttpStatus.OK, ReportsDashboard.of(reports.kpis(period), today, texts));
   }
 
-  private static ModelAndView page(
+  private ModelAndView page(
       HttpServletResponse response, HttpStatus status, ReportsDashboard dashboard) {
-    return StaffPages.page(response, status, true, TEMPLATE, Map.of("reports", dashboard));
+    return StaffPages.page(
+        response,
+        status,
+        true,
+        TEMPLATE,
+        Map.of("reports", dashboard, StaffTexts.ATTRIBUTE, texts));
   }
 }

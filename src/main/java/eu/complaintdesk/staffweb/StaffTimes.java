@@ -1,21 +1,43 @@
 package eu.complaintdesk.staffweb;
 
+import eu.complaintdesk.register.Language;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Moments as the staff pages show them, to the minute in the organisation's time zone: {@code
- * ${times.format(c.receivedAt)}} in a template; nothing for no moment.
+ * Moments as the staff pages show them, to the minute in the organisation's time zone and in the
+ * staff language's numeric form: {@code ${times.format(c.receivedAt)}} in a template; nothing for
+ * no moment. English and Lithuanian 2026-12-07 10:15, Latvian 07.12.2026. 10:15 (the ordinal full
+ * stop after the year), Russian 07.12.2026 10:15.
  */
-public record StaffTimes(ZoneId zone) {
+public record StaffTimes(ZoneId zone, Language language) {
 
   /** The model attribute the templates find it under. */
   public static final String ATTRIBUTE = "times";
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** In English. */
+  public StaffTimes(ZoneId zone) {
+    this(zone, Language.en);
+  }
 
   public String format(Instant instant) {
-    return instant == null ? "" : TIME.format(instant.atZone(zone));
+    return instant == null
+        ? ""
+        : DateTimeFormatter.ofPattern(datePattern() + " HH:mm").format(instant.atZone(zone));
+  }
+
+  /** A day: 2026-12-07, 07.12.2026. or 07.12.2026; nothing for no day. */
+  public String date(LocalDate day) {
+    return day == null ? "" : DateTimeFormatter.ofPattern(datePattern()).format(day);
+  }
+
+  private String datePattern() {
+    return switch (language) {
+      case lv -> "dd.MM.yyyy.";
+      case ru -> "dd.MM.yyyy";
+      case lt, en -> "yyyy-MM-dd";
+    };
   }
 }

@@ -18,6 +18,7 @@ import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.register.TimelineEntry;
+import eu.complaintdesk.stafflanguage.StaffTexts;
 import eu.complaintdesk.staffweb.StaffTemplates;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -196,6 +197,51 @@ class CaseFileTemplateTest {
         .contains("case file")
         .doesNotContain("<b>handler");
     assertThat(render(file)).doesNotContain("Who read this case");
+  }
+
+  @Test
+  void inTheStaffLanguageTheCaseFileSpeaksItWithItsDatesAndCodesAsWords() {
+    CaseFile file =
+        new CaseFile(
+            complaint("Anna"),
+            Map.of(SUGGESTED_CATEGORY, "BILLING"),
+            List.of(),
+            List.of(new TimelineEntry(AT, "REGISTERED", "system", null, true)),
+            List.of(),
+            List.of(new ExternalInquiry(3, "Ūdens", AT, null, null, null)),
+            List.of(),
+            List.of());
+
+    String html =
+        StaffTemplates.render(
+            CaseFileController.TEMPLATE,
+            CaseFileController.model(file, RIGA, StaffTexts.of(Language.lv)));
+
+    assertThat(html)
+        .startsWith("<!DOCTYPE html><html lang=\"lv\">")
+        .contains("<title>Lietas materiāli: iesniegums 2026-000001</title>")
+        .contains("<p class=\"muted\">Statuss Tiek izskatīts · atkārtota sūdzība</p>")
+        .contains("<dt>Saņemts</dt><dd>02.03.2026. 10:15</dd>")
+        .contains("<dt>Atbildes termiņš</dt><dd>02.03.2026. 10:15 (pagarināts)</dd>")
+        .contains("<dt>Joma</dt><dd>Rēķini un maksājumi</dd>")
+        .contains("<dt>Kanāls</dt><dd>Tīmekļa veidlapa</dd>")
+        .contains("<td>e-pasts nav sūtīts: sazinieties pa tālruni vai pastu</td>")
+        .contains("<td>Reģistrēts</td><td>system</td>")
+        .contains("<td>jā</td>")
+        .doesNotContain(
+            "Customer", "Timeline", "Attachments", "not e-mailed", "BILLING", "2026-03-02");
+    assertThat(
+            StaffTemplates.render(
+                CaseFileController.TEMPLATE,
+                CaseFileController.model(file, RIGA, StaffTexts.of(Language.ru))))
+        .startsWith("<!DOCTYPE html><html lang=\"ru\">")
+        .contains("<dt>Поступило</dt><dd>02.03.2026 10:15</dd>", "<h2>Ход рассмотрения</h2>");
+    assertThat(
+            StaffTemplates.render(
+                CaseFileController.TEMPLATE,
+                CaseFileController.model(file, RIGA, StaffTexts.of(Language.lt))))
+        .startsWith("<!DOCTYPE html><html lang=\"lt\">")
+        .contains("<dt>Gauta</dt><dd>2026-03-02 10:15</dd>", "<dt>Sritis</dt>");
   }
 
   private static String render(CaseFile file) {

@@ -7,6 +7,7 @@ import eu.complaintdesk.notification.MessageChannel;
 import eu.complaintdesk.notification.NotificationKind;
 import eu.complaintdesk.notification.OutboundMessage;
 import eu.complaintdesk.register.Language;
+import eu.complaintdesk.stafflanguage.StaffTexts;
 import eu.complaintdesk.staffweb.StaffTemplates;
 import eu.complaintdesk.staffweb.StaffTimes;
 import java.time.Instant;
@@ -70,6 +71,11 @@ class PostRoomTemplateTest {
     return StaffTemplates.render(
         "staff/post-room",
         Map.of(
-            "messages", messages, StaffTimes.ATTRIBUTE, new StaffTimes(ZoneId.of("Europe/Riga"))));
+            "messages",
+            messages,
+            StaffTimes.ATTRIBUTE,
+            new StaffTimes(ZoneId.of("Europe/Riga")),
+            StaffTexts.ATTRIBUTE,
+            StaffTexts.of(Language.en)));
   }
 }

@@ -2,6 +2,8 @@ package eu.complaintdesk.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.complaintdesk.register.Language;
+import eu.complaintdesk.stafflanguage.StaffTexts;
 import eu.complaintdesk.staffweb.StaffTemplates;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +67,11 @@ class ReportsDashboardTest {
     String html =
         StaffTemplates.render(
             ReportsDashboardController.TEMPLATE,
-            Map.of("reports", ReportsDashboard.of(kpis, DAY.plusDays(8))));
+            Map.of(
+                "reports",
+                ReportsDashboard.of(kpis, DAY.plusDays(8)),
+                StaffTexts.ATTRIBUTE,
+                StaffTexts.of(Language.en)));
 
     assertThat(html)
         .startsWith("<!DOCTYPE html><html lang=\"en\">")
