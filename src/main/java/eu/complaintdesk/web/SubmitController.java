@@ -62,9 +62,17 @@ class SubmitController {
   record Confirmation(String registrationNumber, String accessCode, String responseDueDate)
       implements Serializable {}
 
+  /** The empty form; {@code ?category=} chooses a category (the accessibility statement's link). */
   @GetMapping("/submit")
-  String form(Model model, Locale locale) {
-    model.addAttribute(FORM, SubmitForm.empty(locale));
+  String form(
+      @RequestParam(name = "category", required = false) String category,
+      Model model,
+      Locale locale) {
+    SubmitForm form = SubmitForm.empty(locale);
+    if (category != null && Categories.CODES.contains(category)) {
+      form.setCategoryHint(category);
+    }
+    model.addAttribute(FORM, form);
     return page(model);
   }
 
