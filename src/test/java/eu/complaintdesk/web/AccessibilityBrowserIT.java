@@ -85,7 +85,6 @@ class AccessibilityBrowserIT extends ApplicationIntegrationTest {
 
   @BeforeEach
   void freshVisitor() {
-    Axe.script(); // skips (locally) or fails (CI) before any work when axe-core is missing
     browser.manage().window().setSize(new Dimension(WIDE, 1000));
     browser.get(url("/"));
     browser.manage().deleteAllCookies();
