@@ -4,6 +4,7 @@ import eu.complaintdesk.attachment.AttachmentProperties;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.attachment.UploadedFile;
 import eu.complaintdesk.problem.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Files sent with the submission or information forms, checked by the intake's own rules; a refusal
@@ -55,6 +58,13 @@ class PageAttachments {
                     && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())))
         .map(PageAttachments::uploaded)
         .toList();
+  }
+
+  /** Whether the request brought a file the visitor chose (issue 14: a form sent again). */
+  static boolean anyChosen(HttpServletRequest request) {
+    MultipartHttpServletRequest multipart =
+        WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    return multipart != null && !chosen(multipart.getFiles(FIELD)).isEmpty();
   }
 
   /** Checks the files as the intake will; empty when they may be kept. */

@@ -105,6 +105,15 @@ class PageLanguage implements LocaleResolver {
             });
   }
 
+  /**
+   * Takes {@code ?lang=} for this request only (an error page, which sets no cookie); a later page
+   * asks again.
+   */
+  static void chooseForThisRequest(HttpServletRequest request) {
+    supported(request.getParameter(PARAMETER))
+        .ifPresent(language -> request.setAttribute(CHOSEN, language));
+  }
+
   @Override
   public Locale resolveLocale(HttpServletRequest request) {
     return resolve(request).locale();

@@ -7,6 +7,7 @@ import eu.complaintdesk.system.Organisation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -43,12 +44,23 @@ class PageModel {
 
   @ModelAttribute
   void common(HttpServletRequest request, Model model) {
+    layout(
+        request,
+        model,
+        request.getRequestURI().substring(request.getContextPath().length()),
+        RequestContextUtils.getLocale(request));
+    model.addAttribute("csrfToken", CsrfTokens.token(request));
+  }
+
+  /**
+   * What the layout shows around a page (organisation, language switch to {@code path}), without a
+   * form token: an error page must not need the session store, which may be what failed.
+   */
+  void layout(HttpServletRequest request, Model model, String path, Locale locale) {
     model.addAttribute("organisationName", organisation.name());
     model.addAttribute("languages", List.of(Language.values()));
-    model.addAttribute("pageLanguage", RequestContextUtils.getLocale(request).getLanguage());
-    model.addAttribute(
-        "currentPath", request.getRequestURI().substring(request.getContextPath().length()));
-    model.addAttribute("csrfToken", CsrfTokens.token(request));
+    model.addAttribute("pageLanguage", locale.getLanguage());
+    model.addAttribute("currentPath", path);
   }
 
   /** A form sent without its session's token: forged, or the session ended meanwhile. */

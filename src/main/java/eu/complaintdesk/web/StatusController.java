@@ -21,12 +21,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,6 +47,7 @@ class StatusController {
   private final WorkingCalendar calendar;
   private final MessageSource messages;
   private final AnswerLetters letters;
+  private final PageModel pageModel;
 
   StatusController(
       ComplaintRegister register,
@@ -51,7 +55,9 @@ class StatusController {
       PageAttachments attachments,
       WorkingCalendar calendar,
       MessageSource messages,
-      AnswerLetters letters) {
+      AnswerLetters letters,
+      PageModel pageModel) {
+    this.pageModel = pageModel;
     this.register = register;
     this.requests = requests;
     this.attachments = attachments;
@@ -221,5 +227,30 @@ class StatusController {
     return CaseAccess.of(request)
         .flatMap(
             access -> register.findAccessible(access.registrationNumber(), access.accessCode()));
+  }
+
+  /**
+   * A form of the status pages sent without its session's token (the session ended while the page
+   * was open, or the post is forged): nothing is done (issue 14). The sign-in comes back with the
+   * number typed; a message typed for the case is shown to be copied, since the access to the case
+   * ended with the session.
+   */
+  @ExceptionHandler(WebConfiguration.FormRefused.class)
+  ModelAndView expired(HttpServletRequest request) {
+    ExtendedModelMap model = new ExtendedModelMap();
+    pageModel.common(request, model);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.equals("/status")) {
+      String number = request.getParameter("registrationNumber");
+      model.addAttribute("registrationNumber", number == null ? "" : number.strip());
+      model.addAttribute("formExpired", true);
+      return new ModelAndView("web/status", model, HttpStatus.FORBIDDEN);
+    }
+    String message = request.getParameter("message");
+    if (path.equals("/status/information") && message != null && !message.isBlank()) {
+      model.addAttribute("typedText", message);
+    }
+    model.addAttribute("attachFilesAgain", PageAttachments.anyChosen(request));
+    return new ModelAndView("web/form-refused", model, HttpStatus.FORBIDDEN);
   }
 }

@@ -7,6 +7,7 @@ import eu.complaintdesk.intake.IntakeService;
 import eu.complaintdesk.intake.Submission;
 import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.register.Channel;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -20,13 +21,17 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,13 +48,16 @@ class SubmitController {
   private final Validator validator;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final PageModel pageModel;
 
   SubmitController(
       IntakeService intake,
       PageAttachments attachments,
       Validator validator,
       WorkingCalendar calendar,
-      Clock clock) {
+      Clock clock,
+      PageModel pageModel) {
+    this.pageModel = pageModel;
     this.intake = intake;
     this.attachments = attachments;
     this.validator = validator;
@@ -62,9 +70,17 @@ class SubmitController {
   record Confirmation(String registrationNumber, String accessCode, String responseDueDate)
       implements Serializable {}
 
+  /** The empty form; {@code ?category=} chooses a category (the accessibility statement's link). */
   @GetMapping("/submit")
-  String form(Model model, Locale locale) {
-    model.addAttribute(FORM, SubmitForm.empty(locale));
+  String form(
+      @RequestParam(name = "category", required = false) String category,
+      Model model,
+      Locale locale) {
+    SubmitForm form = SubmitForm.empty(locale);
+    if (category != null && Categories.CODES.contains(category)) {
+      form.setCategoryHint(category);
+    }
+    model.addAttribute(FORM, form);
     return page(model);
   }
 
@@ -187,5 +203,25 @@ class SubmitController {
         violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
         arguments,
         violation.getMessage());
+  }
+
+  /**
+   * The form sent without its session's token (the session ended while the page was open, or the
+   * post is forged): never accepted, shown again with what was typed and a new form token, to be
+   * checked and sent again (issue 14). Files cannot be put back into a file input; it says so.
+   */
+  @ExceptionHandler(WebConfiguration.FormRefused.class)
+  ModelAndView expired(HttpServletRequest request) {
+    SubmitForm form = new SubmitForm();
+    ServletRequestDataBinder binder = new ServletRequestDataBinder(form, FORM);
+    binder.setAllowedFields(SubmitForm.RESUBMITTED.toArray(String[]::new));
+    binder.bind(request);
+    ExtendedModelMap model = new ExtendedModelMap();
+    pageModel.common(request, model);
+    model.addAttribute(FORM, form);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, binder.getBindingResult());
+    model.addAttribute("formExpired", true);
+    model.addAttribute("attachFilesAgain", PageAttachments.anyChosen(request));
+    return new ModelAndView(page(model), model, HttpStatus.FORBIDDEN);
   }
 }

@@ -34,6 +34,23 @@ class SubmitForm {
           "remedySought",
           "attachments");
 
+  /** What a form sent again after its session ended may bring back: every field and the token. */
+  static final List<String> RESUBMITTED =
+      List.of(
+          "language",
+          "name",
+          "email",
+          "phone",
+          "customerNumber",
+          "address",
+          "preferredContact",
+          "subject",
+          "description",
+          "remedySought",
+          "feedbackTypeHint",
+          "categoryHint",
+          "token");
+
   private String language;
   private String name;
   private String email;

@@ -8,14 +8,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The satisfaction survey the invitation links to: a score from 1 to 5 and a comment. */
@@ -28,8 +34,11 @@ class SurveyPageController {
   private final ComplaintRegister register;
   private final SurveyService surveys;
   private final Clock clock;
+  private final PageModel pageModel;
 
-  SurveyPageController(ComplaintRegister register, SurveyService surveys, Clock clock) {
+  SurveyPageController(
+      ComplaintRegister register, SurveyService surveys, Clock clock, PageModel pageModel) {
+    this.pageModel = pageModel;
     this.register = register;
     this.surveys = surveys;
     this.clock = clock;
@@ -119,5 +128,29 @@ class SurveyPageController {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * The rating sent without its session's token (the session ended while the page was open, or the
+   * post is forged): not recorded, the survey shown again with the score and comment chosen, to be
+   * sent again (issue 14); a survey answered or closed meanwhile says so instead.
+   */
+  @ExceptionHandler(WebConfiguration.FormRefused.class)
+  ModelAndView expired(HttpServletRequest request, HttpServletResponse response) {
+    // an exception handler is given no path variables: the mapping left them in the request
+    Map<?, ?> path =
+        (Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    String token = path == null ? "" : String.valueOf(path.get("token"));
+    ExtendedModelMap model = new ExtendedModelMap();
+    pageModel.common(request, model);
+    String view = form(token, request, response, model);
+    if (view.equals("web/survey")) {
+      String comment = request.getParameter("comment");
+      model.addAttribute("score", score(request.getParameter("score")));
+      model.addAttribute("comment", comment == null ? "" : comment);
+      model.addAttribute("formExpired", true);
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+    }
+    return new ModelAndView(view, model, HttpStatusCode.valueOf(response.getStatus()));
   }
 }

@@ -3,6 +3,7 @@ package eu.complaintdesk.web;
 import eu.complaintdesk.system.Organisation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
@@ -25,6 +26,12 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   LocaleResolver localeResolver() {
     return pageLanguage;
+  }
+
+  /** Error pages of addresses no page answered, in the public pages' layout (issue 14). */
+  @Bean
+  ErrorViewResolver pageErrors(PageModel pageModel) {
+    return new PageErrors(pageModel);
   }
 
   @Override

@@ -565,4 +565,156 @@ class WebPagesIT extends ApplicationIntegrationTest {
         CaseVariables.onceSuggested(runtime, number)
             .get(ComplaintVariables.SUGGESTED_FEEDBACK_TYPE);
   }
+
+  // --- Accessibility (issue 14) -------------------------------------------------------------
+
+  @Test
+  void submissionSentAfterTheSessionEndedComesBackFilledWithANewTokenAndIsAcceptedOnlyThen()
+      throws Exception {
+    Map<String, String> form = submitForm(get("/submit", "en"));
+    form.put("address", "Brīvības iela 1, Rīga");
+    form.put("categoryHint", "METERING");
+    // another visitor's browser, whose session has ended: no session cookie
+    HttpClient expired = visitor();
+
+    HttpResponse<String> again = post(expired, "/submit", form);
+
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(again.body())
+        .contains("This form is no longer valid", "We have kept what you typed")
+        .contains("Attached files cannot be kept")
+        .contains("value=\"" + form.get("subject") + "\"")
+        .contains(">No heating in the flat since Monday.</textarea>")
+        .contains(">Brīvības iela 1, Rīga</textarea>", "autocomplete=\"street-address\"")
+        .containsPattern("<option value=\"METERING\" selected=\"selected\"");
+    assertThat(subjectCount(form.get("subject"))).isZero();
+    String newToken = value(again.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+    assertThat(newToken).isNotEqualTo(form.get("_csrf"));
+    assertThat(value(again.body(), "name=\"token\" value=\"([^\"]+)\""))
+        .isEqualTo(form.get("token"));
+
+    form.put("_csrf", newToken);
+    HttpResponse<String> sent = post(expired, "/submit", form);
+
+    assertThat(sent.statusCode()).isEqualTo(302);
+    assertThat(subjectCount(form.get("subject"))).isEqualTo(1);
+  }
+
+  @Test
+  void ratingSentAfterTheSessionEndedComesBackWithTheScoreAndCommentAndIsNotRecorded()
+      throws Exception {
+    String token = surveys.open(submitted().complaintId(), Instant.now().plus(Duration.ofDays(10)));
+
+    HttpResponse<String> again =
+        post(
+            visitor(),
+            "/surveys/" + token,
+            Map.of("_csrf", "from-an-ended-session", "score", "4", "comment", "Quick and kind"));
+
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(again.body())
+        .contains("This form is no longer valid", ">Quick and kind</textarea>")
+        .containsPattern("id=\"score-4\" value=\"4\" checked=\"checked\"");
+    assertThat(surveys.find(token).orElseThrow().answeredAt()).isNull();
+  }
+
+  @Test
+  void statusFormsSentAfterTheSessionEndedKeepTheNumberAndShowTheMessageToCopy() throws Exception {
+    IntakeService.Receipt receipt = submitted();
+
+    HttpResponse<String> signIn =
+        post(
+            visitor(),
+            "/status",
+            Map.of(
+                "registrationNumber", receipt.registrationNumber(),
+                "accessCode", receipt.accessCode()));
+    HttpResponse<String> message =
+        post(visitor(), "/status/information", Map.of("message", "Meter reading: 12345"));
+
+    assertThat(signIn.statusCode()).isEqualTo(403);
+    assertThat(signIn.body())
+        .contains("Please enter your access code again")
+        .contains("value=\"" + receipt.registrationNumber() + "\"")
+        .doesNotContain(receipt.accessCode());
+    assertThat(message.statusCode()).isEqualTo(403);
+    assertThat(message.body())
+        .contains("Please copy it", ">Meter reading: 12345</textarea>", "href=\"/status\"");
+    assertThat(register.timeline(receipt.complaintId()))
+        .noneMatch(e -> "CUSTOMER_MESSAGE".equals(e.type()));
+  }
+
+  @Test
+  void unknownAddressGetsTheLayoutInTheChosenLanguageWithoutASession() throws Exception {
+    HttpClient stranger = visitor();
+    HttpResponse<String> page =
+        stranger.send(
+            HttpRequest.newBuilder(uri("/no-such-page?lang=ru"))
+                .header("Accept", "text/html")
+                .header("Accept-Language", "en")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(htmlLanguage(page)).isEqualTo("ru");
+    assertThat(page.body())
+        .contains("Страница не найдена", "class=\"skip-link\" href=\"#main\"")
+        .contains("href=\"/no-such-page?lang=lv\"", "href=\"/accessibility\"")
+        .contains("<main id=\"main\"");
+    assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+  }
+
+  @Test
+  void accessibilityStatementInEveryLanguage() throws Exception {
+    Map<String, String> headings =
+        Map.of(
+            "lv", "Piekļūstamības paziņojums",
+            "ru", "Заявление о доступности",
+            "lt", "Pareiškimas dėl prieinamumo",
+            "en", "Accessibility statement");
+    for (Map.Entry<String, String> language : headings.entrySet()) {
+      HttpResponse<String> page = get("/accessibility?lang=" + language.getKey(), "en");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(htmlLanguage(page)).isEqualTo(language.getKey());
+      assertThat(page.body())
+          .contains("<h1>" + language.getValue() + "</h1>")
+          .contains("WCAG", "EN 301 549", "axe-core", "href=\"/submit?category=E_SERVICES\"")
+          .contains("www.tiesibsargs.lv")
+          .doesNotContain("??");
+    }
+  }
+
+  private HttpClient visitor() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  private HttpResponse<String> post(HttpClient client, String path, Map<String, String> form)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return client.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept-Language", "en")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long subjectCount(String subject) {
+    return jdbc.sql("select count(*) from complaint where subject = :s")
+        .param("s", subject)
+        .query(Long.class)
+        .single();
+  }
 }
