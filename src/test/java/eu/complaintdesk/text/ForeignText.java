@@ -19,7 +19,20 @@ import java.util.regex.Pattern;
 public final class ForeignText {
 
   /** Names that stay as they are in every language. */
-  public static final Set<String> PRODUCT_NAMES = Set.of("PDF", "JPEG", "PNG", "SMS", "MB");
+  public static final Set<String> PRODUCT_NAMES =
+      Set.of(
+          "PDF",
+          "JPEG",
+          "PNG",
+          "SMS",
+          "MB",
+          // the accessibility statement's standards, levels and tools
+          "WCAG",
+          "A",
+          "AA",
+          "EN",
+          "Chromium",
+          "axe-core");
 
   /**
    * Common English words, none of them a word of Latvian or Lithuanian ("to", "no", "be", "man",
@@ -141,7 +154,7 @@ public final class ForeignText {
 
   private static final Pattern ADDRESSES =
       Pattern.compile(
-          "(?:https?://|www\\.)\\S+"
+          "(?:https?://|www\\.)[^\\s()]*[^\\s().,;:]"
               + "|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
               + "|\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:lv|lt|ru|eu|com|org|net|example)\\b",
           Pattern.UNICODE_CHARACTER_CLASS);
