@@ -17,11 +17,13 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * the whole timeout, and a page took 12 s to say 503. After a connection failed for want of the
  * database ({@link DatabaseOutage}), every request for one in the next {@link #WINDOW} is refused
  * with the same kind of failure; after it, the next request tries the database again, so the
- * application notices within a second that the database is back.
+ * application notices within seconds that the database is back. The window is longer than the pause
+ * between two of one request's calls on a busy machine (one second was not: a page's second call
+ * fell just after it and waited the pool's whole timeout).
  */
 final class FailFastDataSource extends DelegatingDataSource {
 
-  static final Duration WINDOW = Duration.ofSeconds(1);
+  static final Duration WINDOW = Duration.ofSeconds(3);
 
   private final Clock clock;
   private volatile Instant refuseUntil = Instant.MIN;

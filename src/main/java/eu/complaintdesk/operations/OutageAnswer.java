@@ -15,10 +15,10 @@ import org.springframework.http.MediaType;
 
 /**
  * The answer while the database cannot be reached: 503 with {@code Retry-After}. A browser asking
- * for a page gets the error page ({@code templates/error.html} through the container's error
- * dispatch, in the page's language); every other client application/problem+json, like every other
- * error of the API. One warning per minute goes to the log, not one per request (an outage under
- * load would bury everything else); it names neither the address nor the caller.
+ * for a page gets the error page (web/PageErrors through the container's error dispatch, in the
+ * page's layout and language); every other client application/problem+json, like every other error
+ * of the API. One warning per minute goes to the log, not one per request (an outage under load
+ * would bury everything else); it names neither the address nor the caller.
  */
 final class OutageAnswer {
 
