@@ -74,7 +74,7 @@ class NotificationDeliveryIT extends ApplicationIntegrationTest {
         Map.of(
             Language.lv, "Jūsu iesniegums reģistrēts ar Nr. ",
             Language.ru, "Ваше обращение зарегистрировано под № ",
-            Language.lt, "Jūsų kreipimasis užregistruotas, Nr. ",
+            Language.lt, "Jūsų kreipimasis užregistruotas Nr. ",
             Language.en, "Your submission has been registered as no. ");
     Map<Language, String> bodies =
         Map.of(

@@ -62,7 +62,7 @@ class CaseViewTest {
         .containsExactly(
             "Iesniegums saņemts un reģistrēts",
             "Jums nosūtīts: saņemšanas apstiprinājums",
-            "Lūdzām jums papildu informāciju",
+            "Lūdzām jums sniegt papildu informāciju",
             "Saņemta jūsu ziņa",
             "Saņemts fails: skaititajs.jpg",
             "Failu nevarējām pieņemt: programma.exe",

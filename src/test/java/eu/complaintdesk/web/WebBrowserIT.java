@@ -140,7 +140,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
     browser.findElement(By.id("attachments")).sendKeys(file("schetchik.pdf", TestFiles.exe()));
     goVia(By.cssSelector("form[action$='/status/information'] button"));
     assertThat(browser.findElement(By.id("attachments-error")).getText())
-        .contains("Файл «schetchik.pdf» не может быть принят");
+        .contains("Мы не можем принять файл «schetchik.pdf»");
     assertThat(browser.findElement(By.id("message")).getAttribute("value"))
         .isEqualTo("Прилагаю показания счётчика: 12345.");
     screenshot("web-information-refused-ru");
@@ -189,7 +189,7 @@ class WebBrowserIT extends ApplicationIntegrationTest {
 
     WebElement summary = browser.findElement(By.id("error-summary"));
     assertThat(summary.getText())
-        .contains("Пожалуйста, исправьте следующее")
+        .contains("Пожалуйста, исправьте следующие ошибки")
         .contains("Пожалуйста, введите адрес электронной почты")
         .contains("Пожалуйста, кратко укажите тему обращения.");
     assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Пётр Сидоров");
