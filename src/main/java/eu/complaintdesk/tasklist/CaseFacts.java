@@ -21,9 +21,9 @@ import eu.complaintdesk.register.TimelineEntry;
 import eu.complaintdesk.stafflanguage.FormLabels;
 import eu.complaintdesk.stafflanguage.StaffLanguage;
 import eu.complaintdesk.stafflanguage.StaffTexts;
+import eu.complaintdesk.staffweb.StaffTimes;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * Markdown}); each value fits the engine's string column. The words are the staff language's
  * ({@link StaffLanguage}): {@code caseFacts.*} of the staff bundle (ICU MessageFormat, so that a
  * count agrees with its noun), the staff bundle's code words for channels, statuses, events and
- * outcomes (English shows the codes), and the draft form's own label for a proposed outcome.
+ * outcomes (English shows the codes), the draft form's own label for a proposed outcome, and
+ * moments in the staff language's numeric form ({@link StaffTimes}).
  */
 @Component
 class CaseFacts {
@@ -52,7 +53,10 @@ class CaseFacts {
    */
   static final String PREFIX = ComplaintVariables.CASE_FACTS_PREFIX;
 
-  /** When the facts were read, in the calendar's zone ("2026-11-24 10:00"). */
+  /**
+   * When the facts were read, in the calendar's zone and the staff language's numeric form
+   * ("2026-11-24 10:00", Latvian "24.11.2026. 10:00", as the staff pages show moments).
+   */
   static final String AS_OF = "caseFileAsOf";
 
   /** Customer name, number, contact as given, preferred contact, language (Markdown list). */
@@ -109,9 +113,6 @@ class CaseFacts {
   /** The tasks that see earlier drafts and their reviews. */
   static final Set<String> DRAFT_TASKS =
       Set.of(ComplaintProcess.TASK_DRAFT_ANSWER, ComplaintProcess.TASK_REVIEW_ANSWER);
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final ComplaintRegister register;
   private final AnswerDrafts drafts;
@@ -408,12 +409,14 @@ class CaseFacts {
     }
   }
 
+  /** A moment as the staff pages show it: 2026-11-24 10:00, in Latvian 24.11.2026. 10:00. */
   private String time(Instant instant) {
-    return instant == null ? "—" : TIME.format(instant.atZone(calendar.zone()));
+    return instant == null ? "—" : new StaffTimes(calendar.zone(), language).format(instant);
   }
 
   private String date(Instant instant) {
-    return DATE.format(instant.atZone(calendar.zone()));
+    return new StaffTimes(calendar.zone(), language)
+        .date(instant.atZone(calendar.zone()).toLocalDate());
   }
 
   private String kilobytes(long bytes) {

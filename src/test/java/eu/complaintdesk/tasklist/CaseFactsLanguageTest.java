@@ -136,8 +136,8 @@ class CaseFactsLanguageTest {
             "- **Vēlamais saziņas veids:** E-pasts · valoda: latviešu");
     assertThat((String) facts.get(CaseFacts.DATES))
         .contains(
-            "- **Kanāls:** E-pasts · **saņemts** 2026-11-24 10:00",
-            "- **Atbildes termiņš:** 2026-12-09 (pagarināts)",
+            "- **Kanāls:** E-pasts · **saņemts** 24.11.2026. 10:00",
+            "- **Atbildes termiņš:** 09.12.2026. (pagarināts)",
             "- **Statuss:** Tiek izskatīts · **atkārtota sūdzība**");
     assertThat((String) facts.get(CaseFacts.ATTACHMENTS))
         .contains("500 B, ", "kopā ar iesniegumu)", "1 B, ", "kopā ar ziņu)");
@@ -149,6 +149,7 @@ class CaseFactsLanguageTest {
             "*Iemesli:* ",
             "*Pārbaude:* vēl nav pārbaudīts");
     assertThat(facts.get(CaseFacts.DRAFT_OUTCOME)).isEqualTo("Apmierināt daļēji");
+    assertThat(facts.get(CaseFacts.AS_OF)).isEqualTo("24.11.2026. 10:00");
     assertThat(facts.values().stream().map(String::valueOf))
         .allSatisfy(
             text ->
@@ -176,8 +177,8 @@ class CaseFactsLanguageTest {
             "- **Предпочтительный способ связи:** Электронная почта · язык: латышский");
     assertThat((String) facts.get(CaseFacts.DATES))
         .contains(
-            "- **Канал:** Электронная почта · **поступило** 2026-11-24 10:00",
-            "- **Срок ответа:** 2026-12-09 (продлён)",
+            "- **Канал:** Электронная почта · **поступило** 24.11.2026 10:00",
+            "- **Срок ответа:** 09.12.2026 (продлён)",
             "· **повторная жалоба**");
     assertThat((String) facts.get(CaseFacts.ATTACHMENTS))
         .contains("500 Б, ", "вместе с обращением)", "вместе с сообщением)");
