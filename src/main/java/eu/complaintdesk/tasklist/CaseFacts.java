@@ -3,6 +3,7 @@ package eu.complaintdesk.tasklist;
 import static eu.complaintdesk.process.ComplaintVariables.DRAFT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.EXTERNAL_ORGANISATION;
 
+import com.ibm.icu.text.MessageFormat;
 import eu.complaintdesk.answer.AnswerDraft;
 import eu.complaintdesk.answer.AnswerDrafts;
 import eu.complaintdesk.attachment.AttachmentInfo;
@@ -14,12 +15,15 @@ import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.Outcome;
 import eu.complaintdesk.register.TimelineEntry;
-import eu.complaintdesk.text.Counts;
+import eu.complaintdesk.stafflanguage.FormLabels;
+import eu.complaintdesk.stafflanguage.StaffLanguage;
+import eu.complaintdesk.stafflanguage.StaffTexts;
+import eu.complaintdesk.staffweb.StaffTimes;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +38,11 @@ import org.springframework.stereotype.Component;
  * The facts of a case that its task forms show, read from the register and made into ready-to-show
  * Markdown: task-local variables named {@code caseFile…} (they vanish with the task and never reach
  * the engine's history, see {@link CaseFactsOutOfHistory}). Customers' text is escaped ({@link
- * Markdown}); each value fits the engine's string column.
+ * Markdown}); each value fits the engine's string column. The words are the staff language's
+ * ({@link StaffLanguage}): {@code caseFacts.*} of the staff bundle (ICU MessageFormat, so that a
+ * count agrees with its noun), the staff bundle's code words for channels, statuses, events and
+ * outcomes (English shows the codes), the draft form's own label for a proposed outcome, and
+ * moments in the staff language's numeric form ({@link StaffTimes}).
  */
 @Component
 class CaseFacts {
@@ -45,7 +53,10 @@ class CaseFacts {
    */
   static final String PREFIX = ComplaintVariables.CASE_FACTS_PREFIX;
 
-  /** When the facts were read, in the calendar's zone ("2026-11-24 10:00"). */
+  /**
+   * When the facts were read, in the calendar's zone and the staff language's numeric form
+   * ("2026-11-24 10:00", Latvian "24.11.2026. 10:00", as the staff pages show moments).
+   */
   static final String AS_OF = "caseFileAsOf";
 
   /** Customer name, number, contact as given, preferred contact, language (Markdown list). */
@@ -103,15 +114,15 @@ class CaseFacts {
   static final Set<String> DRAFT_TASKS =
       Set.of(ComplaintProcess.TASK_DRAFT_ANSWER, ComplaintProcess.TASK_REVIEW_ANSWER);
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
   private final ComplaintRegister register;
   private final AnswerDrafts drafts;
   private final CustomerMessages customerMessages;
   private final AttachmentService attachments;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final Language language;
+  private final StaffTexts t;
+  private final FormLabels formLabels;
 
   CaseFacts(
       ComplaintRegister register,
@@ -119,13 +130,17 @@ class CaseFacts {
       CustomerMessages customerMessages,
       AttachmentService attachments,
       WorkingCalendar calendar,
-      Clock clock) {
+      Clock clock,
+      StaffLanguage staffLanguage) {
     this.register = register;
     this.drafts = drafts;
     this.customerMessages = customerMessages;
     this.attachments = attachments;
     this.calendar = calendar;
     this.clock = clock;
+    this.language = staffLanguage.language();
+    this.t = StaffTexts.of(language);
+    this.formLabels = language == Language.en ? null : FormLabels.fromClasspath();
   }
 
   /**
@@ -204,9 +219,7 @@ class CaseFacts {
     Map<String, Object> draft = new LinkedHashMap<>();
     List<String> text =
         Markdown.pieces(
-            latest.isEmpty()
-                ? "**The draft under review is not the latest: open the case file.**"
-                : Markdown.text(latest.get().text()),
+            latest.isEmpty() ? words("caseFacts.notLatest") : Markdown.text(latest.get().text()),
             DRAFT_TEXT_PIECES.size());
     for (int i = 0; i < text.size(); i++) {
       draft.put(DRAFT_TEXT_PIECES.get(i), text.get(i));
@@ -220,10 +233,21 @@ class CaseFacts {
     return draft;
   }
 
-  /** The label of the draft form's choice ("Partially upheld"). */
-  static String outcome(String code) {
+  /**
+   * The label of the draft form's choice ("Partially upheld"), in the staff language as the
+   * translated draft form shows it.
+   */
+  String outcome(String code) {
     for (Outcome outcome : Outcome.values()) {
       if (outcome.name().equals(code)) {
+        if (formLabels != null) {
+          Optional<String> label =
+              formLabels.label(
+                  language, "Form_DraftAnswer.proposedOutcome.values." + outcome.name());
+          if (label.isPresent()) {
+            return label.get();
+          }
+        }
         return switch (outcome) {
           case UPHELD -> "Upheld";
           case PARTIALLY_UPHELD -> "Partially upheld";
@@ -237,46 +261,53 @@ class CaseFacts {
   private String customer(Complaint c) {
     List<String> lines = new ArrayList<>();
     lines.add(
-        "- **Name:** "
+        label("caseFacts.name")
             + Markdown.line(c.customerName(), 200)
             + (blank(c.customerNumber())
                 ? ""
-                : " · customer number " + Markdown.line(c.customerNumber(), 60)));
+                : " · "
+                    + words("caseFacts.customerNumber", Markdown.line(c.customerNumber(), 60))));
     StringJoiner contact = new StringJoiner(" · ");
     if (!blank(c.customerEmail())) {
-      contact.add("e-mail " + Markdown.line(c.customerEmail(), 254));
+      contact.add(words("caseFacts.email", Markdown.line(c.customerEmail(), 254)));
     }
     if (!blank(c.customerPhone())) {
-      contact.add("phone " + Markdown.line(c.customerPhone(), 40));
+      contact.add(words("caseFacts.phone", Markdown.line(c.customerPhone(), 40)));
     }
     if (!blank(c.customerAddress())) {
-      contact.add("address " + Markdown.line(c.customerAddress(), 500));
+      contact.add(words("caseFacts.address", Markdown.line(c.customerAddress(), 500)));
     }
-    lines.add("- **Contact:** " + (contact.length() == 0 ? "none given" : contact.toString()));
     lines.add(
-        "- **Prefers:** "
-            + (c.preferredContact() == null ? "—" : c.preferredContact().name())
-            + " · language "
-            + (c.language() == null ? "—" : c.language().name()));
+        label("caseFacts.contact")
+            + (contact.length() == 0 ? words("caseFacts.noContact") : contact.toString()));
+    lines.add(
+        label("caseFacts.prefers")
+            + code("contact", c.preferredContact())
+            + " · "
+            + words("caseFacts.language", code("language", c.language())));
     return String.join("\n", lines);
   }
 
   private String dates(Complaint c) {
     List<String> lines = new ArrayList<>();
     lines.add(
-        "- **Channel:** "
-            + (c.channel() == null ? "—" : c.channel().name())
-            + " · **received** "
+        label("caseFacts.channel")
+            + code("channel", c.channel())
+            + " · **"
+            + words("caseFacts.received")
+            + "** "
             + time(c.receivedAt()));
     lines.add(
-        "- **Answer due:** "
+        label("caseFacts.due")
             + (c.responseDueAt() == null ? "—" : date(c.responseDueAt()))
-            + (c.extended() ? " (extended)" : "")
+            + (c.extended() ? " " + words("caseFacts.extended") : "")
             + (c.clockPausedAt() == null
                 ? ""
-                : " · clock paused since " + time(c.clockPausedAt())));
+                : " · " + words("caseFacts.paused", time(c.clockPausedAt()))));
     lines.add(
-        "- **Status:** " + c.status() + (c.repeatComplaint() ? " · **repeat complaint**" : ""));
+        label("caseFacts.status")
+            + code("status", c.status())
+            + (c.repeatComplaint() ? " · **" + words("caseFacts.repeat") + "**" : ""));
     return String.join("\n", lines);
   }
 
@@ -293,31 +324,32 @@ class CaseFacts {
               + kilobytes(a.size())
               + ", "
               + time(a.receivedAt())
-              + (a.customerMessageId() == null ? ", with the submission" : ", with a message")
+              + ", "
+              + words(
+                  a.customerMessageId() == null
+                      ? "caseFacts.withSubmission"
+                      : "caseFacts.withMessage")
               + ")");
     }
-    return lines.isEmpty() ? "none" : String.join("\n", lines);
+    return lines.isEmpty() ? words("caseFacts.noAttachments") : String.join("\n", lines);
   }
 
   private String timeline(Complaint c) {
     List<TimelineEntry> all = register.timeline(c.id());
     List<String> lines = new ArrayList<>();
     for (int i = all.size() - 1; i >= 0 && lines.size() < TIMELINE_ENTRIES; i--) {
-      TimelineEntry t = all.get(i);
+      TimelineEntry entry = all.get(i);
       lines.add(
           "- "
-              + time(t.occurredAt())
+              + time(entry.occurredAt())
               + " · **"
-              + Markdown.line(t.type(), 60)
+              + Markdown.line(t.code("event", entry.type()), 60)
               + "** · "
-              + Markdown.line(t.actor(), 60)
-              + (blank(t.detail()) ? "" : " · " + Markdown.line(t.detail(), 160)));
+              + Markdown.line(entry.actor(), 60)
+              + (blank(entry.detail()) ? "" : " · " + Markdown.line(entry.detail(), 160)));
     }
     if (all.size() > TIMELINE_ENTRIES) {
-      lines.add(
-          "- … "
-              + Counts.english(all.size() - TIMELINE_ENTRIES, "earlier entry", "earlier entries")
-              + " in the case file");
+      lines.add("- " + count("caseFacts.earlierEntries", all.size() - TIMELINE_ENTRIES));
     }
     return String.join("\n", lines);
   }
@@ -338,26 +370,30 @@ class CaseFacts {
     for (int i = all.size() - 1; i >= 0; i--) {
       AnswerDraft d = all.get(i);
       StringBuilder item =
-          new StringBuilder("- **")
-              .append(time(d.draftedAt()))
-              .append("** by ")
-              .append(Markdown.line(d.draftedBy(), 60))
-              .append(", proposed ")
-              .append(Markdown.line(d.proposedOutcome(), 40))
-              .append(": ")
+          new StringBuilder("- ")
+              .append(
+                  words(
+                      "caseFacts.drafted",
+                      time(d.draftedAt()),
+                      Markdown.line(d.draftedBy(), 60),
+                      Markdown.line(t.code("outcome", d.proposedOutcome()), 40)))
+              .append(" ")
               .append(Markdown.indented(d.text(), 600));
       if (!blank(d.refusalReasons())) {
-        item.append("\n  *Reasons:* ").append(Markdown.indented(d.refusalReasons(), 300));
+        item.append("\n  *")
+            .append(words("caseFacts.reasons"))
+            .append(":* ")
+            .append(Markdown.indented(d.refusalReasons(), 300));
       }
-      item.append("\n  *Review:* ");
+      item.append("\n  *").append(words("caseFacts.review")).append(":* ");
       if (d.approved() == null) {
-        item.append("not reviewed yet");
+        item.append(words("caseFacts.notReviewed"));
       } else {
-        item.append(d.approved() ? "approved" : "returned")
-            .append(" by ")
-            .append(Markdown.line(d.reviewedBy(), 60))
-            .append(", ")
-            .append(time(d.reviewedAt()));
+        item.append(
+            words(
+                d.approved() ? "caseFacts.approvedBy" : "caseFacts.returnedBy",
+                Markdown.line(d.reviewedBy(), 60),
+                time(d.reviewedAt())));
         if (!blank(d.reviewComment())) {
           item.append(": ").append(Markdown.indented(d.reviewComment(), 600));
         }
@@ -373,16 +409,43 @@ class CaseFacts {
     }
   }
 
+  /** A moment as the staff pages show it: 2026-11-24 10:00, in Latvian 24.11.2026. 10:00. */
   private String time(Instant instant) {
-    return instant == null ? "—" : TIME.format(instant.atZone(calendar.zone()));
+    return instant == null ? "—" : new StaffTimes(calendar.zone(), language).format(instant);
   }
 
   private String date(Instant instant) {
-    return DATE.format(instant.atZone(calendar.zone()));
+    return new StaffTimes(calendar.zone(), language)
+        .date(instant.atZone(calendar.zone()).toLocalDate());
   }
 
-  private static String kilobytes(long bytes) {
-    return bytes < 1024 ? bytes + " bytes" : ((bytes + 1023) / 1024) + " KB";
+  private String kilobytes(long bytes) {
+    return bytes < 1024
+        ? count("caseFacts.bytes", bytes)
+        : words("caseFacts.kilobytes", String.valueOf((bytes + 1023) / 1024));
+  }
+
+  /** A list item's bold label in the staff language: "- **Name:** ". */
+  private String label(String key) {
+    return "- **" + words(key) + ":** ";
+  }
+
+  /**
+   * The staff bundle's text of the key with its placeholders filled (ICU MessageFormat, values as
+   * given: pass numbers as text).
+   */
+  private String words(String key, Object... values) {
+    return new MessageFormat(t.get(key), t.locale()).format(values);
+  }
+
+  /** A counted text: {0} chooses the plural form, {1} shows the count ("3 earlier entries"). */
+  private String count(String key, long count) {
+    return words(key, count, String.valueOf(count));
+  }
+
+  /** The staff words of a code ("—" for none; English shows the code itself). */
+  private String code(String group, Object code) {
+    return code == null ? "—" : t.code(group, code);
   }
 
   private static boolean blank(String value) {

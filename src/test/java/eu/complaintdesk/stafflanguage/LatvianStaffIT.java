@@ -201,4 +201,40 @@ class LatvianStaffIT extends ApplicationIntegrationTest {
   private String base() {
     return "http://localhost:" + port;
   }
+
+  // --- part G: the case facts in the task forms speak Latvian
+
+  @Test
+  void theCaseSectionOfATaskFormShowsTheFactsInLatvian() throws Exception {
+    String number = submitComplaint();
+    Task check = awaitTask(number, TASK_CHECK_COMPLETENESS);
+
+    Map<String, Object> facts = tasks.getVariablesLocal(check.getId());
+    assertThat((String) facts.get("caseFileCustomer"))
+        .contains("- **Vārds, uzvārds vai nosaukums:** Ieva Kalniņa")
+        .contains("- **Vēlamais saziņas veids:** E-pasts · valoda: latviešu");
+    assertThat((String) facts.get("caseFileDates"))
+        .containsPattern("- \\*\\*Kanāls:\\*\\* API · \\*\\*saņemts\\*\\* " + LATVIAN_DATE_TIME)
+        .contains("- **Atbildes termiņš:** ", "- **Statuss:** ")
+        .doesNotContain("Channel", "received", "Answer due", "Status:");
+    assertThat((String) facts.get("caseFileTimeline")).contains("**Reģistrēts**");
+    assertThat((String) facts.get("caseFileAttachments")).isEqualTo("nav");
+
+    WebDriver browser = Browser.start(1400, 1600);
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+      wait.ignoring(StaleElementReferenceException.class);
+      Browser.signInToTasklist(browser, base(), "registrar");
+      browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + check.getId());
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".fjs-form"), "Vēlamais saziņas veids:"));
+      assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
+          .contains("Vārds, uzvārds vai nosaukums: Ieva Kalniņa", "E-pasts · valoda: latviešu")
+          .contains("Kanāls: API · saņemts ")
+          .doesNotContain("Name:", "Contact:", "Prefers:", "Channel:", "Answer due:");
+    } finally {
+      browser.quit();
+    }
+  }
 }
