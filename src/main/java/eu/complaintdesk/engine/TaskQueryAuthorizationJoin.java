@@ -1,7 +1,10 @@
 package eu.complaintdesk.engine;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.executor.statement.StatementHandler;
@@ -13,9 +16,12 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,27 +31,54 @@ import org.springframework.stereotype.Component;
  * every authorization they hold: the engine writes one authorization per task for its candidate
  * groups, so a registrar's page cost grew with the square of the open cases (seconds at 5,000).
  *
- * <p>This rewrites exactly that join, in the task list and task count statements only, into the
- * same join as a lateral subquery with the same condition inside it, {@code inner join lateral
- * (SELECT A.* … WHERE (the engine's conditions) AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') OFFSET
- * 0) AUTH ON (1 = 1)} ({@code left join} stays {@code left join}): the same rows, found through the
- * index on {@code RESOURCE_ID_} for each task ({@code OFFSET 0} keeps PostgreSQL from flattening it
- * back). Who may see which task does not change; a statement of another shape is left as it is.
+ * <p>This rewrites exactly that join, in the task and variable query statements only, into the same
+ * join as a lateral subquery with the same condition inside it that stops at the first match,
+ * {@code inner join lateral (SELECT A.* … WHERE (the engine's conditions) AND A.RESOURCE_ID_ IN
+ * (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (1 = 1)} ({@code left join} stays {@code left join}): an
+ * existence check, found through the index on {@code RESOURCE_ID_} for each task (the {@code LIMIT}
+ * also keeps PostgreSQL from flattening it back into the cross comparison), and at most one row per
+ * task, so the authorizations multiply no rows. The query keeps its {@code AUTH.RESOURCE_ID_ IS NOT
+ * NULL} test, which is true exactly when an authorization matched: who may see which task or
+ * variable does not change. A statement of another shape is left as it is.
+ *
+ * <p>It also creates, once, an index on the tasks in the order Tasklist shows them ({@link
+ * #PAGE_INDEX}), so that PostgreSQL walks the tasks by due date and stops after a page instead of
+ * selecting every visible task first (docs/adr/0016).
  */
 @Component
 class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
 
   /**
-   * The engine's statements of the task query (list and count), Tasklist's filters included. The
-   * variable query Tasklist runs for a page's columns has a join of the same shape ({@code
+   * The engine's statements of the task query (list and count), Tasklist's filters included, and of
+   * the variable query Tasklist runs for a page's columns, whose join has the same shape ({@code
    * AUTH.RESOURCE_ID_ IN (RES.PROC_INST_ID_, PROC_EXECUTION.ID_, PROCDEF.KEY_, RES.TASK_ID_,
-   * '*')}); {@link #rewritten} would handle it, but it is not rewritten until measured
-   * (docs/adr/0016).
+   * '*')}).
    */
   static final Set<String> TASK_QUERY_STATEMENTS =
       Set.of(
           "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
-          "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria");
+          "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria",
+          "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity"
+              + ".selectVariableInstanceByQueryCriteria",
+          "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity"
+              + ".selectVariableInstanceCountByQueryCriteria");
+
+  /**
+   * The tasks in Tasklist's order (every filter sorts by due date, then priority descending),
+   * followed by the columns the engine's {@code select distinct} sorts next ({@code REV_, ID_}):
+   * the engine's query then reads the first page from this index and stops (an incremental sort
+   * over groups of one task), instead of reading, checking and sorting every task the user may see.
+   * Not an engine index (7.24 has none on the due date); created on PostgreSQL when the engine
+   * starts.
+   */
+  static final String PAGE_INDEX =
+      "create index if not exists CD_IDX_TASK_PAGE on ACT_RU_TASK"
+          + " (DUE_DATE_, PRIORITY_ desc, REV_, ID_)";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskQueryAuthorizationJoin.class);
+
+  /** Set while a test runs a query as the engine writes it, to compare (TaskQueryRewriteIT). */
+  private static final ThreadLocal<Boolean> AS_THE_ENGINE_WRITES_IT = new ThreadLocal<>();
 
   private static final Pattern AUTH_JOIN =
       Pattern.compile(
@@ -58,6 +91,33 @@ class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
       configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewrite());
+    }
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+      return;
+    }
+    // under the node start-up lock (system/NodeStartupLock), after the engine created its tables
+    try (Connection connection = configuration.getDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(PAGE_INDEX);
+    } catch (SQLException e) {
+      // a missing index makes the staff pages slower, nothing more
+      LOG.warn("The index of Tasklist's task order could not be created: {}", e.getMessage());
+    }
+  }
+
+  /** What {@code query} gives with the statements as the engine writes them (tests compare). */
+  static <T> T asTheEngineWritesIt(Supplier<T> query) {
+    AS_THE_ENGINE_WRITES_IT.set(Boolean.TRUE);
+    try {
+      return query.get();
+    } finally {
+      AS_THE_ENGINE_WRITES_IT.remove();
     }
   }
 
@@ -75,7 +135,7 @@ class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
             + m.group(3)
             + ") AND A.RESOURCE_ID_ IN ("
             + String.join(", ", m.group(4).trim().split("\\s*,\\s*"))
-            + ", '*') OFFSET 0) AUTH ON (1 = 1)";
+            + ", '*') LIMIT 1) AUTH ON (1 = 1)";
     String once = sql.substring(0, m.start()) + join + sql.substring(m.end());
     // one authorization join per task query; a second one would be a shape this does not know
     return AUTH_JOIN.matcher(once).find() ? sql : once;
@@ -95,7 +155,8 @@ class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
       while (handler.hasGetter("delegate")) {
         handler = SystemMetaObject.forObject(handler.getValue("delegate"));
       }
-      if (handler.hasGetter("mappedStatement")
+      if (AS_THE_ENGINE_WRITES_IT.get() == null
+          && handler.hasGetter("mappedStatement")
           && handler.getValue("mappedStatement") instanceof MappedStatement statement
           && TASK_QUERY_STATEMENTS.contains(statement.getId())
           && handler.getValue("boundSql") instanceof BoundSql bound) {

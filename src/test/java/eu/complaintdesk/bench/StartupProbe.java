@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,21 @@ import java.util.stream.Stream;
 final class StartupProbe {
 
   record Result(double seconds, double residentMegabytes, String command) {}
+
+  /**
+   * The JVM options the README gives for the default run: those of {@code mvn spring-boot:run}
+   * ({@code jvmArguments} of the spring-boot-maven-plugin in {@code pom.xml}), so that the probe
+   * measures what an operator starts.
+   */
+  static List<String> defaultRunOptions() throws IOException {
+    Matcher m =
+        Pattern.compile("<jvmArguments>([^<]*)</jvmArguments>")
+            .matcher(Files.readString(Path.of("pom.xml")));
+    if (!m.find() || m.group(1).isBlank()) {
+      return List.of();
+    }
+    return List.of(m.group(1).trim().split("\\s+"));
+  }
 
   private final Path workDir;
 

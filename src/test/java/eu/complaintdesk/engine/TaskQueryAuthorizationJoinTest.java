@@ -48,7 +48,7 @@ class TaskQueryAuthorizationJoinTest {
             "inner join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND ("
                 + " A.USER_ID_ in ( ?, '*') OR A.GROUP_ID_ IN ( ? , ? ) ) AND ( (A.RESOURCE_TYPE_ = ?"
                 + " AND A.PERMS_ & ? = ?) OR (A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ?) ) ) AND"
-                + " A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') OFFSET 0) AUTH ON (1 = 1)")
+                + " A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (1 = 1)")
         .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_")
         .contains("(AUTH.RESOURCE_ID_ IS NOT NULL)")
         .startsWith("select distinct RES.REV_")
@@ -101,7 +101,7 @@ class TaskQueryAuthorizationJoinTest {
     assertThat(sql)
         .contains(
             "left join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND (")
-        .contains(") AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') OFFSET 0) AUTH ON (1 = 1) WHERE")
+        .contains(") AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (1 = 1) WHERE")
         .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
   }
 
@@ -119,7 +119,7 @@ class TaskQueryAuthorizationJoinTest {
         .contains(
             "left join lateral (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND ("
                 + " A.USER_ID_ in ( ?, '*') ) ) AND A.RESOURCE_ID_ IN (RES.PROC_INST_ID_,"
-                + " PROC_EXECUTION.ID_, PROCDEF.KEY_, RES.TASK_ID_, '*') OFFSET 0) AUTH ON (1 = 1)"
+                + " PROC_EXECUTION.ID_, PROCDEF.KEY_, RES.TASK_ID_, '*') LIMIT 1) AUTH ON (1 = 1)"
                 + " WHERE RES.NAME_ in ( ? )");
   }
 }
