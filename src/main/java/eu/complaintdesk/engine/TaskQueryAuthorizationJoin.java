@@ -1,8 +1,11 @@
 package eu.complaintdesk.engine;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -71,9 +74,10 @@ class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
    * Not an engine index (7.24 has none on the due date); created on PostgreSQL when the engine
    * starts.
    */
-  static final String PAGE_INDEX =
-      "create index if not exists CD_IDX_TASK_PAGE on ACT_RU_TASK"
-          + " (DUE_DATE_, PRIORITY_ desc, REV_, ID_)";
+  static final String PAGE_INDEX = "CD_IDX_TASK_PAGE";
+
+  /** The index's columns: Tasklist's order (due date, priority) and the engine's tie-breakers. */
+  static final String PAGE_INDEX_COLUMNS = "(DUE_DATE_, PRIORITY_ desc, REV_, ID_)";
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskQueryAuthorizationJoin.class);
 
@@ -102,12 +106,48 @@ class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
       return;
     }
     // under the node start-up lock (system/NodeStartupLock), after the engine created its tables
-    try (Connection connection = configuration.getDataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(PAGE_INDEX);
+    try (Connection connection = configuration.getDataSource().getConnection()) {
+      createPageIndex(connection, configuration.getDatabaseTablePrefix());
     } catch (SQLException e) {
       // a missing index makes the staff pages slower, nothing more
       LOG.warn("The index of Tasklist's task order could not be created: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Creates the page index once: a node that finds it does nothing, so no start takes a lock on the
+   * task table. The first build holds the task writes of the other nodes for as long as it takes
+   * (well under a second at 100,000 tasks); a lock it cannot get within seconds makes it give up
+   * until the next start rather than queue every task write behind it. Not {@code concurrently}:
+   * that waits for the transactions older than it, and the start-up lock's is one.
+   */
+  static void createPageIndex(Connection connection, String tablePrefix) throws SQLException {
+    String prefix = tablePrefix == null ? "" : tablePrefix;
+    try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?)")) {
+      exists.setString(1, prefix + PAGE_INDEX.toLowerCase(Locale.ROOT));
+      try (ResultSet row = exists.executeQuery()) {
+        if (row.next() && row.getString(1) != null) {
+          return;
+        }
+      }
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(true);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("set lock_timeout = '5s'");
+      try {
+        statement.execute(
+            "create index if not exists "
+                + PAGE_INDEX
+                + " on "
+                + prefix
+                + "ACT_RU_TASK "
+                + PAGE_INDEX_COLUMNS);
+      } finally {
+        statement.execute("reset lock_timeout");
+      }
+    } finally {
+      connection.setAutoCommit(autoCommit);
     }
   }
 

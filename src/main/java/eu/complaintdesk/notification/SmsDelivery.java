@@ -91,7 +91,12 @@ class SmsDelivery implements MessageDelivery {
     if (response.statusCode() / 100 != 2) {
       throw new SmsGatewayException("SMS gateway answered HTTP " + response.statusCode());
     }
-    counted(message);
+    try {
+      counted(message);
+    } catch (RuntimeException e) {
+      // the gateway took the message: a failure to count it must not make the job send it again
+      log.warn("SMS {} sent but not counted: {}", message.id(), e.toString());
+    }
   }
 
   /** Counts the segments the accepted message costs; logs them with the message id. */

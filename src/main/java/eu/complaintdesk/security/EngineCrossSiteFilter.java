@@ -1,5 +1,6 @@
 package eu.complaintdesk.security;
 
+import eu.complaintdesk.http.BrowserOrigin;
 import eu.complaintdesk.problem.ProblemAnswer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,6 @@
 package eu.complaintdesk.security;
 
+import eu.complaintdesk.http.BrowserOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;

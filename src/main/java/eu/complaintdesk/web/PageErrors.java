@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -31,6 +33,13 @@ class PageErrors implements ErrorViewResolver {
   public ModelAndView resolveErrorView(
       HttpServletRequest request, HttpStatus status, Map<String, Object> errorModel) {
     PageLanguage.chooseForThisRequest(request);
+    // in the visitor's language: never one visitor's page from a shared cache for another
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+        && current.getResponse() != null
+        && !current.getResponse().isCommitted()) {
+      current.getResponse().setHeader("Cache-Control", "no-store");
+      current.getResponse().addHeader("Vary", "Accept-Language, Cookie");
+    }
     ExtendedModelMap model = new ExtendedModelMap();
     pageModel.layout(request, model, path(request), RequestContextUtils.getLocale(request));
     model.addAttribute("problem", problem(status));

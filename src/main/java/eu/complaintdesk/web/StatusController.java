@@ -236,7 +236,10 @@ class StatusController {
    * ended with the session.
    */
   @ExceptionHandler(WebConfiguration.FormRefused.class)
-  ModelAndView expired(HttpServletRequest request) {
+  ModelAndView expired(WebConfiguration.FormRefused refused, HttpServletRequest request) {
+    if (!refused.fromThisSite()) {
+      return pageModel.formRefused(request);
+    }
     ExtendedModelMap model = new ExtendedModelMap();
     pageModel.common(request, model);
     String path = request.getRequestURI().substring(request.getContextPath().length());

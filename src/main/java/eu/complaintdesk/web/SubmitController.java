@@ -211,11 +211,17 @@ class SubmitController {
    * checked and sent again (issue 14). Files cannot be put back into a file input; it says so.
    */
   @ExceptionHandler(WebConfiguration.FormRefused.class)
-  ModelAndView expired(HttpServletRequest request) {
+  ModelAndView expired(WebConfiguration.FormRefused refused, HttpServletRequest request) {
+    if (!refused.fromThisSite()) {
+      return pageModel.formRefused(request);
+    }
     SubmitForm form = new SubmitForm();
     ServletRequestDataBinder binder = new ServletRequestDataBinder(form, FORM);
     binder.setAllowedFields(SubmitForm.RESUBMITTED.toArray(String[]::new));
     binder.bind(request);
+    if (form.idempotencyKey() == null) {
+      form.newToken(); // a form without its one-time token would lose double-submission safety
+    }
     ExtendedModelMap model = new ExtendedModelMap();
     pageModel.common(request, model);
     model.addAttribute(FORM, form);

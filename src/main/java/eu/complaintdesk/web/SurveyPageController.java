@@ -136,7 +136,13 @@ class SurveyPageController {
    * sent again (issue 14); a survey answered or closed meanwhile says so instead.
    */
   @ExceptionHandler(WebConfiguration.FormRefused.class)
-  ModelAndView expired(HttpServletRequest request, HttpServletResponse response) {
+  ModelAndView expired(
+      WebConfiguration.FormRefused refused,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    if (!refused.fromThisSite()) {
+      return pageModel.formRefused(request);
+    }
     // an exception handler is given no path variables: the mapping left them in the request
     Map<?, ?> path =
         (Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);

@@ -1,5 +1,6 @@
 package eu.complaintdesk.web;
 
+import eu.complaintdesk.http.BrowserOrigin;
 import eu.complaintdesk.system.Organisation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,16 +71,29 @@ class WebConfiguration implements WebMvcConfigurer {
         multipart.getMultiFileMap();
       }
       if ("POST".equalsIgnoreCase(request.getMethod()) && !CsrfTokens.matches(request)) {
-        throw new FormRefused();
+        throw new FormRefused(BrowserOrigin.isProvenSameOrigin(request));
       }
       return true;
     }
   }
 
-  /** A form post without its session's token: forged, or from a session that has ended. */
+  /**
+   * A form post without its session's token: forged, or from a session that has ended. Only when
+   * the browser proves that a page of this site sent it may what was typed be shown again: a post
+   * forged elsewhere would otherwise put its values (an attacker's contact, a replayed idempotency
+   * key) into a genuine form on our site for the visitor to send.
+   */
   static class FormRefused extends RuntimeException {
-    FormRefused() {
+    private final boolean fromThisSite;
+
+    FormRefused(boolean fromThisSite) {
       super("Form token missing or not of this session", null, false, false);
+      this.fromThisSite = fromThisSite;
+    }
+
+    /** Whether the browser proved that a page of this site sent the refused form. */
+    boolean fromThisSite() {
+      return fromThisSite;
     }
   }
 }

@@ -685,6 +685,39 @@ class WebPagesIT extends ApplicationIntegrationTest {
     }
   }
 
+  @Test
+  void aFormPostedFromAnotherSiteIsRefusedWithoutShowingItsValues() throws Exception {
+    Map<String, String> form = submitForm(get("/submit", "en"));
+    form.put("email", "attacker@example.com");
+    IntakeService.Receipt receipt = submitted();
+
+    for (String fetchSite : new String[] {"cross-site", "none"}) {
+      HttpResponse<String> submission = post(visitor(), "/submit", form, fetchSite);
+      HttpResponse<String> message =
+          post(visitor(), "/status/information", Map.of("message", "Forged text"), fetchSite);
+      HttpResponse<String> signIn =
+          post(
+              visitor(),
+              "/status",
+              Map.of("registrationNumber", receipt.registrationNumber()),
+              fetchSite);
+
+      for (HttpResponse<String> refused : List.of(submission, message, signIn)) {
+        assertThat(refused.statusCode()).as(fetchSite).isEqualTo(403);
+        assertThat(refused.body())
+            .as(fetchSite)
+            .contains("This form is no longer valid")
+            .doesNotContain(
+                "attacker@example.com",
+                form.get("subject"),
+                form.get("token"),
+                "Forged text",
+                receipt.registrationNumber());
+      }
+    }
+    assertThat(subjectCount(form.get("subject"))).isZero();
+  }
+
   private HttpClient visitor() {
     return HttpClient.newBuilder()
         .cookieHandler(new CookieManager())
@@ -692,8 +725,14 @@ class WebPagesIT extends ApplicationIntegrationTest {
         .build();
   }
 
+  /** A post from a page of this site, as a browser says it (Sec-Fetch-Site). */
   private HttpResponse<String> post(HttpClient client, String path, Map<String, String> form)
       throws Exception {
+    return post(client, path, form, "same-origin");
+  }
+
+  private HttpResponse<String> post(
+      HttpClient client, String path, Map<String, String> form, String fetchSite) throws Exception {
     String body =
         form.entrySet().stream()
             .map(
@@ -706,6 +745,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
         HttpRequest.newBuilder(uri(path))
             .header("Accept-Language", "en")
             .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Sec-Fetch-Site", fetchSite)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

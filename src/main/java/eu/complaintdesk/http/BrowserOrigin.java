@@ -1,4 +1,4 @@
-package eu.complaintdesk.security;
+package eu.complaintdesk.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
  * POST) and {@code Sec-Fetch-Site} (current browsers, on every request). curl and servers send
  * neither.
  */
-final class BrowserOrigin {
+public final class BrowserOrigin {
 
   private static final Set<String> SAME_SITE_FETCHES = Set.of("same-origin", "none");
 
@@ -22,7 +22,7 @@ final class BrowserOrigin {
    * {@code same-origin} or {@code none}, or an {@code Origin} whose host and port are not this
    * request's (also {@code Origin: null}).
    */
-  static boolean isCrossSite(HttpServletRequest request) {
+  public static boolean isCrossSite(HttpServletRequest request) {
     String fetchSite = request.getHeader("Sec-Fetch-Site");
     if (fetchSite != null && !SAME_SITE_FETCHES.contains(fetchSite.toLowerCase(Locale.ROOT))) {
       return true;
@@ -37,7 +37,7 @@ final class BrowserOrigin {
    * same-origin}. A request with neither header proves nothing (an old browser, or no browser), and
    * {@code Sec-Fetch-Site: none} (typed into the address bar) neither.
    */
-  static boolean isProvenSameOrigin(HttpServletRequest request) {
+  public static boolean isProvenSameOrigin(HttpServletRequest request) {
     if (isCrossSite(request)) {
       return false;
     }
