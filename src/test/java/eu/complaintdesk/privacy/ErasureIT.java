@@ -360,7 +360,9 @@ class ErasureIT extends ApplicationIntegrationTest {
     String other = "+371-" + digits; // the same number, written otherwise
     String first = cases.submit(bySms(phone, "one-" + digits + "@example.lv"));
     String second = cases.submit(bySms(other, null));
-    String stranger = cases.submit(bySms("+371 1" + digits.substring(1), null));
+    // another number: the first digit changed (a random number starting with 1 was itself)
+    String strangerDigits = (digits.charAt(0) == '1' ? "2" : "1") + digits.substring(1);
+    String stranger = cases.submit(bySms("+371 " + strangerDigits, null));
     for (String number : List.of(first, second)) {
       // the acknowledgement sent: no job of the case runs while it is ended
       cases.awaitTask(number, "UserTask_CheckCompleteness");
