@@ -204,16 +204,30 @@ public class AttachmentService {
    */
   @Transactional
   public List<Long> store(long complaintId, Long customerMessageId, List<CheckedFile> files) {
+    return store(
+        complaintId,
+        customerMessageId,
+        null,
+        files,
+        "ATTACHMENT_RECEIVED",
+        ComplaintRegister.CUSTOMER_ACTOR,
+        true);
+  }
+
+  /** Inserts each file and notes it in the timeline under the event type, by the actor. */
+  private List<Long> store(
+      long complaintId,
+      Long customerMessageId,
+      Long inquiryId,
+      List<CheckedFile> files,
+      String eventType,
+      String actor,
+      boolean visibleToCustomer) {
     List<Long> ids = new ArrayList<>();
     Instant now = clock.instant();
     for (CheckedFile file : files) {
-      ids.add(insert(complaintId, customerMessageId, null, file, now));
-      register.addEvent(
-          complaintId,
-          "ATTACHMENT_RECEIVED",
-          ComplaintRegister.CUSTOMER_ACTOR,
-          file.fileName(),
-          true);
+      ids.add(insert(complaintId, customerMessageId, inquiryId, file, now));
+      register.addEvent(complaintId, eventType, actor, file.fileName(), visibleToCustomer);
     }
     return ids;
   }
@@ -315,18 +329,14 @@ public class AttachmentService {
    */
   @Transactional
   public List<Long> storeForInquiry(long complaintId, long inquiryId, List<CheckedFile> files) {
-    List<Long> ids = new ArrayList<>();
-    Instant now = clock.instant();
-    for (CheckedFile file : files) {
-      ids.add(insert(complaintId, null, inquiryId, file, now));
-      register.addEvent(
-          complaintId,
-          INQUIRY_ATTACHMENT_RECEIVED,
-          ComplaintRegister.SYSTEM_ACTOR,
-          file.fileName(),
-          false);
-    }
-    return ids;
+    return store(
+        complaintId,
+        null,
+        inquiryId,
+        files,
+        INQUIRY_ATTACHMENT_RECEIVED,
+        ComplaintRegister.SYSTEM_ACTOR,
+        false);
   }
 
   /** Timeline entry (staff only): a file another organisation sent with its reply. */

@@ -4,6 +4,7 @@ import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.notification.StaffEmail;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.security.Groups;
+import eu.complaintdesk.system.Schedulers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -255,12 +256,7 @@ class DigestJob implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
-      try {
-        scheduler.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Schedulers.stop(scheduler);
       scheduler = null;
     }
   }

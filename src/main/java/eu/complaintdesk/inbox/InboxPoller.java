@@ -1,5 +1,6 @@
 package eu.complaintdesk.inbox;
 
+import eu.complaintdesk.system.Schedulers;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -93,12 +94,7 @@ class InboxPoller implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
-      try {
-        scheduler.awaitTermination(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Schedulers.stop(scheduler);
       scheduler = null;
     }
   }

@@ -3,6 +3,7 @@ package eu.complaintdesk.privacy;
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.RegisterAnonymisation;
+import eu.complaintdesk.system.Schedulers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -223,12 +224,7 @@ class RetentionJob implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
-      try {
-        scheduler.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Schedulers.stop(scheduler);
       scheduler = null;
     }
   }
