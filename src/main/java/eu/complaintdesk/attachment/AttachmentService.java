@@ -232,21 +232,40 @@ public class AttachmentService {
     return ids;
   }
 
-  /** Notes refused files in the timeline (visible to the customer), e.g. from the e-mail inbox. */
+  /**
+   * Notes refused files in the timeline, e.g. from the e-mail inbox: visible to the customer for
+   * their own files, to staff only for those of an organisation's reply.
+   */
   @Transactional
-  public void noteRefused(long complaintId, List<RefusedFile> refused) {
+  public void noteRefused(long complaintId, List<RefusedFile> refused, boolean visibleToCustomer) {
     for (RefusedFile file : refused) {
       register.addEvent(
           complaintId,
           "ATTACHMENT_REFUSED",
           ComplaintRegister.SYSTEM_ACTOR,
           file.fileName() + ": " + file.reason(),
-          true);
+          visibleToCustomer);
     }
   }
 
-  /** The attachments of a complaint, oldest first, without content. */
+  /**
+   * The customer's attachments of a complaint (with the submission or a message), oldest first,
+   * without content; the files other organisations sent with their replies are not the customer's
+   * ({@link #listOfInquiry}): neither the customer nor the case's attachment lists show them.
+   */
   public List<AttachmentInfo> list(long complaintId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from attachment where complaint_id = :complaintId"
+                + " and external_inquiry_id is null order by created_at, id")
+        .param("complaintId", complaintId)
+        .query(AttachmentService::info)
+        .list();
+  }
+
+  /** Every file of a complaint, the organisations' replies' too, oldest first, without content. */
+  public List<AttachmentInfo> listAll(long complaintId) {
     return jdbc.sql(
             "select "
                 + COLUMNS
@@ -341,19 +360,6 @@ public class AttachmentService {
 
   /** Timeline entry (staff only): a file another organisation sent with its reply. */
   public static final String INQUIRY_ATTACHMENT_RECEIVED = "INQUIRY_ATTACHMENT_RECEIVED";
-
-  /** Notes refused files of an organisation's reply in the timeline, for staff only. */
-  @Transactional
-  public void noteRefusedForStaff(long complaintId, List<RefusedFile> refused) {
-    for (RefusedFile file : refused) {
-      register.addEvent(
-          complaintId,
-          "ATTACHMENT_REFUSED",
-          ComplaintRegister.SYSTEM_ACTOR,
-          file.fileName() + ": " + file.reason(),
-          false);
-    }
-  }
 
   /** The files another organisation sent with its replies to the inquiry, oldest first. */
   public List<AttachmentInfo> listOfInquiry(long complaintId, long inquiryId) {

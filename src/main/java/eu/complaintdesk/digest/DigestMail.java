@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * The text of one digest, in the staff language: the subject with the number of tasks, the tasks
  * assigned to the user and those of their groups, each on a line with the case's registration
- * number, the task (named in the language where it has a label {@code DIGEST.task.<task id>}), its
- * due date, whether it is overdue, and a link that opens it in Tasklist; beyond the cap "and N
- * more" with a link to Tasklist. Templates {@code DIGEST.*} in {@code
+ * number, the task (named in the language where it has a label {@code task.<task id>}, as every
+ * staff e-mail), its due date, whether it is overdue, and a link that opens it in Tasklist; beyond
+ * the cap "and N more" with a link to Tasklist. Templates {@code DIGEST.*} in {@code
  * notifications/messages_<language>.properties}. Counts agree with their nouns by the language's
  * plural rules ({@code {count, plural, …}}, see NotificationTemplates).
  */
@@ -92,7 +92,7 @@ final class DigestMail {
   }
 
   private String taskName(DigestTasks.DueTask task) {
-    String code = "DIGEST.task." + task.taskDefinitionKey();
+    String code = "task." + task.taskDefinitionKey(); // as every staff e-mail names it
     if (task.taskDefinitionKey() != null && email.hasText(code, language)) {
       return text(code, Map.of());
     }

@@ -1,9 +1,9 @@
 package eu.complaintdesk.digest;
 
+import eu.complaintdesk.register.SqlValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -83,7 +83,7 @@ class DigestSends {
           .param("user", userId)
           .param("day", day)
           .param("state", State.SENDING.name())
-          .param("now", utc(now))
+          .param("now", SqlValues.toDb(now))
           .update();
     } catch (DuplicateKeyException e) {
       int claimed =
@@ -93,12 +93,12 @@ class DigestSends {
                       + " where user_id = :user and digest_date = :day and state = :failed"
                       + " and attempts < :max and claimed_at < :retryBefore")
               .param("sending", State.SENDING.name())
-              .param("now", utc(now))
+              .param("now", SqlValues.toDb(now))
               .param("user", userId)
               .param("day", day)
               .param("failed", State.FAILED.name())
               .param("max", maxAttempts)
-              .param("retryBefore", utc(retryBefore))
+              .param("retryBefore", SqlValues.toDb(retryBefore))
               .update();
       if (claimed == 0) {
         return Optional.empty();
@@ -127,7 +127,7 @@ class DigestSends {
                 + " error_message = null where id = :id")
         .param("state", State.SENT.name())
         .param("tasks", tasks)
-        .param("now", utc(now))
+        .param("now", SqlValues.toDb(now))
         .param("id", id)
         .update();
   }
@@ -154,9 +154,5 @@ class DigestSends {
   /** Deletes the rows of days before {@code day}: staff data kept no longer than needed. */
   int forgetBefore(LocalDate day) {
     return jdbc.sql("delete from staff_digest where digest_date < :day").param("day", day).update();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -326,7 +326,7 @@ class EmailComplaints {
           for (String rest : pieces.subList(1, pieces.size())) {
             customerMessages.add(complaint.id(), rest);
           }
-          attachments.noteRefused(complaint.id(), files.refused());
+          attachments.noteRefused(complaint.id(), files.refused(), true);
           recordTakenIn(email.messageKey(), complaint.id(), KIND_REPLY);
         },
         () -> recordCaseTold(email.messageKey()));
@@ -378,7 +378,7 @@ class EmailComplaints {
             submission, files.acceptedAsSent(), Channel.EMAIL, email.receivedAt(), null, null);
     // Nobody shows the sender the receipt: the acknowledgement tells them the access code.
     handovers.hold(receipt.complaintId(), receipt.accessCode());
-    attachments.noteRefused(receipt.complaintId(), files.refused());
+    attachments.noteRefused(receipt.complaintId(), files.refused(), true);
     for (String rest : pieces.subList(1, pieces.size())) {
       // The rest of a very long e-mail is kept as messages of the case.
       customerMessages.add(receipt.complaintId(), rest);
@@ -507,7 +507,7 @@ class EmailComplaints {
                   inquiryReplies.keep(inquiry, email.messageKey(), text, email.receivedAt());
                   attachments.storeForInquiry(
                       inquiry.complaintId(), inquiry.id(), files.accepted());
-                  attachments.noteRefusedForStaff(inquiry.complaintId(), files.refused());
+                  attachments.noteRefused(inquiry.complaintId(), files.refused(), false);
                   recordTakenIn(email.messageKey(), inquiry.complaintId(), KIND_INQUIRY_REPLY);
                   return true;
                 }));

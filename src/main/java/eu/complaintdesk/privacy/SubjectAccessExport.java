@@ -272,7 +272,7 @@ class SubjectAccessExport {
             .map(s -> new SurveyAnswer(s.expiresAt(), s.score(), s.comment(), s.answeredAt()))
             .toList(),
         inquiries.inquiries(id).stream().map(SubjectAccessExport::inquiry).toList(),
-        attachments.list(id).stream().map(a -> attachment(folder, a)).toList(),
+        attachments.listAll(id).stream().map(a -> attachment(folder, a)).toList(),
         letters.letters(id).stream()
             .map(
                 l ->

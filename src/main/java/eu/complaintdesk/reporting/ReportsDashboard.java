@@ -192,22 +192,11 @@ record ReportsDashboard(String title, List<DateField> period, Figures figures) {
         figures);
   }
 
-  /** The period form again, the error next to its field (status 400), in English. */
-  static ReportsDashboard invalidPeriod(
-      String from, String to, String field, String detail, LocalDate today) {
-    return invalidPeriod(from, to, field, detail, today, StaffTexts.of(Language.en));
-  }
-
   /** The period form again, the error next to its field (status 400). */
   static ReportsDashboard invalidPeriod(
       String from, String to, String field, String detail, LocalDate today, StaffTexts w) {
     return new ReportsDashboard(
         w.get("reports.titleInvalid"), period(from, to, field, detail, today, w), null);
-  }
-
-  /** Refusal for staff who are not report readers (status 403), in English. */
-  static ReportsDashboard refused() {
-    return refused(StaffTexts.of(Language.en));
   }
 
   /** Refusal for staff who are not report readers (status 403). */

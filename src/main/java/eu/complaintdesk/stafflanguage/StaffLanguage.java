@@ -1,7 +1,6 @@
 package eu.complaintdesk.stafflanguage;
 
 import eu.complaintdesk.register.Language;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +19,6 @@ public class StaffLanguage {
 
   public Language language() {
     return language;
-  }
-
-  public Locale locale() {
-    return Locale.forLanguageTag(language.name());
   }
 
   /** The staff pages' words in the staff language. */

@@ -86,6 +86,10 @@ class InquiryReplyEmailIT extends ApplicationIntegrationTest {
     assertThat(attachments.listOfInquiry(complaint.id(), inquiry.id()))
         .extracting(AttachmentInfo::fileName)
         .containsExactly("akts.pdf");
+    // the organisation's file is not the customer's: not among the case's customer attachments
+    assertThat(attachments.list(complaint.id()))
+        .extracting(AttachmentInfo::fileName)
+        .doesNotContain("akts.pdf");
     assertThat(customerMessages.list(complaint.id())).isEmpty();
     assertThat(complaintsWithSubject(subject)).isZero();
     assertThat(

@@ -871,21 +871,21 @@ class ComplaintHandlingProcessTest {
     }
   }
 
-  /** Subject and body of the one message of this kind sent for the complaint. */
-  /** The recipients of the case's messages of the kind, one entry per message. */
-  private List<String> recipients(NotificationKind kind) {
+  /** The case's messages of the kind, oldest first. */
+  private List<OutboundMessage> messages(NotificationKind kind) {
     return notifications.messages(receipt.complaintId()).stream()
         .filter(m -> m.kind() == kind)
-        .map(OutboundMessage::recipient)
         .toList();
   }
 
+  /** The recipients of the case's messages of the kind, one entry per message. */
+  private List<String> recipients(NotificationKind kind) {
+    return messages(kind).stream().map(OutboundMessage::recipient).toList();
+  }
+
+  /** Subject and body of the one message of this kind sent for the complaint. */
   private String message(NotificationKind kind) {
-    List<String> texts =
-        notifications.messages(receipt.complaintId()).stream()
-            .filter(m -> m.kind() == kind)
-            .map(m -> m.subject() + "\n" + m.body())
-            .toList();
+    List<String> texts = messages(kind).stream().map(m -> m.subject() + "\n" + m.body()).toList();
     assertThat(texts).as("messages of kind " + kind).hasSize(1);
     return texts.get(0);
   }
@@ -1108,10 +1108,7 @@ class ComplaintHandlingProcessTest {
     assertThat(history(EXTERNAL_ORGANISATIONS))
         .as("the ids chosen, then the other names, each once")
         .contains("building-manager\nBūvvalde\nEkas parvaldnieks");
-    List<OutboundMessage> asked =
-        notifications.messages(receipt.complaintId()).stream()
-            .filter(m -> m.kind() == NotificationKind.EXTERNAL_INQUIRY)
-            .toList();
+    List<OutboundMessage> asked = messages(NotificationKind.EXTERNAL_INQUIRY);
     assertThat(asked)
         .filteredOn(m -> m.channel() == MessageChannel.EMAIL)
         .singleElement()
@@ -1203,9 +1200,7 @@ class ComplaintHandlingProcessTest {
         Map.of(NEEDS_EXTERNAL_INFORMATION, true, EXTERNAL_ORGANISATIONS, "building-manager"));
     runAsyncJobs(management, instance);
 
-    assertThat(
-            notifications.messages(receipt.complaintId()).stream()
-                .filter(m -> m.kind() == NotificationKind.EXTERNAL_INQUIRY))
+    assertThat(messages(NotificationKind.EXTERNAL_INQUIRY))
         .singleElement()
         .satisfies(
             m -> {

@@ -140,19 +140,6 @@ class PageTextsTest {
         .doesNotContain("Atbildēsim līdz", "savā ziņā", "izdarām", "greizi", "apstrīd", "pārsūdz");
   }
 
-  /**
-   * A Lithuanian number agrees with its noun by the plural rules (issue 14: "ne daugiau kaip {0}
-   * failus" was wrong for 1, 10–20, 21…); every count on the pages: {@link PagePluralsTest}.
-   */
-  @Test
-  void lithuanianNumbersAgreeWithTheirNouns() throws IOException {
-    Properties texts = texts(Language.lt);
-    assertThat(PluralForms.pluralArguments(texts.getProperty("attachments.tooMany")))
-        .containsOnlyKeys("0");
-    assertThat(texts.getProperty("attachments.tooMany"))
-        .contains("one {# failą}", "few {# failus}", "other {# failų}");
-  }
-
   @Test
   void lithuanianErrorsNameTheCategorySritisAndTheSubjectTema() throws IOException {
     Properties texts = texts(Language.lt);

@@ -11,6 +11,7 @@ import eu.complaintdesk.notification.AnswerLetters;
 import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.Channel;
 import eu.complaintdesk.register.ComplaintRegister;
+import eu.complaintdesk.register.ComplaintStatus;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.register.PreferredContact;
 import eu.complaintdesk.survey.Surveys;
@@ -53,11 +54,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
   @Autowired RuntimeService runtime;
 
   /** A visitor: one browser with its cookies. */
-  final HttpClient browser =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  final HttpClient browser = visitor();
 
   @Test
   void pageLanguageFollowsAcceptLanguageThenTheOrganisationsLanguage() throws Exception {
@@ -538,21 +535,7 @@ class WebPagesIT extends ApplicationIntegrationTest {
 
   private HttpResponse<String> post(String path, Map<String, String> form, String acceptLanguage)
       throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return browser.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Accept-Language", acceptLanguage)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return post(browser, path, form, acceptLanguage, null);
   }
 
   private URI uri(String path) {
@@ -718,6 +701,34 @@ class WebPagesIT extends ApplicationIntegrationTest {
     assertThat(subjectCount(form.get("subject"))).isZero();
   }
 
+  /**
+   * Issue 14: the request for missing information by SMS carries no list ("what we need: {link}"),
+   * so the status page shows what we asked for while the case waits for it.
+   */
+  @Test
+  void statusPageShowsWhatWeAskedForOnlyWhileWeWaitForIt() throws Exception {
+    IntakeService.Receipt receipt = submitted(Language.lv);
+    long id = register.findByRegistrationNumber(receipt.registrationNumber()).orElseThrow().id();
+    register.recordMissingInformation(
+        id, "Skaitītāja rādījuma foto\n\n  <b>Rēķina kopija</b> par oktobri  ");
+    signIn(receipt);
+
+    assertThat(get("/status/case", "lv").body())
+        .doesNotContain("requested-information", "Skaitītāja rādījuma foto");
+
+    register.changeStatus(id, ComplaintStatus.AWAITING_INFORMATION, "system", "test");
+    String page = get("/status/case", "lv").body();
+
+    assertThat(page)
+        .contains(
+            "id=\"requested-information\"",
+            "Ko lūdzām iesniegt",
+            "<p>Skaitītāja rādījuma foto</p>",
+            "<p>&lt;b&gt;Rēķina kopija&lt;/b&gt; par oktobri</p>")
+        .doesNotContain("<b>Rēķina", "<p></p>");
+    assertThat(get("/status/case", "ru").body()).contains("Какие сведения мы просили");
+  }
+
   private HttpClient visitor() {
     return HttpClient.newBuilder()
         .cookieHandler(new CookieManager())
@@ -728,11 +739,22 @@ class WebPagesIT extends ApplicationIntegrationTest {
   /** A post from a page of this site, as a browser says it (Sec-Fetch-Site). */
   private HttpResponse<String> post(HttpClient client, String path, Map<String, String> form)
       throws Exception {
-    return post(client, path, form, "same-origin");
+    return post(client, path, form, "en", "same-origin");
   }
 
   private HttpResponse<String> post(
       HttpClient client, String path, Map<String, String> form, String fetchSite) throws Exception {
+    return post(client, path, form, "en", fetchSite);
+  }
+
+  /** A form post; {@code fetchSite} as a browser says where it comes from, null: not said. */
+  private HttpResponse<String> post(
+      HttpClient client,
+      String path,
+      Map<String, String> form,
+      String acceptLanguage,
+      String fetchSite)
+      throws Exception {
     String body =
         form.entrySet().stream()
             .map(
@@ -741,13 +763,15 @@ class WebPagesIT extends ApplicationIntegrationTest {
                         + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return client.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
-            .header("Accept-Language", "en")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Sec-Fetch-Site", fetchSite)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
+            .header("Accept-Language", acceptLanguage)
+            .header("Content-Type", "application/x-www-form-urlencoded");
+    if (fetchSite != null) {
+      request.header("Sec-Fetch-Site", fetchSite);
+    }
+    return client.send(
+        request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
