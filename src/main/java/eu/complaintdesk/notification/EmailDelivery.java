@@ -113,7 +113,7 @@ class EmailDelivery implements MessageDelivery {
    * inbox as a new complaint.
    */
   String replyTo(NotificationKind kind) {
-    return OutboundMessageIds.isStaffKind(kind) ? staffReplyTo : replyTo;
+    return kind.isForStaff() ? staffReplyTo : replyTo;
   }
 
   private static String domain(String address) {
