@@ -2,14 +2,12 @@ package eu.complaintdesk.notification;
 
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.system.Organisation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,8 +21,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>A message names the registration number, the task (its name in the staff language, {@code
  * task.<task definition key>} in the templates) with its link in Tasklist, and the case file; the
- * templates use no customer data. Links start with {@code complaints.notifications.staff-base-url}
- * (default: the organisation's public base URL).
+ * templates use no customer data. The links are {@link StaffLinks}'.
  */
 @Service
 public class StaffNotifications {
@@ -35,21 +32,19 @@ public class StaffNotifications {
   private final StaffRecipients recipients;
   private final NotificationTemplates templates;
   private final ComplaintRegister register;
-  private final String staffBaseUrl;
+  private final StaffLinks links;
 
   StaffNotifications(
       NotificationService notifications,
       StaffRecipients recipients,
       NotificationTemplates templates,
       ComplaintRegister register,
-      Organisation organisation,
-      @Value("${complaints.notifications.staff-base-url:}") String staffBaseUrl) {
+      StaffLinks links) {
     this.notifications = notifications;
     this.recipients = recipients;
     this.templates = templates;
     this.register = register;
-    String base = staffBaseUrl.isBlank() ? organisation.publicBaseUrl() : staffBaseUrl;
-    this.staffBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.links = links;
   }
 
   /**
@@ -151,8 +146,7 @@ public class StaffNotifications {
   /** The task (name and link, none when null) and the case file link. */
   Map<String, Object> parameters(Complaint complaint, Task task) {
     Map<String, Object> parameters = new HashMap<>();
-    parameters.put(
-        "caseLink", staffBaseUrl + "/staff/complaints/" + complaint.registrationNumber());
+    parameters.put("caseLink", links.caseFile(complaint.registrationNumber()));
     parameters.put(
         "taskName",
         task == null
@@ -161,11 +155,7 @@ public class StaffNotifications {
                 "task." + task.getTaskDefinitionKey(),
                 notifications.staffLanguage(),
                 task.getName()));
-    parameters.put(
-        "taskLink",
-        task == null
-            ? null
-            : staffBaseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    parameters.put("taskLink", task == null ? null : links.task(task.getId()));
     parameters.put("taskDueDate", task == null ? null : task.getDueDate());
     return parameters;
   }
