@@ -28,6 +28,15 @@ public class StaffNotifications {
 
   private static final Logger log = LoggerFactory.getLogger(StaffNotifications.class);
 
+  // the placeholders of staff messages: the task, its link and due date, the case file link
+  static final String TASK_NAME = "taskName";
+  static final String TASK_LINK = "taskLink";
+  static final String TASK_DUE_DATE = "taskDueDate";
+  static final String CASE_LINK = "caseLink";
+
+  /** Every staff placeholder (empty in a message about no task). */
+  static final List<String> PLACEHOLDERS = List.of(TASK_NAME, TASK_LINK, TASK_DUE_DATE, CASE_LINK);
+
   private final NotificationService notifications;
   private final StaffRecipients recipients;
   private final NotificationTemplates templates;
@@ -146,17 +155,17 @@ public class StaffNotifications {
   /** The task (name and link, none when null) and the case file link. */
   Map<String, Object> parameters(Complaint complaint, Task task) {
     Map<String, Object> parameters = new HashMap<>();
-    parameters.put("caseLink", links.caseFile(complaint.registrationNumber()));
+    parameters.put(CASE_LINK, links.caseFile(complaint.registrationNumber()));
     parameters.put(
-        "taskName",
+        TASK_NAME,
         task == null
             ? null
             : templates.labelOr(
                 "task." + task.getTaskDefinitionKey(),
                 notifications.staffLanguage(),
                 task.getName()));
-    parameters.put("taskLink", task == null ? null : links.task(task.getId()));
-    parameters.put("taskDueDate", task == null ? null : task.getDueDate());
+    parameters.put(TASK_LINK, task == null ? null : links.task(task.getId()));
+    parameters.put(TASK_DUE_DATE, task == null ? null : task.getDueDate());
     return parameters;
   }
 }
