@@ -830,4 +830,12 @@ public class NotificationService {
   public String text(String code, Language language) {
     return templates.label(code, language);
   }
+
+  /**
+   * As {@link #text(String, Language)}, its placeholders filled as in every message (a task's
+   * description naming an organisation).
+   */
+  public String text(String code, Language language, Map<String, ?> values) {
+    return templates.fill(templates.label(code, language), language, values);
+  }
 }
