@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>A message names the registration number, the task (its name in the staff language, {@code
  * task.<task definition key>} in the templates) with its link in Tasklist, and the case file; the
- * templates use no customer data. The links are {@link StaffLinks}'.
+ * templates use no customer data. The links come from {@link StaffLinks}, as the digest's do.
  */
 @Service
 public class StaffNotifications {
