@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,16 +44,14 @@ public class ExternalInquiries {
   private final ComplaintRegister register;
   private final NotificationService notifications;
   private final Clock clock;
-
-  /** The directory: absent in a test of the register's tables alone (no engine). */
-  private final ObjectProvider<OrganisationDirectory> directory;
+  private final OrganisationDirectory directory;
 
   ExternalInquiries(
       JdbcClient jdbc,
       ComplaintRegister register,
       NotificationService notifications,
       Clock clock,
-      ObjectProvider<OrganisationDirectory> directory) {
+      OrganisationDirectory directory) {
     this.jdbc = jdbc;
     this.register = register;
     this.notifications = notifications;
@@ -82,7 +79,7 @@ public class ExternalInquiries {
    * is {@code effectKey}, which the inquiry keeps as its {@code message_key}.
    */
   long ask(long complaintId, String organisation, String effectKey) {
-    Optional<DirectoryEntry> entry = directory.getObject().find(organisation);
+    Optional<DirectoryEntry> entry = directory.find(organisation);
     String question = question(complaintId).orElse(null);
     long inquiryId =
         open(
@@ -222,7 +219,7 @@ public class ExternalInquiries {
   public List<ExternalInquiry> inquiries(long complaintId) {
     Language staff = notifications.staffLanguage();
     Map<String, DirectoryEntry> entries = new HashMap<>();
-    directory.ifAvailable(d -> d.entries().forEach(e -> entries.put(e.id(), e)));
+    directory.entries().forEach(e -> entries.put(e.id(), e));
     return jdbc.sql(
             "select i.id, i.organisation, i.asked_at, i.reply, i.replied_at, i.recorded_by,"
                 + " i.organisation_id, i.question, m.delivery_state"

@@ -9,8 +9,8 @@ import eu.complaintdesk.process.ComplaintVariables;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.text.TextCharacters;
+import eu.complaintdesk.text.TextPieces;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Replies of other organisations that came by e-mail (the inbox finds them: an e-mail whose {@code
  * In-Reply-To} or {@code References} names an inquiry's e-mail or its reminder). Each e-mail is
- * kept first (table {@code inquiry_reply_email}, in pieces of at most {@link #MAX_TEXT} characters,
- * with a timeline entry for staff), then its inquiry is told: while the inquiry's {@code
- * UserTask_RecordExternalReply} is open and no reply is recorded, the task is completed with the
- * e-mail's first piece as {@code externalReply}, which its listener records as the inquiry's reply
- * by {@link ExternalInquiries#EMAIL_ACTOR}. Otherwise (the handler recorded a reply that came by
- * phone or post, an earlier e-mail did, or the case is finished) the e-mail stays kept as an
+ * kept first (table {@code inquiry_reply_email}, in pieces of at most {@link TextPieces#MAX}
+ * characters, with a timeline entry for staff), then its inquiry is told: while the inquiry's
+ * {@code UserTask_RecordExternalReply} is open and no reply is recorded, the task is completed with
+ * the e-mail's first piece as {@code externalReply}, which its listener records as the inquiry's
+ * reply by {@link ExternalInquiries#EMAIL_ACTOR}. Otherwise (the handler recorded a reply that came
+ * by phone or post, an earlier e-mail did, or the case is finished) the e-mail stays kept as an
  * additional reply that the case file shows.
  */
 @Component
 public class InquiryReplies {
-
-  /**
-   * The register keeps replies of at most this many characters ({@code external_inquiry.reply}).
-   */
-  public static final int MAX_TEXT = 10_000;
 
   /** Timeline entry (staff only): an organisation's reply e-mail was kept; detail its name. */
   public static final String EMAIL_RECEIVED = "EXTERNAL_REPLY_EMAIL_RECEIVED";
@@ -87,12 +82,13 @@ public class InquiryReplies {
 
   /**
    * Keeps the reply e-mail ({@code messageKey} as {@code inbound_email} keeps it), its text in
-   * pieces of at most {@link #MAX_TEXT} characters, and notes it in the timeline for staff. Joins
-   * the caller's transaction (the inbox commits it with the e-mail's files and its Message-ID).
+   * pieces of at most {@link TextPieces#MAX} characters, and notes it in the timeline for staff.
+   * Joins the caller's transaction (the inbox commits it with the e-mail's files and its
+   * Message-ID).
    */
   @Transactional
   public void keep(AnsweredInquiry inquiry, String messageKey, String text, Instant receivedAt) {
-    List<String> pieces = pieces(text);
+    List<String> pieces = TextPieces.of(text);
     for (int part = 0; part < pieces.size(); part++) {
       jdbc.sql(
               "insert into inquiry_reply_email (inquiry_id, complaint_id, message_key, part,"
@@ -232,23 +228,5 @@ public class InquiryReplies {
               }
             });
     return List.copyOf(replies.values());
-  }
-
-  /** The text in pieces of at most {@link #MAX_TEXT} characters, never splitting a character. */
-  static List<String> pieces(String text) {
-    List<String> pieces = new ArrayList<>();
-    int from = 0;
-    while (from < text.length()) {
-      int end = Math.min(text.length(), from + MAX_TEXT);
-      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-        end--;
-      }
-      pieces.add(text.substring(from, end));
-      from = end;
-    }
-    if (pieces.isEmpty()) {
-      pieces.add(text);
-    }
-    return pieces;
   }
 }

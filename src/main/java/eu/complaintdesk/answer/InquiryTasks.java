@@ -12,6 +12,7 @@ import eu.complaintdesk.engine.OnEveryUserTask;
 import eu.complaintdesk.notification.NotificationService;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Language;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -90,7 +91,7 @@ class InquiryTasks implements OnEveryUserTask, KeptOutOfHistory {
             : entry.isPresent()
                 ? "EXTERNAL_REPLY_TASK.noAddress"
                 : "EXTERNAL_REPLY_TASK.notInDirectory";
-    String description = notifications.text(code, staff).replace("{organisation}", name);
+    String description = notifications.text(code, staff, Map.of("organisation", name));
     task.setDescription(
         description.length() > MAX_DESCRIPTION
             ? description.substring(0, MAX_DESCRIPTION)

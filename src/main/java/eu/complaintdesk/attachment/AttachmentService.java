@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.tika.Tika;
@@ -363,14 +365,27 @@ public class AttachmentService {
 
   /** The files another organisation sent with its replies to the inquiry, oldest first. */
   public List<AttachmentInfo> listOfInquiry(long complaintId, long inquiryId) {
-    return jdbc.sql(
+    return listOfInquiries(complaintId).getOrDefault(inquiryId, List.of());
+  }
+
+  /**
+   * The files other organisations sent with their replies to the complaint's inquiries, by inquiry
+   * id, each oldest first: one query for the whole case file.
+   */
+  public Map<Long, List<AttachmentInfo>> listOfInquiries(long complaintId) {
+    Map<Long, List<AttachmentInfo>> files = new HashMap<>();
+    jdbc.sql(
             "select "
                 + COLUMNS
-                + " from attachment where complaint_id = :complaintId"
-                + " and external_inquiry_id = :inquiryId order by created_at, id")
+                + ", external_inquiry_id from attachment where complaint_id = :complaintId"
+                + " and external_inquiry_id is not null order by created_at, id")
         .param("complaintId", complaintId)
-        .param("inquiryId", inquiryId)
-        .query(AttachmentService::info)
-        .list();
+        .query(
+            rs -> {
+              files
+                  .computeIfAbsent(rs.getLong("external_inquiry_id"), id -> new ArrayList<>())
+                  .add(info(rs, 0));
+            });
+    return files;
   }
 }

@@ -2,6 +2,7 @@ package eu.complaintdesk.casefile;
 
 import eu.complaintdesk.answer.ExternalInquiry;
 import eu.complaintdesk.answer.InquiryReplies;
+import eu.complaintdesk.attachment.AttachmentInfo;
 import eu.complaintdesk.attachment.AttachmentService;
 import eu.complaintdesk.register.Complaint;
 import java.util.HashMap;
@@ -33,11 +34,12 @@ class CaseInquiryReplies {
 
   /** Both model attributes for the case file of the complaint with these inquiries. */
   Map<String, Object> model(Complaint complaint, List<ExternalInquiry> inquiries) {
+    Map<Long, List<AttachmentInfo>> sent = attachments.listOfInquiries(complaint.id());
     Map<Long, List<CaseAttachments.Attachment>> files = new HashMap<>();
     for (ExternalInquiry inquiry : inquiries) {
       files.put(
           inquiry.id(),
-          attachments.listOfInquiry(complaint.id(), inquiry.id()).stream()
+          sent.getOrDefault(inquiry.id(), List.of()).stream()
               .map(
                   a ->
                       new CaseAttachments.Attachment(

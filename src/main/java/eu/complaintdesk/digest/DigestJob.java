@@ -2,6 +2,7 @@ package eu.complaintdesk.digest;
 
 import eu.complaintdesk.calendar.WorkingCalendar;
 import eu.complaintdesk.notification.StaffEmail;
+import eu.complaintdesk.notification.StaffLinks;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.system.Schedulers;
@@ -80,10 +81,7 @@ class DigestJob implements SmartLifecycle {
       WorkingCalendar calendar,
       Clock clock,
       @Value("${complaints.notifications.staff-language:en}") Language language,
-      @Value(
-              "${complaints.notifications.staff-base-url:"
-                  + "${complaints.organisation.public-base-url:http://localhost:8080}}")
-          String staffBaseUrl) {
+      StaffLinks links) {
     this.properties = properties;
     this.enabled = properties.enabledWith(email.available());
     this.sends = sends;
@@ -94,7 +92,7 @@ class DigestJob implements SmartLifecycle {
     this.calendar = calendar;
     this.clock = clock;
     this.language = language;
-    this.mail = new DigestMail(email, language, calendar.zone(), staffBaseUrl);
+    this.mail = new DigestMail(email, language, calendar.zone(), links);
   }
 
   /** What one run did. */

@@ -1,6 +1,7 @@
 package eu.complaintdesk.digest;
 
 import eu.complaintdesk.notification.StaffEmail;
+import eu.complaintdesk.notification.StaffLinks;
 import eu.complaintdesk.register.Language;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,32 +28,21 @@ final class DigestMail {
   private final StaffEmail email;
   private final Language language;
   private final ZoneId zone;
-  private final String staffBaseUrl;
+  private final StaffLinks links;
 
-  DigestMail(StaffEmail email, Language language, ZoneId zone, String staffBaseUrl) {
+  DigestMail(StaffEmail email, Language language, ZoneId zone, StaffLinks links) {
     this.email = email;
     this.language = language;
     this.zone = zone;
-    this.staffBaseUrl =
-        staffBaseUrl.endsWith("/")
-            ? staffBaseUrl.substring(0, staffBaseUrl.length() - 1)
-            : staffBaseUrl;
-  }
-
-  String tasklistLink() {
-    return staffBaseUrl + "/camunda/app/tasklist/default/";
-  }
-
-  String taskLink(String taskId) {
-    return tasklistLink() + "#/?task=" + taskId;
+    this.links = links;
   }
 
   Text render(DigestTasks.Due due, LocalDate today, Instant now) {
     Map<String, Object> values = new HashMap<>();
     values.put("date", email.date(today, language));
     values.put("count", due.total());
-    values.put("tasklistLink", tasklistLink());
-    values.put("digestSetting", staffBaseUrl + "/api/staff/me/digest");
+    values.put("tasklistLink", links.tasklist());
+    values.put("digestSetting", links.page("/api/staff/me/digest"));
     List<String> parts = new ArrayList<>();
     parts.add(text("DIGEST.intro", values));
     section(parts, "DIGEST.assigned", due.assignedCount(), due.assigned(), now);
@@ -87,7 +77,7 @@ final class DigestMail {
     values.put("task", taskName(task));
     values.put("dueDate", email.date(LocalDate.ofInstant(task.due(), zone), language));
     values.put("overdue", task.due().isBefore(now) ? text("DIGEST.overdue", Map.of()) : "");
-    values.put("link", taskLink(task.id()));
+    values.put("link", links.task(task.id()));
     return text("DIGEST.line", values);
   }
 

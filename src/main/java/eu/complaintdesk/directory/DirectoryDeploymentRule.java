@@ -3,8 +3,6 @@ package eu.complaintdesk.directory;
 import eu.complaintdesk.engine.DeploymentRule;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -13,14 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses a deployment whose {@code OrganisationDirectory} table has a broken row ({@link
  * DirectoryRows}), naming each: a process owner's typo is caught in Camunda Modeler when deploying,
- * not by a case that cannot send its inquiry. The table is evaluated as the engine will, with a DMN
- * engine of its own (FEEL, no inputs).
+ * not by a case that cannot send its inquiry. The table is evaluated as the engine will ({@link
+ * DirectoryRows#evaluate}: FEEL, no inputs).
  */
 @Component
 class DirectoryDeploymentRule implements DeploymentRule {
-
-  private final DmnEngine dmn =
-      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   @Override
   public List<String> problems(String resourceName, byte[] resource) {
@@ -37,7 +32,7 @@ class DirectoryDeploymentRule implements DeploymentRule {
       return List.of();
     }
     try {
-      return DirectoryRows.evaluate(dmn, model).problems();
+      return DirectoryRows.evaluate(model).problems();
     } catch (IllegalArgumentException broken) {
       return List.of(broken.getMessage());
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 
@@ -42,6 +43,13 @@ final class DirectoryRows {
   /** The entries of the rows that keep every rule, in order, and what is wrong with the others. */
   record Checked(List<DirectoryEntry> entries, List<String> problems) {}
 
+  /**
+   * The one DMN engine the directory is evaluated with, as the engine evaluates it (FEEL, no
+   * inputs): by the reader of the deployed table and by the deployment rule. Thread-safe.
+   */
+  private static final DmnEngine DMN =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
   private DirectoryRows() {}
 
   /**
@@ -49,11 +57,11 @@ final class DirectoryRows {
    * (FEEL, no inputs) and checked; {@link IllegalArgumentException} when the model has no such
    * decision or it cannot be evaluated without inputs.
    */
-  static Checked evaluate(DmnEngine dmn, DmnModelInstance model) {
+  static Checked evaluate(DmnModelInstance model) {
     try {
-      DmnDecision decision = dmn.parseDecision(OrganisationDirectory.DECISION, model);
+      DmnDecision decision = DMN.parseDecision(OrganisationDirectory.DECISION, model);
       List<Map<String, Object>> rows = new ArrayList<>();
-      dmn.evaluateDecisionTable(decision, Variables.createVariables())
+      DMN.evaluateDecisionTable(decision, Variables.createVariables())
           .getResultList()
           .forEach(row -> rows.add(new LinkedHashMap<>(row)));
       return check(rows);

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,8 +33,6 @@ public class OrganisationDirectory {
   private static final Logger log = LoggerFactory.getLogger(OrganisationDirectory.class);
 
   private final DeployedDecisions deployed;
-  private final DmnEngine dmn =
-      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DirectoryRows.Checked> versions = new ConcurrentHashMap<>();
 
   OrganisationDirectory(DeployedDecisions deployed) {
@@ -89,7 +85,7 @@ public class OrganisationDirectory {
     }
     DirectoryRows.Checked checked;
     try {
-      checked = DirectoryRows.evaluate(dmn, latest.get().model());
+      checked = DirectoryRows.evaluate(latest.get().model());
     } catch (IllegalArgumentException broken) {
       checked = new DirectoryRows.Checked(List.of(), List.of(broken.getMessage()));
     }

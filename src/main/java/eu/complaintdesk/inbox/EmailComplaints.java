@@ -16,9 +16,9 @@ import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
 import eu.complaintdesk.register.NewComplaint;
 import eu.complaintdesk.register.PreferredContact;
+import eu.complaintdesk.text.TextPieces;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,7 +70,6 @@ class EmailComplaints {
   }
 
   static final int MAX_SUBJECT = 200;
-  static final int MAX_TEXT = 10_000;
   static final String NO_SUBJECT = "E-mail";
   static final String NO_TEXT = "(the e-mail has no text)";
 
@@ -317,7 +316,7 @@ class EmailComplaints {
 
   private void addToCase(Complaint complaint, IncomingEmail email) {
     AttachmentService.Sorted files = attachments.sort(email.files());
-    List<String> pieces = pieces(text(email));
+    List<String> pieces = TextPieces.of(text(email));
     customerRequests.supplyInformation(
         complaint,
         pieces.get(0),
@@ -352,7 +351,7 @@ class EmailComplaints {
       return Outcome.NO_SENDER;
     }
     AttachmentService.Sorted files = attachments.sort(email.files());
-    List<String> pieces = pieces(text(email));
+    List<String> pieces = TextPieces.of(text(email));
     Submission submission =
         new Submission(
             email.language(),
@@ -428,21 +427,6 @@ class EmailComplaints {
     }
     String text = SURVEY_LINK_TOKEN.matcher(email.text()).replaceAll(NotificationService.MASK);
     return ACCESS_CODE.matcher(text).replaceAll(NotificationService.MASK);
-  }
-
-  /** The text in pieces of at most {@link #MAX_TEXT} characters, never splitting a character. */
-  private static List<String> pieces(String text) {
-    List<String> pieces = new ArrayList<>();
-    for (int from = 0; from < text.length(); from = cut(text, from)) {
-      pieces.add(text.substring(from, cut(text, from)));
-    }
-    return pieces;
-  }
-
-  /** Where a piece of at most {@link #MAX_TEXT} characters from {@code from} ends. */
-  private static int cut(String text, int from) {
-    int end = Math.min(text.length(), from + MAX_TEXT);
-    return end < text.length() && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
   }
 
   private static String name(IncomingEmail email, String address) {

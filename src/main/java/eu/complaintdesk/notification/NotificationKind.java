@@ -34,4 +34,14 @@ public enum NotificationKind {
   public boolean isForCustomer() {
     return ordinal() <= PRAISE_THANKS.ordinal();
   }
+
+  /** Whether this kind goes to another organisation: an inquiry and its reminder. */
+  public boolean isForOrganisation() {
+    return this == EXTERNAL_INQUIRY || this == EXTERNAL_INQUIRY_REMINDER;
+  }
+
+  /** Whether this kind goes to staff: neither to the customer nor to another organisation. */
+  public boolean isForStaff() {
+    return !isForCustomer() && !isForOrganisation();
+  }
 }

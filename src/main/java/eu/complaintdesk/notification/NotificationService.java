@@ -323,6 +323,10 @@ public class NotificationService {
     }
     Map<String, Object> values = values(complaint, parameters);
     values.putIfAbsent(recipientPlaceholder, recipientName);
+    if (kind.isForStaff()) {
+      // the task and the links StaffNotifications gives; none when it gives none
+      StaffNotifications.PLACEHOLDERS.forEach(name -> values.putIfAbsent(name, null));
+    }
     var rendered = templates.render(kind, language, values);
     record(earlier, complaint, kind, channel, recipient, language, rendered, dedupKey, null)
         .ifPresent(message -> send(message, false));
@@ -358,11 +362,6 @@ public class NotificationService {
     values.put("extensionReason", complaint.extensionReason());
     values.put("answer", complaint.answerText());
     values.put("refusalReasons", register.approvedRefusalReasons(complaint.id()).orElse(null));
-    // staff e-mails: the task and the links StaffNotifications gives, none otherwise
-    values.put("taskName", null);
-    values.put("taskLink", null);
-    values.put("taskDueDate", null);
-    values.put("caseLink", null);
     if (parameters != null) {
       values.putAll(parameters);
     }
@@ -830,5 +829,13 @@ public class NotificationService {
    */
   public String text(String code, Language language) {
     return templates.label(code, language);
+  }
+
+  /**
+   * As {@link #text(String, Language)}, its placeholders filled as in every message (a task's
+   * description naming an organisation).
+   */
+  public String text(String code, Language language, Map<String, ?> values) {
+    return templates.fill(templates.label(code, language), language, values);
   }
 }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +30,7 @@ public class OutboundMessageIds {
   private static final Pattern OURS =
       Pattern.compile("<?outbound-(\\d{1,18})\\.([0-9a-f]{32})@[^<>\\s]+>?");
 
-  private static final List<String> CUSTOMER_KINDS =
-      Arrays.stream(NotificationKind.values())
-          .filter(NotificationKind::isForCustomer)
-          .map(NotificationKind::name)
-          .toList();
+  private static final List<String> CUSTOMER_KINDS = kinds(NotificationKind::isForCustomer);
 
   private final JdbcClient jdbc;
 
@@ -110,10 +107,7 @@ public class OutboundMessageIds {
   // --- issue 12, partners' replies (engineer D) ---------------------------------------------
 
   /** The kinds of message an organisation's reply answers: the inquiry and its reminder. */
-  private static final List<String> INQUIRY_KINDS =
-      List.of(
-          NotificationKind.EXTERNAL_INQUIRY.name(),
-          NotificationKind.EXTERNAL_INQUIRY_REMINDER.name());
+  private static final List<String> INQUIRY_KINDS = kinds(NotificationKind::isForOrganisation);
 
   /**
    * An inquiry or reminder we sent to another organisation, which a reply names: the complaint and
@@ -150,15 +144,14 @@ public class OutboundMessageIds {
   private static final Pattern DIGEST = Pattern.compile("<?digest-(\\d{1,18})@[^<>\\s]+>?");
 
   /** The kinds of message that go to staff: neither the customer's nor an inquiry. */
-  private static final List<String> STAFF_KINDS =
-      Arrays.stream(NotificationKind.values())
-          .filter(OutboundMessageIds::isStaffKind)
-          .map(NotificationKind::name)
-          .toList();
+  private static final List<String> STAFF_KINDS = kinds(NotificationKind::isForStaff);
 
-  /** Whether a message of this kind goes to staff (neither to the customer nor an inquiry). */
-  static boolean isStaffKind(NotificationKind kind) {
-    return !kind.isForCustomer() && !INQUIRY_KINDS.contains(kind.name());
+  /** The names of the kinds that pass the test. */
+  private static List<String> kinds(Predicate<NotificationKind> test) {
+    return Arrays.stream(NotificationKind.values())
+        .filter(test)
+        .map(NotificationKind::name)
+        .toList();
   }
 
   /**
@@ -169,32 +162,30 @@ public class OutboundMessageIds {
    * nor a message of a case.
    */
   public boolean repliesToStaffEmail(Collection<String> referencedMessageIds) {
-    for (String referenced : referencedMessageIds) {
-      String id = referenced == null ? "" : referenced.strip();
-      Matcher ours = OURS.matcher(id);
-      if (ours.matches()
-          && jdbc.sql(
-                      "select count(*) from outbound_message where id = :id"
-                          + " and reply_token = :token and kind in (:kinds)")
-                  .param("id", Long.parseLong(ours.group(1)))
-                  .param("token", ours.group(2))
-                  .param("kinds", STAFF_KINDS)
-                  .query(Integer.class)
-                  .single()
-              > 0) {
-        return true;
-      }
-      Matcher digest = DIGEST.matcher(id);
-      if (digest.matches()
-          // ids are given in order and old rows are deleted: any id up to the newest was ours
-          && jdbc.sql("select count(*) from staff_digest where id >= :id")
-                  .param("id", Long.parseLong(digest.group(1)))
-                  .query(Integer.class)
-                  .single()
-              > 0) {
-        return true;
-      }
-    }
-    return false;
+    return latestOfOurs(
+                referencedMessageIds,
+                (id, token) ->
+                    jdbc.sql(
+                            "select 1 from outbound_message where id = :id"
+                                + " and reply_token = :token and kind in (:kinds)")
+                        .param("id", id)
+                        .param("token", token)
+                        .param("kinds", STAFF_KINDS)
+                        .query(Integer.class)
+                        .optional())
+            .isPresent()
+        || referencedMessageIds.stream().anyMatch(this::isOurDigest);
+  }
+
+  /** Whether the Message-ID is that of a morning digest we sent. */
+  private boolean isOurDigest(String referenced) {
+    Matcher digest = DIGEST.matcher(referenced == null ? "" : referenced.strip());
+    return digest.matches()
+        // ids are given in order and old rows are deleted: any id up to the newest was ours
+        && jdbc.sql("select count(*) from staff_digest where id >= :id")
+                .param("id", Long.parseLong(digest.group(1)))
+                .query(Integer.class)
+                .single()
+            > 0;
   }
 }

@@ -1,22 +1,17 @@
 package eu.complaintdesk.notification;
 
 import eu.complaintdesk.register.Language;
-import eu.complaintdesk.system.Organisation;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * An e-mail to a staff member that belongs to no case (the morning digest): not recorded in the
  * outbox (its caller keeps its own record), but written and sent as every other e-mail ({@link
- * EmailDelivery}): texts from the templates ({@code messages_<language>.properties}, the operator's
+ * EmailWriter}): texts from the templates ({@code messages_<language>.properties}, the operator's
  * override folder first), a plain-text part and the HTML frame {@code email.html}, From from {@code
  * complaints.notifications.email.from} and Reply-To only from {@code staff-reply-to} (by default
  * none: a staff member's answer must not reach the complaints inbox), {@code Auto-Submitted:
@@ -28,21 +23,18 @@ public class StaffEmail {
 
   private final ObjectProvider<JavaMailSender> sender;
   private final NotificationTemplates templates;
-  private final String from;
+  private final EmailWriter writer;
   private final String replyTo;
-  private final String organisationName;
 
   StaffEmail(
       ObjectProvider<JavaMailSender> sender,
       NotificationTemplates templates,
-      @Value("${complaints.notifications.email.from:complaint-desk@localhost}") String from,
-      @Value("${complaints.notifications.email.staff-reply-to:}") String replyTo,
-      Organisation organisation) {
+      EmailWriter writer,
+      @Value("${complaints.notifications.email.staff-reply-to:}") String replyTo) {
     this.sender = sender;
     this.templates = templates;
-    this.from = from;
+    this.writer = writer;
     this.replyTo = replyTo;
-    this.organisationName = organisation.name();
   }
 
   /** Whether e-mail can be sent at all ({@code spring.mail.host} is set). */
@@ -87,44 +79,16 @@ public class StaffEmail {
     if (!messageKey.matches("[A-Za-z0-9.-]+")) {
       throw new IllegalArgumentException("Not a message key: " + messageKey);
     }
-    MimeMessage mime = mail.createMimeMessage();
-    try {
-      MimeMessageHelper helper =
-          new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
-      helper.setFrom(from);
-      if (!replyTo.isBlank()) {
-        helper.setReplyTo(replyTo);
-      }
-      helper.setTo(address);
-      helper.setSubject(subject);
-      helper.setText(
-          body,
-          templates
-              .files()
-              .fill(
-                  "email.html",
-                  Map.of(
-                      "language",
-                      language.name(),
-                      "subject",
-                      subject,
-                      "organisationName",
-                      organisationName,
-                      "bodyHtml",
-                      TemplateFiles.paragraphs(body))));
-      mime.setHeader("Content-Language", language.name());
-      // RFC 3834: sent by a machine, so auto-responders (out of office) do not answer it.
-      mime.setHeader("Auto-Submitted", "auto-generated");
-      mime.setHeader("Message-ID", "<" + messageKey + "@" + domain(from) + ">");
-    } catch (MessagingException e) {
-      throw new MailPreparationException("Cannot prepare staff e-mail " + messageKey, e);
-    }
-    mail.send(mime);
-  }
-
-  private static String domain(String address) {
-    String plain = address.replaceAll(".*<|>.*", "").strip();
-    int at = plain.lastIndexOf('@');
-    return at < 0 || at == plain.length() - 1 ? "complaint-desk.invalid" : plain.substring(at + 1);
+    mail.send(
+        writer.write(
+            mail,
+            new EmailWriter.Email(
+                address,
+                replyTo,
+                language,
+                subject,
+                body,
+                "<" + messageKey + "@" + writer.domain() + ">",
+                null)));
   }
 }

@@ -2,14 +2,12 @@ package eu.complaintdesk.notification;
 
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.system.Organisation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,33 +21,39 @@ import org.springframework.stereotype.Service;
  *
  * <p>A message names the registration number, the task (its name in the staff language, {@code
  * task.<task definition key>} in the templates) with its link in Tasklist, and the case file; the
- * templates use no customer data. Links start with {@code complaints.notifications.staff-base-url}
- * (default: the organisation's public base URL).
+ * templates use no customer data. The links come from {@link StaffLinks}, as the digest's do.
  */
 @Service
 public class StaffNotifications {
 
   private static final Logger log = LoggerFactory.getLogger(StaffNotifications.class);
 
+  // the placeholders of staff messages: the task, its link and due date, the case file link
+  static final String TASK_NAME = "taskName";
+  static final String TASK_LINK = "taskLink";
+  static final String TASK_DUE_DATE = "taskDueDate";
+  static final String CASE_LINK = "caseLink";
+
+  /** Every staff placeholder (empty in a message about no task). */
+  static final List<String> PLACEHOLDERS = List.of(TASK_NAME, TASK_LINK, TASK_DUE_DATE, CASE_LINK);
+
   private final NotificationService notifications;
   private final StaffRecipients recipients;
   private final NotificationTemplates templates;
   private final ComplaintRegister register;
-  private final String staffBaseUrl;
+  private final StaffLinks links;
 
   StaffNotifications(
       NotificationService notifications,
       StaffRecipients recipients,
       NotificationTemplates templates,
       ComplaintRegister register,
-      Organisation organisation,
-      @Value("${complaints.notifications.staff-base-url:}") String staffBaseUrl) {
+      StaffLinks links) {
     this.notifications = notifications;
     this.recipients = recipients;
     this.templates = templates;
     this.register = register;
-    String base = staffBaseUrl.isBlank() ? organisation.publicBaseUrl() : staffBaseUrl;
-    this.staffBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.links = links;
   }
 
   /**
@@ -151,22 +155,17 @@ public class StaffNotifications {
   /** The task (name and link, none when null) and the case file link. */
   Map<String, Object> parameters(Complaint complaint, Task task) {
     Map<String, Object> parameters = new HashMap<>();
+    parameters.put(CASE_LINK, links.caseFile(complaint.registrationNumber()));
     parameters.put(
-        "caseLink", staffBaseUrl + "/staff/complaints/" + complaint.registrationNumber());
-    parameters.put(
-        "taskName",
+        TASK_NAME,
         task == null
             ? null
             : templates.labelOr(
                 "task." + task.getTaskDefinitionKey(),
                 notifications.staffLanguage(),
                 task.getName()));
-    parameters.put(
-        "taskLink",
-        task == null
-            ? null
-            : staffBaseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    parameters.put("taskDueDate", task == null ? null : task.getDueDate());
+    parameters.put(TASK_LINK, task == null ? null : links.task(task.getId()));
+    parameters.put(TASK_DUE_DATE, task == null ? null : task.getDueDate());
     return parameters;
   }
 }

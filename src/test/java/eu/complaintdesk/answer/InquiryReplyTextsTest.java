@@ -5,20 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.complaintdesk.engine.TaskInput;
 import org.junit.jupiter.api.Test;
 
-/** How a long reply e-mail is kept: in the register's pieces, and cut for the engine's variable. */
+/** How a long reply e-mail is cut for the engine's variable (its pieces: text/TextPiecesTest). */
 class InquiryReplyTextsTest {
-
-  @Test
-  void longTextIsKeptInPiecesOfTheRegistersSizeWithoutSplittingACharacter() {
-    String text = "a".repeat(InquiryReplies.MAX_TEXT - 1) + "😀" + "b".repeat(5);
-
-    var pieces = InquiryReplies.pieces(text);
-
-    assertThat(pieces).hasSize(2);
-    assertThat(pieces.get(0)).hasSize(InquiryReplies.MAX_TEXT - 1);
-    assertThat(String.join("", pieces)).isEqualTo(text);
-    assertThat(InquiryReplies.pieces("kurz")).containsExactly("kurz");
-  }
 
   @Test
   void engineVariableTakesAtMostWhatTheEngineStoresWithoutControlCharacters() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.complaintdesk.notification.StaffEmail;
+import eu.complaintdesk.notification.StaffLinks;
 import eu.complaintdesk.register.Language;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.system.ApplicationIntegrationTest;
@@ -276,7 +277,7 @@ class StaffDigestIT extends ApplicationIntegrationTest {
 
     for (Language language : Language.values()) {
       DigestMail.Text text =
-          new DigestMail(email, language, RIGA, "https://staff.example/")
+          new DigestMail(email, language, RIGA, StaffLinks.at("https://staff.example/"))
               .render(due, WORKING_DAY, now);
       assertThat(text.subject()).as(language.name()).startsWith("4 ").doesNotContain("{", "#");
       assertThat(text.body())
@@ -290,7 +291,7 @@ class StaffDigestIT extends ApplicationIntegrationTest {
           .doesNotContain("UserTask_");
     }
     String latvian =
-        new DigestMail(email, Language.lv, RIGA, "https://staff.example")
+        new DigestMail(email, Language.lv, RIGA, StaffLinks.at("https://staff.example"))
             .render(due, WORKING_DAY, now)
             .body();
     assertThat(latvian)

@@ -33,6 +33,7 @@ import eu.complaintdesk.register.Language;
 import eu.complaintdesk.security.Groups;
 import eu.complaintdesk.survey.SurveyService;
 import eu.complaintdesk.survey.Surveys;
+import eu.complaintdesk.text.TextPieces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -998,7 +999,7 @@ class ComplaintHandlingProcessTest {
 
     ExternalInquiry recorded = inquiry("building-manager");
     assertThat(recorded.recordedBy()).isEqualTo(ExternalInquiries.EMAIL_ACTOR);
-    assertThat(recorded.reply()).hasSize(InquiryReplies.MAX_TEXT);
+    assertThat(recorded.reply()).hasSize(TextPieces.MAX);
     assertThat(inquiryReplies.emailReplies(complaint().id()))
         .singleElement()
         .satisfies(

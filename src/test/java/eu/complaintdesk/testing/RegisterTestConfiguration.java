@@ -2,12 +2,17 @@ package eu.complaintdesk.testing;
 
 import eu.complaintdesk.calendar.CalendarProperties;
 import eu.complaintdesk.calendar.WorkingCalendar;
+import eu.complaintdesk.directory.OrganisationDirectory;
 import eu.complaintdesk.system.Organisation;
 import eu.complaintdesk.system.OrganisationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -79,5 +84,19 @@ public class RegisterTestConfiguration {
   @Bean
   MutableClock clock() {
     return new MutableClock(NOW);
+  }
+
+  // --- duplicates read-over (E): the inquiries take the directory plainly ---------------------
+
+  /**
+   * The directory of other organisations with no directory deployed (it reads the engine's, and
+   * this context has none): every inquiry goes to an organisation not in it.
+   */
+  @Bean
+  OrganisationDirectory organisationDirectory() {
+    OrganisationDirectory none = Mockito.mock(OrganisationDirectory.class);
+    Mockito.when(none.entries()).thenReturn(List.of());
+    Mockito.when(none.find(ArgumentMatchers.any())).thenReturn(Optional.empty());
+    return none;
   }
 }
