@@ -172,4 +172,49 @@ class TaskQueryAuthorizationJoinTest {
     assertThat(TaskQueryAuthorizationJoin.uncorrelated("select * from ACT_RU_TASK RES")).isNull();
     assertThat(TaskQueryAuthorizationJoin.placeholders("a = ? and b = '?' and c = ?")).isEqualTo(2);
   }
+
+  @Test
+  void theVariablePageIsWrittenAsNumbersAndItsTwoParametersDropped() {
+    org.apache.ibatis.session.Configuration configuration =
+        new org.apache.ibatis.session.Configuration();
+    List<org.apache.ibatis.mapping.ParameterMapping> mappings =
+        List.of(
+            new org.apache.ibatis.mapping.ParameterMapping.Builder(
+                    configuration, "name", String.class)
+                .build(),
+            new org.apache.ibatis.mapping.ParameterMapping.Builder(
+                    configuration, "maxResults", Integer.class)
+                .build(),
+            new org.apache.ibatis.mapping.ParameterMapping.Builder(
+                    configuration, "firstResult", Integer.class)
+                .build());
+    org.apache.ibatis.mapping.BoundSql bound =
+        new org.apache.ibatis.mapping.BoundSql(
+            configuration,
+            "select RES.* from ACT_RU_VARIABLE RES where RES.NAME_ = ? order by RES.ID_ asc"
+                + " LIMIT ? OFFSET ?\n  ",
+            new java.util.ArrayList<>(mappings),
+            new java.util.HashMap<>(
+                java.util.Map.of("name", "x", "maxResults", 2147483647, "firstResult", 0)));
+
+    TaskQueryAuthorizationJoin.inlinePage(bound);
+
+    assertThat(bound.getSql())
+        .endsWith("order by RES.ID_ asc LIMIT 2147483647 OFFSET 0 ")
+        .containsOnlyOnce("?");
+    assertThat(bound.getParameterMappings())
+        .extracting(org.apache.ibatis.mapping.ParameterMapping::getProperty)
+        .containsExactly("name");
+
+    // another shape: left as it is
+    org.apache.ibatis.mapping.BoundSql other =
+        new org.apache.ibatis.mapping.BoundSql(
+            configuration,
+            "select RES.* from ACT_RU_VARIABLE RES where RES.NAME_ = ? LIMIT ? OFFSET ?",
+            new java.util.ArrayList<>(List.of(mappings.get(0), mappings.get(2), mappings.get(1))),
+            java.util.Map.of("name", "x", "maxResults", 15, "firstResult", 0));
+    TaskQueryAuthorizationJoin.inlinePage(other);
+    assertThat(other.getSql()).endsWith("LIMIT ? OFFSET ?");
+    assertThat(other.getParameterMappings()).hasSize(3);
+  }
 }
