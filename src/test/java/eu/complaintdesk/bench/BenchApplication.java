@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,9 +34,37 @@ final class BenchApplication implements AutoCloseable {
   private final GreenMail smtp;
   private ConfigurableApplicationContext context;
 
+  /**
+   * Where the embedded PostgreSQL keeps its data ({@code -Dbench.data-dir}): unset, a fresh
+   * directory removed at the end; set, a directory kept between runs, so that a database seeded
+   * once (10k or 100k open complaints take long to seed) is measured again by the next run, which
+   * seeds only what is missing.
+   */
+  static final String DATA_DIR = System.getProperty("bench.data-dir", "");
+
   BenchApplication() {
     try {
-      postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setRegisterShutdownHook(false)
+              // the statements' times for the breakdown of a staff page (Scale, bench.statements)
+              .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("pg_stat_statements.track", "all");
+      if (Scale.STATEMENTS) {
+        // and the plan of every statement slower than 100 ms, in the server's log under
+        // target/bench/postgres-log (the embedded server's own output ends when it has started)
+        builder
+            .setServerConfig("session_preload_libraries", "auto_explain")
+            .setServerConfig("auto_explain.log_min_duration", "100")
+            .setServerConfig("logging_collector", "on")
+            .setServerConfig(
+                "log_directory",
+                ComplaintDeskBenchmark.OUTPUT.resolve("postgres-log").toAbsolutePath().toString());
+      }
+      if (!DATA_DIR.isBlank()) {
+        builder.setDataDirectory(Path.of(DATA_DIR)).setCleanDataDirectory(false);
+      }
+      postgres = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -131,6 +160,11 @@ final class BenchApplication implements AutoCloseable {
   private void createDatabase(String name) {
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
+      try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+        if (rs.next()) {
+          return; // kept from an earlier run (bench.data-dir)
+        }
+      }
       s.execute("create database " + name);
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 
 /**
  * The application at 1k, 10k, 100k open complaints: seeds the difference quickly (several threads
@@ -50,6 +50,8 @@ final class Scale {
     this.engine = app.bean(ProcessEngine.class);
     this.figures = figures;
     this.staff = new Staff(engine);
+    // a database kept from an earlier run (bench.data-dir): new customers after the ones it has
+    this.seeded = (int) openComplaints();
   }
 
   long openComplaints() {
@@ -80,7 +82,6 @@ final class Scale {
     Map<String, Long> rowsBefore = rowsPerTable(db);
     long bytesBefore = databaseBytes(db);
     int first = seeded;
-    Map<Integer, String> numbers = new ConcurrentHashMap<>();
 
     long start = System.nanoTime();
     Latencies.closed(
@@ -90,11 +91,7 @@ final class Scale {
           try {
             Submission submission =
                 json.readValue(Complaints.body("seed", first + i), Submission.class);
-            numbers.put(
-                i,
-                intake
-                    .submit(submission, Channel.API, Instant.now(), null, null)
-                    .registrationNumber());
+            intake.submit(submission, Channel.API, Instant.now(), null, null);
           } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
           }
@@ -136,16 +133,30 @@ final class Scale {
                         (double) e.getValue() / count)));
     figures.note(biggest.toString());
 
-    // every fourth case goes on to its draft (a department's task)
+    // every fourth open case goes on to its draft (a department's task); counted over every open
+    // case, so a database kept from an interrupted run (bench.data-dir) gets its share too
     long advance = System.nanoTime();
-    List<Integer> onward = new ArrayList<>();
-    for (int i = 0; i < count; i += 4) {
-      onward.add(i);
-    }
+    TaskService tasks = engine.getTaskService();
+    long waiting =
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+            .taskDefinitionKey(ComplaintProcess.TASK_CHECK_COMPLETENESS)
+            .count();
+    int wanted = (int) Math.max(0, openComplaints() / 4 - (openComplaints() - waiting));
+    List<String> onward =
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+            .taskDefinitionKey(ComplaintProcess.TASK_CHECK_COMPLETENESS)
+            .orderByTaskCreateTime()
+            .desc()
+            .listPage(0, wanted)
+            .stream()
+            .map(t -> businessKey(t.getProcessInstanceId()))
+            .toList();
     Latencies.closed(
-        SEED_THREADS,
-        onward.size(),
-        k -> staff.checkAndClassify(numbers.get(onward.get(k)), first + onward.get(k)));
+        SEED_THREADS, onward.size(), k -> staff.checkAndClassify(onward.get(k), first + k * 4));
     app.awaitNoDueJobs();
     app.purgeMail();
     figures.note(
@@ -157,6 +168,15 @@ final class Scale {
             seconds,
             onward.size(),
             (System.nanoTime() - advance) / 1e9));
+  }
+
+  private String businessKey(String processInstanceId) {
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .singleResult()
+        .getBusinessKey();
   }
 
   private void measureIntake(String part) {
@@ -220,6 +240,75 @@ final class Scale {
           "< 50 at 100k",
           null);
       figures.add(part, "tasks in 'My groups' tasks', " + user[1], count[0], "tasks");
+      if (STATEMENTS) {
+        statements(
+            part + ", " + user[1] + ", first page",
+            () ->
+                ok(
+                    tasklist.send(
+                        "/filter/" + filter + "/list" + FIRST_PAGE,
+                        PAGE_BODY,
+                        "application/hal+json")));
+        statements(
+            part + ", " + user[1] + ", filter counts",
+            () ->
+                ok(
+                    tasklist.send(
+                        "/filter?resourceType=Task&itemCount=true", null, "application/json")));
+      }
+    }
+  }
+
+  /**
+   * {@code -Dbench.statements=true}: what one request costs in the database, statement by statement
+   * (pg_stat_statements, the embedded server loads it), beside its time through HTTP.
+   */
+  static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+
+  private static final int STATEMENT_REPEATS = 20;
+
+  private void statements(String what, Runnable request) {
+    DataSource db = app.applicationDataSource();
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create extension if not exists pg_stat_statements");
+      s.execute("select pg_stat_statements_reset()");
+      Latencies http = Latencies.closed(1, STATEMENT_REPEATS, i -> request.run());
+      StringBuilder report =
+          new StringBuilder(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s: through HTTP p50 %.1f ms; statements per request (calls, mean ms, total ms"
+                      + " per request):",
+                  what,
+                  http.percentileMillis(50)));
+      double database = 0;
+      try (ResultSet rs =
+          s.executeQuery(
+              "select calls, mean_exec_time, total_exec_time, regexp_replace(query, '\\s+', ' ',"
+                  + " 'g') from pg_stat_statements where dbid = (select oid from pg_database where"
+                  + " datname = current_database()) and query not like '%pg_stat_statements%'"
+                  + " order by total_exec_time desc")) {
+        while (rs.next()) {
+          double perRequest = rs.getDouble(3) / STATEMENT_REPEATS;
+          database += perRequest;
+          String query = rs.getString(4);
+          report.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%n    %5.1f calls  %8.2f ms  %8.2f ms  %s",
+                  rs.getDouble(1) / STATEMENT_REPEATS,
+                  rs.getDouble(2),
+                  perRequest,
+                  query.length() > 160 ? query.substring(0, 160) + "…" : query));
+        }
+      }
+      report.append(
+          String.format(
+              java.util.Locale.ROOT, "%n    database in all: %.1f ms per request", database));
+      figures.note(report.toString());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

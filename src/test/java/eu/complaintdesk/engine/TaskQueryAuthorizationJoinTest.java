@@ -2,6 +2,7 @@ package eu.complaintdesk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TaskQueryAuthorizationJoinTest {
@@ -121,5 +122,99 @@ class TaskQueryAuthorizationJoinTest {
                 + " A.USER_ID_ in ( ?, '*') ) ) AND A.RESOURCE_ID_ IN (RES.PROC_INST_ID_,"
                 + " PROC_EXECUTION.ID_, PROCDEF.KEY_, RES.TASK_ID_, '*') LIMIT 1) AUTH ON (1 = 1)"
                 + " WHERE RES.NAME_ in ( ? )");
+  }
+
+  @Test
+  void theCountsJoinBecomesOneHashedSetOfGrantedResourcesWithItsParametersRepeated() {
+    TaskQueryAuthorizationJoin.Uncorrelated hashed =
+        TaskQueryAuthorizationJoin.uncorrelated(ENGINE_COUNT);
+
+    String granted =
+        "(SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE ( A.TYPE_ < 2 AND ( A.USER_ID_ in"
+            + " ( ?, '*') OR A.GROUP_ID_ IN ( ? ) ) AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ?"
+            + " OR A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) ) ))";
+    assertThat(hashed.sql())
+        .contains(
+            "left join lateral (SELECT '*' AS RESOURCE_ID_ WHERE RES.ID_ IN "
+                + granted
+                + " OR D.KEY_ IN "
+                + granted
+                + " OR '*' IN "
+                + granted
+                + ") AUTH ON (1 = 1) WHERE")
+        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_")
+        .contains("(AUTH.RESOURCE_ID_ IS NOT NULL)");
+    // nothing before the join; the join's 8 three times; the candidate group after it
+    assertThat(hashed.first()).isZero();
+    assertThat(hashed.count()).isEqualTo(8);
+    assertThat(hashed.copies()).isEqualTo(3);
+    List<String> engines = List.of("u", "g", "7", "2", "2", "6", "64", "64", "group");
+    assertThat(hashed.parameters(engines))
+        .containsExactly(
+            "u", "g", "7", "2", "2", "6", "64", "64", "u", "g", "7", "2", "2", "6", "64", "64", "u",
+            "g", "7", "2", "2", "6", "64", "64", "group");
+    assertThat(TaskQueryAuthorizationJoin.placeholders(hashed.sql())).isEqualTo(25);
+  }
+
+  @Test
+  void parametersBeforeTheJoinKeepTheirPlace() {
+    String sql =
+        ENGINE_SQL.replace(
+            "left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_",
+            "left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ and I.TYPE_ = ?");
+    TaskQueryAuthorizationJoin.Uncorrelated hashed = TaskQueryAuthorizationJoin.uncorrelated(sql);
+
+    assertThat(hashed.first()).isEqualTo(1);
+    assertThat(hashed.count()).isEqualTo(9);
+    assertThat(hashed.parameters(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)))
+        .containsExactly(
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(TaskQueryAuthorizationJoin.uncorrelated("select * from ACT_RU_TASK RES")).isNull();
+    assertThat(TaskQueryAuthorizationJoin.placeholders("a = ? and b = '?' and c = ?")).isEqualTo(2);
+  }
+
+  @Test
+  void theVariablePageIsWrittenAsNumbersAndItsTwoParametersDropped() {
+    org.apache.ibatis.session.Configuration configuration =
+        new org.apache.ibatis.session.Configuration();
+    List<org.apache.ibatis.mapping.ParameterMapping> mappings =
+        List.of(
+            new org.apache.ibatis.mapping.ParameterMapping.Builder(
+                    configuration, "name", String.class)
+                .build(),
+            new org.apache.ibatis.mapping.ParameterMapping.Builder(
+                    configuration, "maxResults", Integer.class)
+                .build(),
+            new org.apache.ibatis.mapping.ParameterMapping.Builder(
+                    configuration, "firstResult", Integer.class)
+                .build());
+    org.apache.ibatis.mapping.BoundSql bound =
+        new org.apache.ibatis.mapping.BoundSql(
+            configuration,
+            "select RES.* from ACT_RU_VARIABLE RES where RES.NAME_ = ? order by RES.ID_ asc"
+                + " LIMIT ? OFFSET ?\n  ",
+            new java.util.ArrayList<>(mappings),
+            new java.util.HashMap<>(
+                java.util.Map.of("name", "x", "maxResults", 2147483647, "firstResult", 0)));
+
+    TaskQueryAuthorizationJoin.inlinePage(bound);
+
+    assertThat(bound.getSql())
+        .endsWith("order by RES.ID_ asc LIMIT 2147483647 OFFSET 0 ")
+        .containsOnlyOnce("?");
+    assertThat(bound.getParameterMappings())
+        .extracting(org.apache.ibatis.mapping.ParameterMapping::getProperty)
+        .containsExactly("name");
+
+    // another shape: left as it is
+    org.apache.ibatis.mapping.BoundSql other =
+        new org.apache.ibatis.mapping.BoundSql(
+            configuration,
+            "select RES.* from ACT_RU_VARIABLE RES where RES.NAME_ = ? LIMIT ? OFFSET ?",
+            new java.util.ArrayList<>(List.of(mappings.get(0), mappings.get(2), mappings.get(1))),
+            java.util.Map.of("name", "x", "maxResults", 15, "firstResult", 0));
+    TaskQueryAuthorizationJoin.inlinePage(other);
+    assertThat(other.getSql()).endsWith("LIMIT ? OFFSET ?");
+    assertThat(other.getParameterMappings()).hasSize(3);
   }
 }

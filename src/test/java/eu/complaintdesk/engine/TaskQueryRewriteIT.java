@@ -126,6 +126,47 @@ class TaskQueryRewriteIT extends ApplicationIntegrationTest {
                 .isEqualTo(
                     TaskQueryAuthorizationJoin.asTheEngineWritesIt(
                         () -> tasks.createTaskQuery().count()));
+            // counts with the engine's parameters before, inside and after the authorization
+            // join, which the count's rewrite repeats (TaskQueryAuthorizationJoin.uncorrelated)
+            List<Supplier<Long>> counts =
+                List.of(
+                    () -> tasks.createTaskQuery().taskCandidateGroup("registrars").count(),
+                    () ->
+                        tasks
+                            .createTaskQuery()
+                            .taskCandidateGroupIn(List.of("dept-heat-quality", "registrars"))
+                            .taskUnassigned()
+                            .count(),
+                    () -> tasks.createTaskQuery().processInstanceBusinessKey(heating).count(),
+                    () ->
+                        tasks
+                            .createTaskQuery()
+                            .taskDefinitionKey("UserTask_CheckCompleteness")
+                            .processVariableValueEquals(
+                                eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER,
+                                waiting)
+                            .count(),
+                    () ->
+                        tasks
+                            .createTaskQuery()
+                            .or()
+                            .taskCandidateGroup("dept-heat-quality")
+                            .taskAssignee(user)
+                            .endOr()
+                            .count(),
+                    () ->
+                        runtime
+                            .createVariableInstanceQuery()
+                            .variableScopeIdIn(scopeIds)
+                            .variableName(
+                                eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER)
+                            .count());
+            for (int i = 0; i < counts.size(); i++) {
+              Supplier<Long> count = counts.get(i);
+              assertThat(count.get())
+                  .as(user + ", count " + i)
+                  .isEqualTo(TaskQueryAuthorizationJoin.asTheEngineWritesIt(count));
+            }
             assertSame(
                 user + ", variables of the tasks' scopes",
                 () ->
