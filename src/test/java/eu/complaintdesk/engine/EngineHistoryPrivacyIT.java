@@ -233,7 +233,13 @@ class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
 
     assertNoMarker("the job's stack trace", management.getJobExceptionStacktrace(job.getId()));
     assertNoMarkerInTheStackTraces(admin, instance, 3);
+    // the first task waits beside the failed acknowledgement: its case facts are the one place
+    // the runtime holds the customer's data, by design (CaseFacts), as in the test above
+    assertNoMarkerInRuntime(admin, instance);
     for (String path : everyEngineEndpoint(instance)) {
+      if (path.startsWith("/variable-instance?")) {
+        continue; // just above, without the open task's case facts
+      }
       EngineRest.Response answer = admin.get(path);
       assertThat(answer.status()).as(path + ": " + answer).isEqualTo(200);
       assertNoMarker(path, answer.body());
