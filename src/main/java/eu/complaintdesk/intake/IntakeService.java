@@ -6,7 +6,6 @@ import static eu.complaintdesk.process.ComplaintVariables.COMPLAINT_ID;
 import static eu.complaintdesk.process.ComplaintVariables.EXTENDED;
 import static eu.complaintdesk.process.ComplaintVariables.FEEDBACK_TYPE_HINT;
 import static eu.complaintdesk.process.ComplaintVariables.LANGUAGE;
-import static eu.complaintdesk.process.ComplaintVariables.PAUSED_WORKING_DAYS;
 import static eu.complaintdesk.process.ComplaintVariables.REGISTRATION_NUMBER;
 import static eu.complaintdesk.process.ComplaintVariables.RESPONSE_DUE_AT;
 
@@ -234,8 +233,9 @@ public class IntakeService {
                     .putValue(CATEGORY_HINT, blankToNull(submission.categoryHint()))
                     .putValue(FEEDBACK_TYPE_HINT, hint(submission.feedbackTypeHint()))
                     .putValue(RESPONSE_DUE_AT, Date.from(due))
-                    .putValue(EXTENDED, false)
-                    .putValue(PAUSED_WORKING_DAYS, 0))
+                    // pausedWorkingDays is not set: none paused reads as 0 (issue 13, one row
+                    // fewer at runtime and in history until the clock first stands still)
+                    .putValue(EXTENDED, false))
             .execute();
     register.linkProcessInstance(registered.id(), instance.getId());
     metrics.registered(channel);
