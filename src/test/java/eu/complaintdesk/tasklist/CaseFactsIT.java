@@ -232,9 +232,11 @@ class CaseFactsIT extends ApplicationIntegrationTest {
     assertThat(facts("registrar", task)).doesNotContainKey(CaseFacts.MESSAGES);
     Complaint complaint = register.findByRegistrationNumber(registrationNumber).orElseThrow();
     customerRequests.supplyInformation(complaint, "Meter number is 12-345 <see photo>");
+    cases.awaitNoDueJobs(instanceId());
 
     Map<String, String> facts = facts("registrar", task);
     assertThat(facts.get(CaseFacts.MESSAGES))
+        .as("facts read: %s", facts.keySet())
         .contains("Meter number is 12\\-345 &lt;see photo&gt;");
     assertThat(facts.get(CaseFacts.TIMELINE)).contains("CUSTOMER\\_MESSAGE");
   }
