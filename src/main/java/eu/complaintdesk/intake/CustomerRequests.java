@@ -8,12 +8,9 @@ import eu.complaintdesk.problem.ApiProblem;
 import eu.complaintdesk.process.ComplaintProcess;
 import eu.complaintdesk.register.Complaint;
 import eu.complaintdesk.register.ComplaintRegister;
-import eu.complaintdesk.tasklist.OpenTaskFacts;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,15 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CustomerRequests {
 
-  private static final Logger log = LoggerFactory.getLogger(CustomerRequests.class);
-
   static final int ATTEMPTS = 5;
 
   private final ComplaintRegister register;
   private final CustomerMessages customerMessages;
   private final RuntimeService runtime;
   private final AttachmentService attachments;
-  private final OpenTaskFacts openTaskFacts;
   private final TransactionTemplate transactions;
   private final TransactionTemplate retriedTransactions;
 
@@ -41,13 +35,11 @@ public class CustomerRequests {
       CustomerMessages customerMessages,
       RuntimeService runtime,
       AttachmentService attachments,
-      OpenTaskFacts openTaskFacts,
       PlatformTransactionManager transactionManager) {
     this.register = register;
     this.customerMessages = customerMessages;
     this.runtime = runtime;
     this.attachments = attachments;
-    this.openTaskFacts = openTaskFacts;
     this.transactions = new TransactionTemplate(transactionManager);
     this.retriedTransactions = new TransactionTemplate(transactionManager);
     this.retriedTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -66,9 +58,8 @@ public class CustomerRequests {
    *
    * <p>The message is kept (committed) before the case is told, so that a case changing at the same
    * moment (a job of the process running) never loses it: telling the case is retried a few times,
-   * each in a transaction of its own. Then the case facts on its open tasks are brought up to date
-   * (the message and files show in their forms); if that fails, the forms keep the facts as of
-   * their time, which they say, and the message is still kept.
+   * each in a transaction of its own. The message and files show in the forms of its open tasks
+   * from then on (their case facts are read from the register when a form opens).
    */
   public void supplyInformation(
       Complaint complaint, String message, List<UploadedFile> attachments) {
@@ -103,7 +94,7 @@ public class CustomerRequests {
    * Tells the case that the customer sent a message, which is kept already: if it waits for missing
    * information, this is it; otherwise the handler is shown the message; a finished case is not
    * told. Retried a few times on a conflict, each attempt in a transaction of its own, which {@code
-   * toldWith} joins. Then the case facts on its open tasks are brought up to date.
+   * toldWith} joins.
    *
    * <p>Not idempotent by itself: telling a case twice shows the handler the message twice, or
    * resumes a case that waits again with an old message. A caller that repeats it records in {@code
@@ -127,26 +118,6 @@ public class CustomerRequests {
           }
           toldWith.run();
         });
-    refreshOpenTasks(complaint.id());
-  }
-
-  private void refreshOpenTasks(long complaintId) {
-    try {
-      retriedOnConflict(
-          () -> {
-            Complaint current = register.get(complaintId);
-            if (!current.status().isFinal()) {
-              openTaskFacts.refresh(current.processInstanceId());
-            }
-          });
-    } catch (RuntimeException e) {
-      // The message is kept and the case told: a failure here (engine, database) must not fail the
-      // customer's request. The engine's message may show variable values: name the failure only.
-      log.warn(
-          "Case facts on the open tasks of complaint {} not refreshed: {}",
-          complaintId,
-          e.getClass().getSimpleName());
-    }
   }
 
   /** Withdraws a case that is still being handled. */

@@ -31,25 +31,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The facts of a case that its task forms show, read from the register and made into ready-to-show
- * Markdown: task-local variables named {@code caseFile…} (they vanish with the task and never reach
- * the engine's history, see {@link CaseFactsOutOfHistory}). Customers' text is escaped ({@link
- * Markdown}); each value fits the engine's string column. The words are the staff language's
- * ({@link StaffLanguage}): {@code caseFacts.*} of the staff bundle (ICU MessageFormat, so that a
- * count agrees with its noun), the staff bundle's code words for channels, statuses, events and
- * outcomes (English shows the codes), the draft form's own label for a proposed outcome, and
- * moments in the staff language's numeric form ({@link StaffTimes}).
+ * The facts of a case that its task forms show, read from the register when a form reads its
+ * variables and made into ready-to-show Markdown: String variables named {@code caseFile…} that
+ * {@link FormVariablesWithFacts} adds to the engine's answer, never stored in the engine (so always
+ * current, and no rows or history; {@link CaseFactsOutOfHistory} still keeps any such name out of
+ * history). Customers' text is escaped ({@link Markdown}); each value fits the engine's string
+ * column, as when they were stored. The words are the staff language's ({@link StaffLanguage}):
+ * {@code caseFacts.*} of the staff bundle (ICU MessageFormat, so that a count agrees with its
+ * noun), the staff bundle's code words for channels, statuses, events and outcomes (English shows
+ * the codes), the draft form's own label for a proposed outcome, and moments in the staff
+ * language's numeric form ({@link StaffTimes}).
  */
 @Component
 class CaseFacts {
 
   /**
-   * The common prefix of every case fact variable: history drops what carries it, and no form
-   * submits it (one name, {@link ComplaintVariables#CASE_FACTS_PREFIX}).
+   * The common prefix of every case fact variable: no user sets a variable with it, no form submits
+   * it, history drops it (one name, {@link ComplaintVariables#CASE_FACTS_PREFIX}).
    */
   static final String PREFIX = ComplaintVariables.CASE_FACTS_PREFIX;
 
@@ -145,11 +146,10 @@ class CaseFacts {
 
   /**
    * The facts for this task of a case, or none if the register has no such complaint. The task's
-   * variables ({@code draftId}, {@code externalOrganisation}) say which draft or organisation it is
-   * for.
+   * variables as the engine resolves them for the task ({@code draftId}, {@code
+   * externalOrganisation}) say which draft or organisation it is for.
    */
-  Map<String, Object> of(long complaintId, DelegateTask task) {
-    String taskDefinitionKey = task.getTaskDefinitionKey();
+  Map<String, Object> of(long complaintId, String taskDefinitionKey, Map<String, ?> taskVariables) {
     Optional<Complaint> found = register.find(complaintId);
     if (found.isEmpty()) {
       return Map.of();
@@ -169,7 +169,7 @@ class CaseFacts {
       putIfAny(facts, DRAFTS, Markdown.limited(drafts(c)));
     }
     if (ComplaintProcess.TASK_REVIEW_ANSWER.equals(taskDefinitionKey)) {
-      facts.putAll(draftUnderReview(c, task.getVariable(DRAFT_ID)));
+      facts.putAll(draftUnderReview(c, taskVariables.get(DRAFT_ID)));
     } else if (ComplaintProcess.TASK_DRAFT_ANSWER.equals(taskDefinitionKey)) {
       drafts
           .latest(c.id())
@@ -178,14 +178,14 @@ class CaseFacts {
               d ->
                   putIfAny(facts, LAST_REVIEW, Markdown.limited(Markdown.text(d.reviewComment()))));
     } else if (ComplaintProcess.TASK_RECORD_EXTERNAL_REPLY.equals(taskDefinitionKey)) {
-      if (task.getVariable(EXTERNAL_ORGANISATION) instanceof String organisation) {
+      if (taskVariables.get(EXTERNAL_ORGANISATION) instanceof String organisation) {
         putIfAny(facts, ORGANISATION, Markdown.line(organisation, 300));
       }
     }
     return facts;
   }
 
-  /** Every fact name a task may carry, for removing those a refresh no longer has. */
+  /** Every fact name a task's form may be given. */
   static List<String> names() {
     return List.of(
         AS_OF,

@@ -119,6 +119,28 @@ class FreeTextPurgeTest {
             .processInstanceBusinessKey(receipt.registrationNumber())
             .singleResult();
     runAsyncJobs();
+    leaveCaseFactsOnTheTask();
+  }
+
+  /**
+   * An earlier release also kept the case facts a form shows as task-local {@code caseFile…}
+   * variables on every task (written as the system, past the task variable rule), which that
+   * release's history recorded.
+   */
+  private void leaveCaseFactsOnTheTask() {
+    String taskId = BpmnAwareTests.task(instance).getId();
+    configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              context
+                  .getTaskManager()
+                  .findTaskById(taskId)
+                  .setVariableLocal(
+                      ComplaintVariables.CASE_FACTS_PREFIX + "Description",
+                      "Rēķinā par oktobri ir par daudz.");
+              return null;
+            });
   }
 
   @AfterEach

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,9 +110,6 @@ class CaseFactsLanguageTest {
     when(calendar.zone()).thenReturn(ZoneId.of("Europe/Riga"));
     StaffLanguage staff = mock(StaffLanguage.class);
     when(staff.language()).thenReturn(language);
-    DelegateTask task = mock(DelegateTask.class);
-    when(task.getTaskDefinitionKey()).thenReturn(ComplaintProcess.TASK_REVIEW_ANSWER);
-    when(task.getVariable(DRAFT_ID)).thenReturn(7L);
     CaseFacts facts =
         new CaseFacts(
             register,
@@ -123,7 +119,7 @@ class CaseFactsLanguageTest {
             calendar,
             Clock.fixed(RECEIVED, ZoneId.of("UTC")),
             staff);
-    return facts.of(ID, task);
+    return facts.of(ID, ComplaintProcess.TASK_REVIEW_ANSWER, Map.of(DRAFT_ID, 7L));
   }
 
   @Test
