@@ -106,8 +106,9 @@ public final class ComplaintVariables {
           CLASSIFICATION_TEXT);
 
   /**
-   * The prefix of the task-local case facts a task form shows ({@code caseFileAsOf}, …): the
-   * application writes them when a task is created, no form submits them, and history drops them.
+   * The prefix of the case facts a task form shows ({@code caseFileAsOf}, …): computed when the
+   * form reads its variables ({@code tasklist/FormVariablesWithFacts}), never stored; no user sets
+   * and no form submits such a name, and history drops it (tasks of earlier releases stored them).
    */
   public static final String CASE_FACTS_PREFIX = "caseFile";
 

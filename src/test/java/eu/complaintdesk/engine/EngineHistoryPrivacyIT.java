@@ -233,8 +233,8 @@ class EngineHistoryPrivacyIT extends ApplicationIntegrationTest {
 
     assertNoMarker("the job's stack trace", management.getJobExceptionStacktrace(job.getId()));
     assertNoMarkerInTheStackTraces(admin, instance, 3);
-    // the first task waits beside the failed acknowledgement: its case facts are the one place
-    // the runtime holds the customer's data, by design (CaseFacts), as in the test above
+    // the first task waits beside the failed acknowledgement; its form's case facts are computed
+    // when read, so the runtime holds no customer data either
     assertNoMarkerInRuntime(admin, instance);
     for (String path : everyEngineEndpoint(instance)) {
       if (path.startsWith("/variable-instance?")) {
