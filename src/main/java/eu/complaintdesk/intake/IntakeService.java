@@ -217,9 +217,6 @@ public class IntakeService {
                 receivedAt,
                 due,
                 registeredBy));
-    // before the case starts: its first task is created while it starts, with the case's files
-    // among the facts its form shows
-    attachments.store(registered.id(), null, files);
     ProcessInstance instance =
         runtime
             .createProcessInstanceById(processDefinitionId)
@@ -238,6 +235,7 @@ public class IntakeService {
                     .putValue(EXTENDED, false))
             .execute();
     register.linkProcessInstance(registered.id(), instance.getId());
+    attachments.store(registered.id(), null, files);
     metrics.registered(channel);
     return new Receipt(
         registered.id(),

@@ -116,10 +116,4 @@ public final class ComplaintProcess {
   public static final String INQUIRY_REPLY_OVERDUE = "BoundaryEvent_InquiryReplyOverdue";
   public static final String REMIND_ORGANISATION = "ServiceTask_RemindOrganisation";
   public static final String END_ORGANISATION_REMINDED = "EndEvent_OrganisationReminded";
-
-  // --- issue 13, the acknowledgement beside the first task (engineer A) ---------------------
-  /** Forks the acknowledgement from the decisions and the completeness check. */
-  public static final String FORK_ACKNOWLEDGEMENT = "Gateway_ForkAcknowledgement";
-
-  public static final String END_RECEIPT_ACKNOWLEDGED = "EndEvent_ReceiptAcknowledged";
 }

@@ -2,9 +2,7 @@ package eu.complaintdesk.process;
 
 import static eu.complaintdesk.process.ComplaintProcess.DETERMINE_APPEAL_AUTHORITY;
 import static eu.complaintdesk.process.ComplaintProcess.PROCESS_KEY;
-import static eu.complaintdesk.process.ComplaintProcess.SEND_ACKNOWLEDGEMENT;
 import static eu.complaintdesk.process.ComplaintProcess.SEND_ANSWER;
-import static eu.complaintdesk.process.ComplaintProcess.SUGGEST_CLASSIFICATION;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_AUTHORITY_NAME;
 import static eu.complaintdesk.process.ComplaintVariables.APPEAL_NOTICE_REQUIRED;
 
@@ -12,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -27,7 +23,6 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
-import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -78,14 +73,6 @@ import org.springframework.stereotype.Component;
  * before migrating (its id survives the migration): a case is moved only if that very job is still
  * there and no job executor holds it, so an answer a node of the previous release is sending, or
  * has sent, is never sent again; one whose answer went meanwhile gets the incident instead.
- *
- * <p>Another step moved out of line: the newest model sends the acknowledgement on a branch of its
- * own beside the decisions and the completeness check (issue 13), where version 1 ran them after
- * it. A case waiting at the acknowledgement's jobs in version 1 (before it, or after it: sent) and
- * nowhere else would, once migrated, end with that branch and never reach its first task; it is
- * given the other branch right after its chunk migrated (a process instance modification that
- * starts before "Suggest classification", listeners and mappings run), as a case registered on the
- * newest model has it.
  */
 @Component
 @ConditionalOnProperty(
@@ -128,23 +115,10 @@ class ModelUpgrade implements ApplicationRunner {
   }
 
   /** What one run did, in numbers. */
-  record Result(
-      int migrated,
-      int notMigrated,
-      int authorityDetermined,
-      int incidents,
-      int firstStepsStarted) {
-
-    Result(int migrated, int notMigrated, int authorityDetermined, int incidents) {
-      this(migrated, notMigrated, authorityDetermined, incidents, 0);
-    }
+  record Result(int migrated, int notMigrated, int authorityDetermined, int incidents) {
 
     boolean nothingDone() {
-      return migrated == 0
-          && notMigrated == 0
-          && authorityDetermined == 0
-          && incidents == 0
-          && firstStepsStarted == 0;
+      return migrated == 0 && notMigrated == 0 && authorityDetermined == 0 && incidents == 0;
     }
   }
 
@@ -179,7 +153,6 @@ class ModelUpgrade implements ApplicationRunner {
     int notMigrated = 0;
     int authorityDetermined = 0;
     int incidents = 0;
-    int firstStepsStarted = 0;
     for (ProcessDefinition source : sources(target)) {
       long running =
           runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
@@ -206,9 +179,7 @@ class ModelUpgrade implements ApplicationRunner {
         continue;
       }
       Map<String, Waiting> waiting = withoutAuthority(source);
-      Set<String> acknowledging = atAcknowledgement(source);
       int[] counts = migrate(plan, source);
-      firstStepsStarted += startFirstSteps(acknowledging, target.getId());
       int[] repaired = repairAppealAuthority(waiting, target.getId(), beforeRepair);
       authorityDetermined += repaired[0];
       incidents += repaired[1];
@@ -222,19 +193,17 @@ class ModelUpgrade implements ApplicationRunner {
           target.getId(),
           counts[1]);
     }
-    Result result =
-        new Result(migrated, notMigrated, authorityDetermined, incidents, firstStepsStarted);
+    Result result = new Result(migrated, notMigrated, authorityDetermined, incidents);
     if (!result.nothingDone()) {
       log.info(
           "Upgrade to model version {}: {} cases migrated, {} not migrated, {} moved to determine"
               + " their appeal authority before the answer, {} incidents for a missing appeal"
-              + " authority, {} waiting at the acknowledgement given their first steps beside it",
+              + " authority",
           TARGET_VERSION_TAG,
           result.migrated(),
           result.notMigrated(),
           result.authorityDetermined(),
-          result.incidents(),
-          result.firstStepsStarted());
+          result.incidents());
     } else {
       log.debug("No running case on an earlier model version");
     }
@@ -378,84 +347,6 @@ class ModelUpgrade implements ApplicationRunner {
       }
     }
     return waiting;
-  }
-
-  /** Cases of the source with a job at the acknowledgement (before it or after it). */
-  private Set<String> atAcknowledgement(ProcessDefinition source) {
-    Set<String> instances = new TreeSet<>();
-    for (Job job :
-        management
-            .createJobQuery()
-            .processDefinitionId(source.getId())
-            .activityId(SEND_ACKNOWLEDGEMENT)
-            .list()) {
-      instances.add(job.getProcessInstanceId());
-    }
-    return instances;
-  }
-
-  /**
-   * Gives each migrated case that waits at the acknowledgement and at nothing else (event
-   * subprocesses aside) the steps the newest model runs beside it, from "Suggest classification"
-   * on. Returns how many were given them; one that fails is logged and stops no other.
-   */
-  private int startFirstSteps(Set<String> acknowledging, String targetId) {
-    if (acknowledging.isEmpty()) {
-      return 0;
-    }
-    Set<String> eventSubprocesses = new TreeSet<>();
-    for (SubProcess subProcess :
-        repository.getBpmnModelInstance(targetId).getModelElementsByType(SubProcess.class)) {
-      if (subProcess.triggeredByEvent()) {
-        eventSubprocesses.add(subProcess.getId());
-      }
-    }
-    int started = 0;
-    for (String instance : acknowledging) {
-      try {
-        ProcessInstance migrated =
-            runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult();
-        if (migrated == null || !targetId.equals(migrated.getProcessDefinitionId())) {
-          continue;
-        }
-        if (!onlyAtAcknowledgement(runtime.getActivityInstance(instance), eventSubprocesses)) {
-          continue;
-        }
-        runtime
-            .createProcessInstanceModification(instance)
-            .startBeforeActivity(SUGGEST_CLASSIFICATION)
-            .execute();
-        started++;
-      } catch (RuntimeException e) {
-        log.warn(
-            "Case instance {} waits at {} and could not be given its first steps beside it: {}",
-            instance,
-            SEND_ACKNOWLEDGEMENT,
-            e instanceof ProcessEngineException ? e.getMessage() : e.getClass().getName());
-      }
-    }
-    return started;
-  }
-
-  /** Whether the case waits at the acknowledgement and, event subprocesses aside, nowhere else. */
-  private static boolean onlyAtAcknowledgement(
-      ActivityInstance tree, Set<String> eventSubprocesses) {
-    boolean acknowledging = false;
-    for (ActivityInstance child : tree.getChildActivityInstances()) {
-      if (SEND_ACKNOWLEDGEMENT.equals(child.getActivityId())) {
-        acknowledging = true;
-      } else if (!eventSubprocesses.contains(child.getActivityId())) {
-        return false;
-      }
-    }
-    for (TransitionInstance child : tree.getChildTransitionInstances()) {
-      if (SEND_ACKNOWLEDGEMENT.equals(child.getActivityId())) {
-        acknowledging = true;
-      } else if (!eventSubprocesses.contains(child.getActivityId())) {
-        return false;
-      }
-    }
-    return acknowledging;
   }
 
   /** Returns {moved to determine the authority, incidents} for the migrated ones among them. */

@@ -192,46 +192,6 @@ class ComplaintHandlingProcessTest {
     assertThat(surveyTable.find(token).orElseThrow().score()).isEqualTo(5);
   }
 
-  /**
-   * The first task is created while the case starts, in the registering transaction; the
-   * acknowledgement is sent beside it by a job of its own, once, whenever that job runs.
-   */
-  @Test
-  void firstTaskExistsWhenTheCaseStartsAndTheAcknowledgementIsSentBesideIt() {
-    receipt = submit(intake, RECEIVED);
-    instance =
-        runtime
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(receipt.registrationNumber())
-            .singleResult();
-
-    // no job has run: the decisions ran and the completeness check waits already
-    assertThat(instance)
-        .isWaitingAtExactly(SEND_ACKNOWLEDGEMENT, TASK_CHECK_COMPLETENESS)
-        .hasPassed(
-            FORK_ACKNOWLEDGEMENT,
-            SUGGEST_CLASSIFICATION,
-            PRIORITISE_REGISTRAR_TASKS,
-            DETERMINE_REQUIRED_INFORMATION);
-    assertThat(task()).hasCandidateGroup("registrars").hasDueDate(Date.from(DUE_10));
-    assertThat(instance).variables().containsEntry(SUGGESTED_CATEGORY, "BILLING");
-    assertThat(management.createJobQuery().processInstanceId(instance.getId()).messages().count())
-        .isOne();
-    assertThat(sent()).doesNotContain(NotificationKind.ACKNOWLEDGEMENT.name());
-
-    // the registrar may even be quicker than the job executor
-    completeAsComplete();
-    assertThat(instance).isWaitingAtExactly(SEND_ACKNOWLEDGEMENT, TASK_CLASSIFY_COMPLAINT);
-
-    runAsyncJobs(management, instance);
-    assertThat(instance)
-        .isWaitingAtExactly(TASK_CLASSIFY_COMPLAINT)
-        .hasPassed(SEND_ACKNOWLEDGEMENT, END_RECEIPT_ACKNOWLEDGED);
-    assertThat(sent()).containsOnlyOnce(NotificationKind.ACKNOWLEDGEMENT.name());
-    classifyAs("SERVICE_COMPLAINT", "BILLING");
-    assertThat(instance).isWaitingAt(TASK_DRAFT_ANSWER);
-  }
-
   @Test
   void missingInformationPausesTheClockAndTheCaseContinuesWhenItArrives() {
     completeAsIncomplete("Rēķina kopija");

@@ -2,10 +2,8 @@ package eu.complaintdesk.process;
 
 import static eu.complaintdesk.process.ComplaintProcess.CASE_DEADLINE_REACHED;
 import static eu.complaintdesk.process.ComplaintProcess.DETERMINE_APPEAL_AUTHORITY;
-import static eu.complaintdesk.process.ComplaintProcess.END_RECEIPT_ACKNOWLEDGED;
 import static eu.complaintdesk.process.ComplaintProcess.SEND_ACKNOWLEDGEMENT;
 import static eu.complaintdesk.process.ComplaintProcess.SEND_ANSWER;
-import static eu.complaintdesk.process.ComplaintProcess.SUGGEST_CLASSIFICATION;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CHECK_COMPLETENESS;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_CLASSIFY_COMPLAINT;
 import static eu.complaintdesk.process.ComplaintProcess.TASK_DRAFT_ANSWER;
@@ -149,13 +147,11 @@ class ModelUpgradeTest {
   @Test
   void casesOfVersion1AreMigratedWhereverTheyWaitAndFinishOnTheNewModel() {
     Case acknowledgement = onVersion1(SEND_ACKNOWLEDGEMENT, v -> {});
-    Case acknowledged = acknowledgedOnVersion1();
     Case completeness = onVersion1(TASK_CHECK_COMPLETENESS, this::toCompleteness);
     Case drafting = onVersion1(TASK_DRAFT_ANSWER, this::toDraft);
     Case reviewing = onVersion1(TASK_REVIEW_ANSWER, this::toReview);
     Case sending = waitingToSendWithoutAuthority();
-    List<Case> all =
-        List.of(acknowledgement, acknowledged, completeness, drafting, reviewing, sending);
+    List<Case> all = List.of(acknowledgement, completeness, drafting, reviewing, sending);
     assertThat(variable(sending, APPEAL_NOTICE_REQUIRED)).isEqualTo(true);
     // the deadline clock moved the case deadline timer away from responseDueAt (a pause)
     Date moved = Date.from(RECEIVED.plus(Duration.ofDays(30)));
@@ -168,14 +164,8 @@ class ModelUpgradeTest {
     assertThat(result.migrated()).isEqualTo(all.size());
     assertThat(result.notMigrated()).isZero();
     assertThat(result.authorityDetermined()).isEqualTo(1);
-    // the new model acknowledges beside the first steps: the two cases at the acknowledgement get
-    // them (else the acknowledgement's branch would end the case)
-    assertThat(result.firstStepsStarted()).isEqualTo(2);
     all.forEach(c -> assertThat(definitionOf(c)).isEqualTo(release.getId()));
-    assertThat(acknowledgement.instance)
-        .isWaitingAt(SEND_ACKNOWLEDGEMENT, TASK_CHECK_COMPLETENESS)
-        .hasPassed(SUGGEST_CLASSIFICATION);
-    assertThat(acknowledged.instance).isWaitingAt(SEND_ACKNOWLEDGEMENT, TASK_CHECK_COMPLETENESS);
+    assertThat(acknowledgement.instance).isWaitingAt(SEND_ACKNOWLEDGEMENT);
     assertThat(completeness.instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(drafting.instance).isWaitingAt(TASK_DRAFT_ANSWER);
     assertThat(reviewing.instance).isWaitingAt(TASK_REVIEW_ANSWER);
@@ -189,13 +179,9 @@ class ModelUpgradeTest {
     // running it again finds nothing to do
     assertThat(upgrade.upgrade().nothingDone()).isTrue();
 
-    for (Case acknowledging : List.of(acknowledgement, acknowledged)) {
-      runAsyncJobs(management, acknowledging.instance);
-      assertThat(acknowledging.instance)
-          .isWaitingAtExactly(TASK_CHECK_COMPLETENESS)
-          .hasPassed(END_RECEIPT_ACKNOWLEDGED);
-      assertThat(sent(acknowledging)).containsOnlyOnce(NotificationKind.ACKNOWLEDGEMENT.name());
-    }
+    runAsyncJobs(management, acknowledgement.instance);
+    assertThat(acknowledgement.instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    assertThat(sent(acknowledgement)).contains(NotificationKind.ACKNOWLEDGEMENT.name());
 
     toReview(drafting.instance);
     review(drafting.instance);
@@ -444,16 +430,6 @@ class ModelUpgradeTest {
         .withPropertyValues("complaints.upgrade.enabled=false")
         .withUserConfiguration(ModelUpgrade.class)
         .run(context -> assertThat(context).doesNotHaveBean(ModelUpgrade.class));
-  }
-
-  /** A case of version 1 whose acknowledgement was sent, waiting at the job after it. */
-  private Case acknowledgedOnVersion1() {
-    Case acknowledged = onVersion1(SEND_ACKNOWLEDGEMENT, v -> {});
-    management.executeJob(
-        ProcessTestSupport.job(management, acknowledged.instance, SEND_ACKNOWLEDGEMENT).getId());
-    assertThat(acknowledged.instance).isWaitingAt(SEND_ACKNOWLEDGEMENT);
-    assertThat(sent(acknowledged)).containsExactly(NotificationKind.ACKNOWLEDGEMENT.name());
-    return acknowledged;
   }
 
   /** A case of version 1 waiting before "Send answer", appeal notice due, no authority. */
