@@ -41,9 +41,19 @@ public final class TestDatabases {
 
   /** Runs the application's migrations as configured in application.yaml. */
   public static void migrate(DataSource dataSource) {
+    String vendor;
+    try {
+      vendor =
+          org.springframework.boot.jdbc.DatabaseDriver.fromJdbcUrl(
+                  org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
+                      dataSource, java.sql.DatabaseMetaData::getURL))
+              .getId();
+    } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+      throw new IllegalStateException(e);
+    }
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
         .table("complaint_desk_schema_history")
         .load()
         .migrate();
