@@ -217,4 +217,21 @@ class TaskQueryAuthorizationJoinTest {
     assertThat(other.getSql()).endsWith("LIMIT ? OFFSET ?");
     assertThat(other.getParameterMappings()).hasSize(3);
   }
+
+  @Test
+  void theAuthorizedGroupsAreWalkedAlongTheGroupIndex() {
+    String engines = "\n    SELECT distinct(A.GROUP_ID_) FROM cd_ACT_RU_AUTHORIZATION A\n  ";
+
+    assertThat(TaskQueryAuthorizationJoin.distinctGroups(engines))
+        .isEqualTo(
+            "WITH RECURSIVE G(GROUP_ID_) AS ((SELECT A.GROUP_ID_ FROM cd_ACT_RU_AUTHORIZATION A"
+                + " WHERE A.GROUP_ID_ IS NOT NULL ORDER BY A.GROUP_ID_ LIMIT 1) UNION ALL SELECT"
+                + " (SELECT A.GROUP_ID_ FROM cd_ACT_RU_AUTHORIZATION A WHERE A.GROUP_ID_ >"
+                + " G.GROUP_ID_ ORDER BY A.GROUP_ID_ LIMIT 1) FROM G WHERE G.GROUP_ID_ IS NOT NULL)"
+                + " SELECT G.GROUP_ID_ FROM G WHERE G.GROUP_ID_ IS NOT NULL")
+        .doesNotContain("?");
+    // another shape: left as it is
+    String filtered = "SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1";
+    assertThat(TaskQueryAuthorizationJoin.distinctGroups(filtered)).isEqualTo(filtered);
+  }
 }

@@ -78,6 +78,30 @@ class TaskQueryRewriteIT extends ApplicationIntegrationTest {
   }
 
   @Test
+  void theGroupsHoldingAuthorizationsAreTheEnginesDistinctGroups() {
+    Supplier<List<String>> groups =
+        () ->
+            configuration
+                .getCommandExecutorTxRequired()
+                .execute(
+                    context ->
+                        context
+                            .getDbEntityManager()
+                            .<String>selectList("selectAuthorizedGroupIds")
+                            .stream()
+                            .filter(java.util.Objects::nonNull)
+                            .sorted()
+                            .toList());
+
+    List<String> rewritten = groups.get();
+
+    assertThat(rewritten)
+        .contains("registrars", "dept-heat-quality")
+        .doesNotHaveDuplicates()
+        .isEqualTo(TaskQueryAuthorizationJoin.asTheEngineWritesIt(groups));
+  }
+
+  @Test
   void everyRoleSeesExactlyTheTasksAndVariablesItSawBefore() {
     List<String> users =
         List.of(
