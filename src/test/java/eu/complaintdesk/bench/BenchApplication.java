@@ -47,6 +47,8 @@ final class BenchApplication implements AutoCloseable {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setRegisterShutdownHook(false)
+              // a kept data directory (bench.data-dir) may first recover from an interrupted run
+              .setPGStartupWait(java.time.Duration.ofMinutes(5))
               // the statements' times for the breakdown of a staff page (Scale, bench.statements)
               .setServerConfig("shared_preload_libraries", "pg_stat_statements")
               .setServerConfig("pg_stat_statements.track", "all");
