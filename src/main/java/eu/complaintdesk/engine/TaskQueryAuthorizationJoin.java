@@ -1,13 +1,8 @@
 package eu.complaintdesk.engine;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -23,12 +18,9 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,9 +50,8 @@ import org.springframework.stereotype.Component;
  * #AUTHORIZED_GROUPS_STATEMENT}) are found along the index on the group instead of by reading every
  * authorization ({@link #distinctGroups}).
  *
- * <p>It also creates, once, an index on the tasks in the order Tasklist shows them ({@link
- * #PAGE_INDEX}), so that PostgreSQL walks the tasks by due date and stops after a page instead of
- * selecting every visible task first (docs/adr/0016).
+ * <p>The page reads the tasks in Tasklist's order from an index of their own ({@link
+ * EngineIndexes#TASK_PAGE}).
  */
 @Component
 class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
@@ -171,21 +162,6 @@ class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
     rewrite.setValue("parameterMappings", new ArrayList<>(mappings.subList(0, n - 2)));
   }
 
-  /**
-   * The tasks in Tasklist's order (every filter sorts by due date, then priority descending),
-   * followed by the columns the engine's {@code select distinct} sorts next ({@code REV_, ID_}):
-   * the engine's query then reads the first page from this index and stops (an incremental sort
-   * over groups of one task), instead of reading, checking and sorting every task the user may see.
-   * Not an engine index (7.24 has none on the due date); created on PostgreSQL when the engine
-   * starts.
-   */
-  static final String PAGE_INDEX = "CD_IDX_TASK_PAGE";
-
-  /** The index's columns: Tasklist's order (due date, priority) and the engine's tie-breakers. */
-  static final String PAGE_INDEX_COLUMNS = "(DUE_DATE_, PRIORITY_ desc, REV_, ID_)";
-
-  private static final Logger LOG = LoggerFactory.getLogger(TaskQueryAuthorizationJoin.class);
-
   /** Set while a test runs a query as the engine writes it, to compare (TaskQueryRewriteIT). */
   private static final ThreadLocal<Boolean> AS_THE_ENGINE_WRITES_IT = new ThreadLocal<>();
 
@@ -200,59 +176,6 @@ class TaskQueryAuthorizationJoin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
       configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewrite());
-    }
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
-      return;
-    }
-    // under the node start-up lock (system/NodeStartupLock), after the engine created its tables
-    try (Connection connection = configuration.getDataSource().getConnection()) {
-      createPageIndex(connection, configuration.getDatabaseTablePrefix());
-    } catch (SQLException e) {
-      // a missing index makes the staff pages slower, nothing more
-      LOG.warn("The index of Tasklist's task order could not be created: {}", e.getMessage());
-    }
-  }
-
-  /**
-   * Creates the page index once: a node that finds it does nothing, so no start takes a lock on the
-   * task table. The first build holds the task writes of the other nodes for as long as it takes
-   * (well under a second at 100,000 tasks); a lock it cannot get within seconds makes it give up
-   * until the next start rather than queue every task write behind it. Not {@code concurrently}:
-   * that waits for the transactions older than it, and the start-up lock's is one.
-   */
-  static void createPageIndex(Connection connection, String tablePrefix) throws SQLException {
-    String prefix = tablePrefix == null ? "" : tablePrefix;
-    try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?)")) {
-      exists.setString(1, prefix + PAGE_INDEX.toLowerCase(Locale.ROOT));
-      try (ResultSet row = exists.executeQuery()) {
-        if (row.next() && row.getString(1) != null) {
-          return;
-        }
-      }
-    }
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(true);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("set lock_timeout = '5s'");
-      try {
-        statement.execute(
-            "create index if not exists "
-                + PAGE_INDEX
-                + " on "
-                + prefix
-                + "ACT_RU_TASK "
-                + PAGE_INDEX_COLUMNS);
-      } finally {
-        statement.execute("reset lock_timeout");
-      }
-    } finally {
-      connection.setAutoCommit(autoCommit);
     }
   }
 

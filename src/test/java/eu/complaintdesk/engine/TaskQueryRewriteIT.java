@@ -66,15 +66,15 @@ class TaskQueryRewriteIT extends ApplicationIntegrationTest {
   }
 
   @Test
-  void theRewriteRunsOnPostgresAndTheTaskPageIndexExists() {
+  void theRewriteRunsOnPostgresAndTheEngineIndexesExist() {
     assertThat(configuration.getSqlSessionFactory().getConfiguration().getInterceptors())
         .anyMatch(TaskQueryAuthorizationJoin.Rewrite.class::isInstance);
     assertThat(
             new JdbcTemplate(dataSource)
-                .queryForObject(
-                    "select count(*) from pg_indexes where indexname = 'cd_idx_task_page'",
-                    Integer.class))
-        .isEqualTo(1);
+                .queryForList(
+                    "select indexname from pg_indexes where indexname like 'cd_idx_%'",
+                    String.class))
+        .containsExactlyInAnyOrder("cd_idx_task_page", "cd_idx_job_lock");
   }
 
   @Test
