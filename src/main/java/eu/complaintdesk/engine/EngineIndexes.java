@@ -41,11 +41,22 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
    * it considers, whether another job of the same process instance is locked now ({@code
    * LOCK_OWNER_ is not null and LOCK_EXP_TIME_ >= now}); without an index PostgreSQL answered by
    * reading every job, timers included: 70 ms per acquisition with 150,000 jobs (the benchmark's
-   * 100k seeding), 0.2 ms with it, as only the few locked jobs have a lock time still to come.
+   * 100k seeding), 0.2 ms with it, as only the few locked jobs have a lock time still to come. The
+   * price: a job's lock and unlock now update an index, where PostgreSQL could otherwise update the
+   * row in place; small beside a read of every job at each acquisition.
    */
   static final Index LOCKED_JOBS = new Index("CD_IDX_JOB_LOCK", "ACT_RU_JOB", "(LOCK_EXP_TIME_)");
 
-  static final List<Index> INDEXES = List.of(TASK_PAGE, LOCKED_JOBS);
+  /**
+   * The jobs by due date. Job acquisition looks for jobs due now ({@code DUEDATE_ is null or
+   * DUEDATE_ <= now}); with a timer per open case (deadline reminders) most jobs are due later, and
+   * without an index PostgreSQL read them all whenever few were due: 139 ms per acquisition at
+   * 108,000 jobs, 0.1–0.2 ms with it. The due date is set when a job is made and changes only on a
+   * retry, so the index costs the job writes little (the lock columns change far more often).
+   */
+  static final Index DUE_JOBS = new Index("CD_IDX_JOB_DUE", "ACT_RU_JOB", "(DUEDATE_)");
+
+  static final List<Index> INDEXES = List.of(TASK_PAGE, LOCKED_JOBS, DUE_JOBS);
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 

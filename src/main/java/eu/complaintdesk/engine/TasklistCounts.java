@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -69,7 +70,8 @@ public class TasklistCounts extends AbstractProcessEnginePlugin {
             ? null
             : Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(seconds))
-                .maximumSize(10_000)
+                // a key holds the count's statement (a few KB) and its values: a few MB at most
+                .maximumSize(1_000)
                 .build();
   }
 
@@ -102,9 +104,9 @@ public class TasklistCounts extends AbstractProcessEnginePlugin {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !TASKLIST_FILTERS
-          .matcher(request.getRequestURI().substring(request.getContextPath().length()))
-          .matches();
+      // the path as the container decoded and resolved it (a raw URI may hold "/filter/../task")
+      String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+      return !TASKLIST_FILTERS.matcher(path).matches();
     }
 
     @Override
@@ -140,6 +142,7 @@ public class TasklistCounts extends AbstractProcessEnginePlugin {
       if (FOR_TASKLIST.get() == null
           || !(args[0] instanceof MappedStatement statement)
           || !COUNT_STATEMENT.equals(statement.getId())
+          || args[3] != null
           || !(invocation.getTarget() instanceof Executor executor)) {
         return invocation.proceed();
       }

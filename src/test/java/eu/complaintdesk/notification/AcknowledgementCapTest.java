@@ -92,6 +92,7 @@ class AcknowledgementCapTest {
         // key's index is the way to the rows, and the key is its condition only if the count's
         // expression is the index's expression
         s.execute("set local enable_seqscan = off");
+        s.execute("set local enable_bitmapscan = off");
         List<String> others = new java.util.ArrayList<>();
         try (java.sql.ResultSet rows =
             s.executeQuery(
