@@ -211,115 +211,78 @@ final class Scale {
       {Staff.SUPERVISOR, "supervisor"}
     };
     String filter = filterId(port, "My groups' tasks");
+    TasklistCounts cache = app.bean(TasklistCounts.class);
     // every role's page once through the code paths first, so that the first role measured does
     // not also pay for the JIT compiling them
     for (String[] user : users) {
-      TasklistSession warm = TasklistSession.signIn(port, user[0]);
-      Latencies.closed(
-          1,
-          20,
-          i ->
-              ok(
-                  warm.send(
-                      "/filter/" + filter + "/list" + FIRST_PAGE,
-                      PAGE_BODY,
-                      "application/hal+json")));
+      Latencies.closed(1, 20, i -> firstPage(TasklistSession.signIn(port, user[0]), filter));
     }
     for (String[] user : users) {
       TasklistSession tasklist = TasklistSession.signIn(port, user[0]);
-      long[] count = new long[1];
-      Latencies page =
-          repeated(
-              () -> {
-                EngineRest.Response listed =
-                    tasklist.send(
-                        "/filter/" + filter + "/list" + FIRST_PAGE,
-                        PAGE_BODY,
-                        "application/hal+json");
-                ok(listed);
-                count[0] = listed.json().get("count").asLong();
-              });
-      Latencies counts =
-          repeated(
-              () ->
-                  ok(
-                      tasklist.send(
-                          "/filter?resourceType=Task&itemCount=true", null, "application/json")));
+      Runnable page = () -> firstPage(tasklist, filter);
+      Runnable counts =
+          () ->
+              ok(
+                  tasklist.send(
+                      "/filter?resourceType=Task&itemCount=true", null, "application/json"));
+      // the same, each time with the counts counted (TasklistCounts keeps them 10 s): what the
+      // first page load after that time costs
+      Runnable pageCounted = () -> counted(cache, page);
+      Runnable countsCounted = () -> counted(cache, counts);
+      Latencies pages = repeated(page);
       figures.add(
           part,
           "Tasklist first page (15 by due date), " + user[1] + ", p50",
-          page.percentileMillis(50),
+          pages.percentileMillis(50),
           "ms",
           "< 50 at 100k",
           null);
       figures.add(
           part,
           "Tasklist first page, " + user[1] + ", p95",
-          page.percentileMillis(95),
+          pages.percentileMillis(95),
           "ms",
           "< 50 at 100k",
           null);
       figures.add(
           part,
           "Tasklist filter counts, " + user[1] + ", p50",
-          counts.percentileMillis(50),
+          repeated(counts).percentileMillis(50),
           "ms",
           "< 50 at 100k",
           null);
-      figures.add(part, "tasks in 'My groups' tasks', " + user[1], count[0], "tasks");
-      // the same, each time with the counts counted (TasklistCounts keeps them 10 s): what the
-      // first page load after that time costs
-      TasklistCounts cache = app.bean(TasklistCounts.class);
-      Latencies pageCounted =
-          repeated(
-              () -> {
-                cache.forget();
-                ok(
-                    tasklist.send(
-                        "/filter/" + filter + "/list" + FIRST_PAGE,
-                        PAGE_BODY,
-                        "application/hal+json"));
-              });
-      Latencies countsCounted =
-          repeated(
-              () -> {
-                cache.forget();
-                ok(
-                    tasklist.send(
-                        "/filter?resourceType=Task&itemCount=true", null, "application/json"));
-              });
+      figures.add(
+          part, "tasks in 'My groups' tasks', " + user[1], firstPage(tasklist, filter), "tasks");
       figures.add(
           part,
           "Tasklist first page, count counted, " + user[1] + ", p50",
-          pageCounted.percentileMillis(50),
+          repeated(pageCounted).percentileMillis(50),
           "ms");
       figures.add(
           part,
           "Tasklist filter counts counted, " + user[1] + ", p50",
-          countsCounted.percentileMillis(50),
+          repeated(countsCounted).percentileMillis(50),
           "ms");
       if (STATEMENTS) {
         // with the counts counted, so that their statements show
-        statements(
-            part + ", " + user[1] + ", first page",
-            () -> {
-              cache.forget();
-              ok(
-                  tasklist.send(
-                      "/filter/" + filter + "/list" + FIRST_PAGE,
-                      PAGE_BODY,
-                      "application/hal+json"));
-            });
-        statements(
-            part + ", " + user[1] + ", filter counts",
-            () -> {
-              cache.forget();
-              ok(
-                  tasklist.send(
-                      "/filter?resourceType=Task&itemCount=true", null, "application/json"));
-            });
+        statements(part + ", " + user[1] + ", first page", pageCounted);
+        statements(part + ", " + user[1] + ", filter counts", countsCounted);
       }
     }
+  }
+
+  /** Tasklist's first page of the filter, as Tasklist asks for it; the count it carries. */
+  private static long firstPage(TasklistSession tasklist, String filter) {
+    EngineRest.Response listed =
+        tasklist.send(
+            "/filter/" + filter + "/list" + FIRST_PAGE, PAGE_BODY, "application/hal+json");
+    ok(listed);
+    return listed.json().get("count").asLong();
+  }
+
+  private static void counted(TasklistCounts cache, Runnable request) {
+    cache.forget();
+    request.run();
   }
 
   /**
